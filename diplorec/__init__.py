@@ -1,0 +1,123 @@
+"""diplorec: typed, validated event schemas for diplomatic recognition and accreditation.
+
+Who recognised whom, when, how, on what evidence, and through which envoys and
+credentials — as immutable attrs classes with a strict, documented JSON wire format.
+
+>>> import diplorec
+>>> act = diplorec.RecognitionAct(
+...     on=diplorec.When.parse("2025-07-03"),
+...     recognizer=diplorec.reference.RUSSIA,
+...     recognized=diplorec.Government(
+...         name="Islamic Emirate of Afghanistan", state=diplorec.reference.AFGHANISTAN
+...     ),
+...     form=diplorec.RecognitionForm.EXPRESS,
+... )
+>>> diplorec.loads(diplorec.dumps(act), diplorec.Event) == act
+True
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from diplorec import reference
+from diplorec.actors import Envoy, Government, Official, Organization, Party, Person, Place, State
+from diplorec.converters import dumps, from_dict, loads, make_converter, to_dict
+from diplorec.dates import Precision, When
+from diplorec.errors import DiplorecError, FieldError, Problem, ValidationError
+from diplorec.events import (
+    CodedEvent,
+    CredentialPresentation,
+    DesignationChange,
+    DiplomaticTies,
+    EnvoyAppointment,
+    Event,
+    Meeting,
+    Participant,
+    RecognitionAct,
+    RecognitionWithdrawal,
+    RelationsChange,
+    Statement,
+)
+from diplorec.migrations import SPEC_VERSION
+from diplorec.provenance import Citation, Source
+from diplorec.reference import P5
+from diplorec.vocab import (
+    AppointmentStage,
+    Certainty,
+    Characterization,
+    CredentialDocument,
+    DesignationAction,
+    DiplomaticRank,
+    LegalStatus,
+    MeetingMode,
+    OrganizationKind,
+    RecognitionForm,
+    RecognitionInstrument,
+    RelationsAction,
+    RepresentationLevel,
+    SourceKind,
+    Stance,
+    WithdrawalKind,
+)
+
+try:
+    __version__ = version("diplorec")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0+unknown"
+
+__all__ = [
+    "P5",
+    "SPEC_VERSION",
+    "AppointmentStage",
+    "Certainty",
+    "Characterization",
+    "Citation",
+    "CodedEvent",
+    "CredentialDocument",
+    "CredentialPresentation",
+    "DesignationAction",
+    "DesignationChange",
+    "DiplomaticRank",
+    "DiplomaticTies",
+    "DiplorecError",
+    "Envoy",
+    "EnvoyAppointment",
+    "Event",
+    "FieldError",
+    "Government",
+    "LegalStatus",
+    "Meeting",
+    "MeetingMode",
+    "Official",
+    "Organization",
+    "OrganizationKind",
+    "Participant",
+    "Party",
+    "Person",
+    "Place",
+    "Precision",
+    "Problem",
+    "RecognitionAct",
+    "RecognitionForm",
+    "RecognitionInstrument",
+    "RecognitionWithdrawal",
+    "RelationsAction",
+    "RelationsChange",
+    "RepresentationLevel",
+    "Source",
+    "SourceKind",
+    "Stance",
+    "State",
+    "Statement",
+    "ValidationError",
+    "When",
+    "WithdrawalKind",
+    "__version__",
+    "dumps",
+    "from_dict",
+    "loads",
+    "make_converter",
+    "reference",
+    "to_dict",
+]

@@ -1,0 +1,193 @@
+"""Field validators shared by the models.
+
+Each factory returns an attrs validator that raises :class:`~diplorec.errors.FieldError`
+with a plain sentence naming the rule, so the wire layer can report a JSON path.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+import re
+import unicodedata
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from diplorec.errors import FieldError
+
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+MAX_TEXT = 100_000
+MAX_NAME = 500
+
+
+def _has_bad_chars(value: str) -> bool:
+    # Control characters (other than tab and newline) and lone surrogates cannot
+    # be written as valid UTF-8 JSON text or have no business in a name.
+    if value.isascii():
+        return any(c < " " and c not in "\t\n\r" for c in value) or "\x7f" in value
+    return any(unicodedata.category(c) in ("Cc", "Cs") and c not in "\t\n\r" for c in value)
+
+
+def name(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A human-readable name: not blank, no surrounding spaces, no control characters."""
+    if not isinstance(value, str):
+        raise FieldError(attribute.name, f"expected text, got {type(value).__name__}")
+    if not value or value.isspace():
+        raise FieldError(attribute.name, "must not be empty")
+    if value != value.strip():
+        raise FieldError(attribute.name, f"{value!r} has spaces at its start or end")
+    if len(value) > MAX_NAME:
+        raise FieldError(attribute.name, f"is {len(value)} characters long; at most {MAX_NAME}")
+    if _has_bad_chars(value):
+        raise FieldError(attribute.name, f"{value!r} contains a control character")
+
+
+def optional_name(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Like :func:`name`, or None."""
+    if value is not None:
+        name(instance, attribute, value)
+
+
+def text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """Free text (a quote, a note): not empty, bounded, no lone surrogates."""
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise FieldError(attribute.name, f"expected text, got {type(value).__name__}")
+    if not value.strip():
+        raise FieldError(attribute.name, "must not be empty or only spaces")
+    if len(value) > MAX_TEXT:
+        raise FieldError(attribute.name, f"is {len(value)} characters long; at most {MAX_TEXT}")
+    if _has_bad_chars(value):
+        raise FieldError(attribute.name, "contains a control character or a lone surrogate")
+
+
+def names(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A tuple of distinct names."""
+    if not isinstance(value, tuple):
+        raise FieldError(attribute.name, f"expected a tuple, got {type(value).__name__}")
+    for item in value:
+        name(instance, attribute, item)
+    if len(set(value)) != len(value):
+        raise FieldError(attribute.name, "lists the same name twice")
+
+
+def texts(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A tuple of free-text items."""
+    if not isinstance(value, tuple):
+        raise FieldError(attribute.name, f"expected a tuple, got {type(value).__name__}")
+    for item in value:
+        if item is None:
+            raise FieldError(attribute.name, "contains an empty item")
+        text(instance, attribute, item)
+
+
+def pattern(regex: str, what: str, *, optional: bool = True) -> Validator:
+    """Text matching ``regex`` in full; ``what`` says in words what is expected."""
+    compiled = re.compile(regex)
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, str) or compiled.fullmatch(value) is None:
+            raise FieldError(attribute.name, f"{value!r} is not {what}")
+
+    return check
+
+
+def int_range(low: int, high: int, what: str) -> Validator:
+    """An optional integer between ``low`` and ``high`` inclusive (never a bool)."""
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None:
+            return
+        if type(value) is not int or not low <= value <= high:
+            raise FieldError(attribute.name, f"{value!r} is not {what} ({low} to {high})")
+
+    return check
+
+
+def float_range(low: float, high: float, what: str) -> Validator:
+    """An optional finite float between ``low`` and ``high`` inclusive."""
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None:
+            return
+        if type(value) is not float or not math.isfinite(value) or not low <= value <= high:
+            raise FieldError(attribute.name, f"{value!r} is not {what} ({low} to {high})")
+
+    return check
+
+
+def member(enum_type: type[enum.Enum], *, optional: bool = False) -> Validator:
+    """A member of ``enum_type``."""
+    allowed = ", ".join(repr(m.value) for m in enum_type)
+    label = enum_type.__name__
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, enum_type):
+            raise FieldError(
+                attribute.name, f"{value!r} is not a {label}; expected one of {allowed}"
+            )
+
+    return check
+
+
+def instance_of(*types: type, optional: bool = False) -> Validator:
+    """An instance of one of ``types``, or None when optional."""
+    label = " or ".join(t.__name__ for t in types)
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, types):
+            raise FieldError(attribute.name, f"expected {label}, got {type(value).__name__}")
+
+    return check
+
+
+def tuple_of(*types: type, min_length: int = 0, distinct: bool = False) -> Validator:
+    """A tuple whose items are all instances of ``types``."""
+    label = " or ".join(t.__name__ for t in types)
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, tuple):
+            raise FieldError(attribute.name, f"expected a tuple, got {type(value).__name__}")
+        for index, item in enumerate(value):
+            if not isinstance(item, types):
+                raise FieldError(
+                    attribute.name,
+                    f"item {index} is a {type(item).__name__}, expected {label}",
+                )
+        if len(value) < min_length:
+            raise FieldError(
+                attribute.name, f"has {len(value)} items; at least {min_length} are needed"
+            )
+        if distinct and len(set(value)) != len(value):
+            raise FieldError(attribute.name, "lists the same item twice")
+
+    return check
+
+
+ID_PATTERN = r"[a-z][a-z0-9-]*:[^\s]{1,200}"
+identifier = pattern(ID_PATTERN, "an id of the form 'kind:key' without spaces", optional=False)
+
+
+def event_ids(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A tuple of distinct event ids (links to other events)."""
+    if not isinstance(value, tuple):
+        raise FieldError(attribute.name, f"expected a tuple, got {type(value).__name__}")
+    for item in value:
+        identifier(instance, attribute, item)
+    if len(set(value)) != len(value):
+        raise FieldError(attribute.name, "lists the same event id twice")
+
+
+def slug(text_value: str) -> str:
+    """A lower-case, hyphenated key from a name, keeping letters of every script."""
+    return re.sub(r"[^\w]+", "-", text_value.casefold()).strip("-_") or "x"

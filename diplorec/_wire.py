@@ -1,0 +1,72 @@
+"""Small helpers shared by the wire layer: JSON paths and JSON type names."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import Any
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def child(path: str, key: object) -> str:
+    """The JSON path of ``key`` (an object key or an array index) below ``path``.
+
+    >>> child("$", "envoy"), child("$.sources", 0), child("$", "two words")
+    ('$.envoy', '$.sources[0]', '$["two words"]')
+    """
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    if isinstance(key, str) and _IDENTIFIER.fullmatch(key):
+        return f"{path}.{key}"
+    shown = json.dumps(key, ensure_ascii=False) if isinstance(key, str) else repr(key)
+    return f"{path}[{shown}]"
+
+
+def json_type(value: Any) -> str:
+    """What ``value`` is, in JSON's words (an object, a string, null ...)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, (list, tuple)):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return f"a {type(value).__name__}"
+
+
+def show(value: Any, limit: int = 60) -> str:
+    """A short, safe rendering of an input value for an error message."""
+    if isinstance(value, str):
+        text = repr(value)
+        return text if len(text) <= limit else text[: limit - 4] + "...'"
+    if isinstance(value, (bool, float)) or value is None:
+        return json.dumps(value) if not isinstance(value, float) else repr(value)
+    if isinstance(value, int):
+        digits = len(str(abs(value))) if abs(value) < 10**100 else None
+        return str(value) if digits is not None else "a number with over 100 digits"
+    return json_type(value)
+
+
+def parse_instant(value: Any) -> dt.datetime:
+    """Read a UTC instant written ``YYYY-MM-DDTHH:MM:SS[.ffffff]Z``; nothing else."""
+    if type(value) is not str:
+        raise TypeError(f"expected a date-time string, got {json_type(value)}")
+    if not value.endswith("Z") or "T" not in value:
+        message = f"{show(value)} is not a UTC date-time such as '2025-07-03T09:30:00Z'"
+        raise ValueError(message)
+    instant = dt.datetime.fromisoformat(value)
+    if instant.utcoffset() != dt.timedelta(0):  # pragma: no cover - 'Z' means UTC
+        raise ValueError(f"{show(value)} is not in UTC")
+    return instant
+
+
+def format_instant(value: dt.datetime) -> str:
+    """Write a UTC instant with a ``Z`` suffix."""
+    return value.replace(tzinfo=None).isoformat() + "Z"

@@ -1,0 +1,206 @@
+"""Who acts and who is acted upon: states, governments, organizations and people.
+
+A *state* (Afghanistan) is not its *government* (the Islamic Emirate of
+Afghanistan): recognising a government of an existing state is a different act
+from recognising a state, so the two are different types here.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, TypeAlias
+
+import attrs
+
+from diplorec import _validators as v
+from diplorec.dates import When
+from diplorec.errors import FieldError
+from diplorec.vocab import DiplomaticRank, OrganizationKind
+
+__all__ = [
+    "Envoy",
+    "Government",
+    "Official",
+    "Organization",
+    "Party",
+    "Person",
+    "Place",
+    "State",
+]
+
+_iso3 = v.pattern(r"[A-Z]{3}", "an ISO 3166-1 alpha-3 code (three capital letters)")
+_iso2 = v.pattern(r"[A-Z]{2}", "an ISO 3166-1 alpha-2 code (two capital letters)")
+_wikidata = v.pattern(r"Q[1-9][0-9]{0,11}", "a Wikidata item id such as 'Q889'")
+_cow = v.int_range(1, 999, "a Correlates of War state code")
+_gw = v.int_range(1, 999, "a Gleditsch-Ward state code")
+_when = v.instance_of(When, optional=True)
+_bool = v.instance_of(bool)
+
+
+def _key(party_id: str) -> str:
+    """The part of an id after its kind: ``'state:AFG'`` → ``'AFG'``."""
+    return party_id.split(":", 1)[1]
+
+
+def _set_id(obj: Any, derived: str) -> None:
+    if obj.id == "":
+        object.__setattr__(obj, "id", derived)
+    else:
+        v.identifier(obj, attrs.fields(type(obj)).id, obj.id)
+
+
+@attrs.frozen(kw_only=True)
+class State:
+    """A sovereign state, or an entity claiming statehood (e.g. Kosovo, Palestine).
+
+    ``id`` joins records across a dataset; it defaults to ``state:`` and the ISO code.
+
+    >>> State(name="Afghanistan", iso3="AFG").id
+    'state:AFG'
+    """
+
+    TAG: ClassVar[str] = "state"
+
+    id: str = attrs.field(default="")
+    name: str = attrs.field(validator=v.name)
+    iso3: str | None = attrs.field(default=None, validator=_iso3)
+    iso2: str | None = attrs.field(default=None, validator=_iso2)
+    cow: int | None = attrs.field(default=None, validator=_cow)
+    gw: int | None = attrs.field(default=None, validator=_gw)
+    wikidata: str | None = attrs.field(default=None, validator=_wikidata)
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=v.names)
+
+    def __attrs_post_init__(self) -> None:
+        _set_id(self, f"state:{self.iso3 or self.wikidata or v.slug(self.name)}")
+
+
+@attrs.frozen(kw_only=True)
+class Government:
+    """The authority that governs, or claims to govern, a state.
+
+    Time-bounded and distinct from its state: the Islamic Emirate of Afghanistan
+    (in power since August 2021) is a government of Afghanistan, not Afghanistan.
+    """
+
+    TAG: ClassVar[str] = "government"
+
+    id: str = attrs.field(default="")
+    name: str = attrs.field(validator=v.name)
+    state: State = attrs.field(validator=v.instance_of(State))
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=v.names)
+    in_power: When | None = attrs.field(default=None, validator=_when)
+    wikidata: str | None = attrs.field(default=None, validator=_wikidata)
+
+    def __attrs_post_init__(self) -> None:
+        _set_id(self, f"government:{_key(self.state.id)}:{v.slug(self.name)}")
+
+
+@attrs.frozen(kw_only=True)
+class Organization:
+    """A body that is neither a state nor a government of one.
+
+    International bodies (the UN Security Council), state bodies (a foreign
+    ministry, a supreme court) with their ``state``, and movements or councils.
+    """
+
+    TAG: ClassVar[str] = "organization"
+
+    id: str = attrs.field(default="")
+    name: str = attrs.field(validator=v.name)
+    kind: OrganizationKind = attrs.field(validator=v.member(OrganizationKind))
+    state: State | None = attrs.field(default=None, validator=v.instance_of(State, optional=True))
+    acronym: str | None = attrs.field(default=None, validator=v.optional_name)
+    aliases: tuple[str, ...] = attrs.field(default=(), validator=v.names)
+    wikidata: str | None = attrs.field(default=None, validator=_wikidata)
+
+    def __attrs_post_init__(self) -> None:
+        scope = f"{_key(self.state.id)}:" if self.state is not None else ""
+        _set_id(self, f"organization:{scope}{v.slug(self.acronym or self.name)}")
+
+
+Party: TypeAlias = State | Government | Organization
+"""Anything that can act or be recognised: a state, a government or an organization."""
+
+PARTY_TYPES = (State, Government, Organization)
+_party = v.instance_of(*PARTY_TYPES)
+
+
+@attrs.frozen(kw_only=True)
+class Person:
+    """A natural person, with the other spellings their name is found under.
+
+    >>> Person(name="Gul Hassan Hassan", transliterations=("Gul Hassan",)).id
+    'person:gul-hassan-hassan'
+    """
+
+    id: str = attrs.field(default="")
+    name: str = attrs.field(validator=v.name)
+    transliterations: tuple[str, ...] = attrs.field(default=(), validator=v.names)
+    wikidata: str | None = attrs.field(default=None, validator=_wikidata)
+
+    def __attrs_post_init__(self) -> None:
+        _set_id(self, f"person:{self.wikidata or v.slug(self.name)}")
+
+
+@attrs.frozen(kw_only=True)
+class Official:
+    """A person in an office, acting for a party.
+
+    ``acting`` marks an acting office holder ("acting Minister of Foreign Affairs");
+    ``term`` is the time in office when the sources give it.
+    """
+
+    TAG: ClassVar[str] = "official"
+
+    person: Person = attrs.field(validator=v.instance_of(Person))
+    office: str = attrs.field(validator=v.name)
+    on_behalf_of: Party = attrs.field(validator=_party)
+    acting: bool = attrs.field(default=False, validator=_bool)
+    term: When | None = attrs.field(default=None, validator=_when)
+
+
+@attrs.frozen(kw_only=True)
+class Envoy:
+    """A person accredited by a sending party to a receiving party, with a rank.
+
+    The sender is a state or a government; the receiver a state, a government or
+    an organization (an ambassador to the African Union).
+    """
+
+    person: Person = attrs.field(validator=v.instance_of(Person))
+    rank: DiplomaticRank = attrs.field(validator=v.member(DiplomaticRank))
+    sending: Party = attrs.field(validator=_party)
+    receiving: Party = attrs.field(validator=_party)
+    title: str | None = attrs.field(default=None, validator=v.optional_name)
+
+    def __attrs_post_init__(self) -> None:
+        if self.sending.id == self.receiving.id:
+            message = (
+                f"an envoy is sent by one party to another, but sender and receiver are "
+                f"both {self.sending.id!r}"
+            )
+            raise ValueError(message)
+
+
+@attrs.frozen(kw_only=True)
+class Place:
+    """Where something happened: a city, a building, or a whole country.
+
+    >>> Place(name="Moscow", latitude=55.7558, longitude=37.6173).name
+    'Moscow'
+    """
+
+    name: str = attrs.field(validator=v.name)
+    country: State | None = attrs.field(default=None, validator=v.instance_of(State, optional=True))
+    wikidata: str | None = attrs.field(default=None, validator=_wikidata)
+    latitude: float | None = attrs.field(
+        default=None, validator=v.float_range(-90.0, 90.0, "a latitude in degrees")
+    )
+    longitude: float | None = attrs.field(
+        default=None, validator=v.float_range(-180.0, 180.0, "a longitude in degrees")
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if (self.latitude is None) != (self.longitude is None):
+            missing = "longitude" if self.longitude is None else "latitude"
+            message = f"a place with coordinates needs both latitude and longitude; no {missing}"
+            raise FieldError(missing, message)

@@ -1,0 +1,432 @@
+"""Reading and writing the diplorec wire format.
+
+Serialization rules live here, never on the models. :func:`make_converter` builds a
+cattrs converter configured in this order: strict scalars, dates, the models
+(unknown keys forbidden, ``None`` fields omitted, ``"type"`` tags), then the tagged
+unions. :func:`from_dict` and :func:`loads` take a fast path through that converter
+and, only when it fails, explain the failure with a detailed second pass, so bad
+input always ends in one :class:`~diplorec.errors.ValidationError` that lists every
+problem with its JSON path.
+
+>>> from diplorec import State, dumps, loads
+>>> text = dumps(State(name="Afghanistan", iso3="AFG"))
+>>> text
+'{"type":"state","id":"state:AFG","name":"Afghanistan","iso3":"AFG"}'
+>>> loads(text, State) == State(name="Afghanistan", iso3="AFG")
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import math
+import typing
+from collections.abc import Callable
+from typing import Any, TypeVar, cast, overload
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_structure_fn
+
+from diplorec._explain import explain
+from diplorec._registry import MODEL_CLASSES, TAGS, is_homogeneous_tuple, union_members
+from diplorec._wire import format_instant, json_type, parse_instant
+from diplorec.dates import When
+from diplorec.errors import Problem, ValidationError
+from diplorec.vocab import ENUM_TYPES
+
+__all__ = [
+    "configure_dates",
+    "configure_models",
+    "configure_strict_scalars",
+    "configure_tagged_unions",
+    "converter",
+    "dumps",
+    "from_dict",
+    "loads",
+    "make_converter",
+    "to_dict",
+]
+
+T = TypeVar("T")
+
+
+class _WireTypeError(TypeError):
+    """Raised by the fast path; its message is never shown (the detailed pass explains)."""
+
+
+def _reject(expected: str, value: Any) -> _WireTypeError:
+    return _WireTypeError(f"expected {expected}, got {json_type(value)}")
+
+
+# -- strict scalars -------------------------------------------------------------------
+
+
+def _structure_str(value: Any, _: Any) -> str:
+    if type(value) is not str:
+        raise _reject("a string", value)
+    if not value.isascii():
+        value.encode("utf-8")  # lone surrogates cannot be written as UTF-8
+    return value
+
+
+def _structure_int(value: Any, _: Any) -> int:
+    if type(value) is not int:
+        raise _reject("an integer", value)
+    return value
+
+
+def _structure_float(value: Any, _: Any) -> float:
+    kind = type(value)
+    if kind is float:
+        if not math.isfinite(value):
+            raise _reject("a finite number", value)
+        return cast(float, value)
+    if kind is int:
+        return float(value)
+    raise _reject("a number", value)
+
+
+def _structure_bool(value: Any, _: Any) -> bool:
+    if type(value) is not bool:
+        raise _reject("true or false", value)
+    return value
+
+
+def _enum_value(member: enum.Enum) -> Any:
+    return member.value
+
+
+def _enum_hook(tp: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
+    members = {member.value: member for member in tp}
+
+    def structure(value: Any, _: Any) -> enum.Enum:
+        if type(value) is not str:
+            raise _reject("a string", value)
+        return members[value]
+
+    return structure
+
+
+def configure_strict_scalars(converter: cattrs.Converter) -> None:
+    """Make scalars strict: no ``123`` → ``"123"``, no ``"abc"`` → ``['a', 'b', 'c']``.
+
+    Strings must be strings, integers integers (never booleans), numbers finite,
+    booleans ``true``/``false``, enums one of their values, and arrays arrays.
+    """
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(float, _structure_float)
+    converter.register_structure_hook(bool, _structure_bool)
+    # Registered per class: the enums are str subclasses, and a hook registered for a
+    # class wins over any predicate, so the str hook would otherwise read them.
+    for enum_type in ENUM_TYPES:
+        converter.register_structure_hook(enum_type, _enum_hook(enum_type))
+        converter.register_unstructure_hook(enum_type, _enum_value)
+
+    def tuple_hook(tp: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
+        item_type = typing.get_args(tp)[0]
+        structure_item = converter.get_structure_hook(item_type)
+
+        def structure(value: Any, _: Any) -> tuple[Any, ...]:
+            if type(value) is not list and type(value) is not tuple:
+                raise _reject("an array", value)
+            return tuple([structure_item(item, item_type) for item in value])
+
+        return structure
+
+    def tuple_unstructure_hook(tp: Any) -> Callable[[tuple[Any, ...]], list[Any]]:
+        item_type = typing.get_args(tp)[0]
+        unstructure_item = converter.get_unstructure_hook(item_type)
+        return lambda value: [unstructure_item(item) for item in value]
+
+    converter.register_structure_hook_factory(is_homogeneous_tuple, tuple_hook)
+    converter.register_unstructure_hook_factory(is_homogeneous_tuple, tuple_unstructure_hook)
+
+
+# -- dates ----------------------------------------------------------------------------
+
+
+def _structure_when(value: Any, _: Any) -> When:
+    if type(value) is not str:
+        raise _reject("a date string", value)
+    return When.parse(value)
+
+
+def configure_dates(converter: cattrs.Converter) -> None:
+    """Dates as EDTF strings (:class:`When`) and instants as ``...Z`` UTC strings."""
+    converter.register_structure_hook(When, _structure_when)
+    converter.register_unstructure_hook(When, str)
+    converter.register_structure_hook(dt.datetime, lambda value, _: parse_instant(value))
+    converter.register_unstructure_hook(dt.datetime, format_instant)
+
+
+# -- models ---------------------------------------------------------------------------
+
+
+def _omittable(field: attrs.Attribute[Any]) -> bool:
+    return field.default is None or field.default == ()
+
+
+def configure_models(converter: cattrs.Converter) -> None:
+    """Hooks for every model class: tags, unknown keys forbidden, empty fields omitted.
+
+    A class with a tag (states, governments, organizations, officials, events) is
+    written with ``"type"`` first and must be read with the same ``"type"``; other
+    keys follow in the order the fields are declared. Fields that are ``None`` or an
+    empty tuple by default are left out while they hold that default. An ``"id"``
+    may be left out (it is then derived) but not given empty.
+    """
+    for cls in MODEL_CLASSES:
+        fields = attrs.fields(cls)
+        structure_body: Callable[[Any, Any], Any] = make_dict_structure_fn(
+            cls, converter, _cattrs_forbid_extra_keys=False
+        )
+        tag = TAGS.get(cls)
+        allowed = frozenset(f.name for f in fields) | ({"type"} if tag else set())
+        converter.register_structure_hook(
+            cls, _structure_model(cls, tag, allowed, "id" in allowed, structure_body)
+        )
+    # Unstructure hooks look each other up, so build them once all structure hooks exist.
+    for cls in MODEL_CLASSES:
+        converter.register_unstructure_hook(cls, _make_unstructure_fn(cls, converter))
+
+
+_PLAIN = (str, int, float, bool)
+
+
+def _strip_none(tp: Any) -> Any:
+    """``X | None`` → ``X``; other types unchanged (a union of several stays a union)."""
+    args = typing.get_args(tp)
+    if type(None) in args:
+        others = tuple(arg for arg in args if arg is not type(None))
+        return others[0] if len(others) == 1 else typing.Union[others]  # noqa: UP007
+    return tp
+
+
+def _make_unstructure_fn(cls: type, converter: cattrs.Converter) -> Callable[[Any], Any]:
+    """Generate a straight-line unstructure function that keeps the declared key order.
+
+    cattrs' own generator writes fields that may be omitted after all the others;
+    this one keeps every key in declaration order, which the golden files rely on.
+    """
+    tag = TAGS.get(cls)
+    lines = [f"def unstructure_{cls.__name__}(obj):", "    out = {}"]
+    if tag is not None:
+        lines[1] = f"    out = {{'type': {tag!r}}}"
+    namespace: dict[str, Any] = {}
+    for field in attrs.fields(cls):
+        name = field.name
+        tp = _strip_none(field.type)
+        members = union_members(tp)
+        if tp in _PLAIN:
+            expr = "value"
+        elif tp in ENUM_TYPES:
+            expr = "value.value"
+        elif members is not None:
+            # A union of tagged classes: dispatch on the value's own class.
+            namespace[f"hooks_{name}"] = {
+                member: converter.get_unstructure_hook(member) for member in members[0]
+            }
+            expr = f"hooks_{name}[value.__class__](value)"
+        else:
+            namespace[f"hook_{name}"] = converter.get_unstructure_hook(tp)
+            expr = f"hook_{name}(value)"
+        lines.append(f"    value = obj.{name}")
+        if field.default is None:
+            lines.append(f"    if value is not None: out[{name!r}] = {expr}")
+        elif field.default == ():
+            lines.append(f"    if value: out[{name!r}] = {expr}")
+        else:
+            lines.append(f"    out[{name!r}] = {expr}")
+    lines.append("    return out")
+    exec("\n".join(lines), namespace)  # source built above from field names only
+    return cast(Callable[[Any], Any], namespace[f"unstructure_{cls.__name__}"])
+
+
+def _structure_model(
+    cls: type[T],
+    tag: str | None,
+    allowed: frozenset[str],
+    has_id: bool,
+    body: Callable[[Any, Any], T],
+) -> Callable[[Any, Any], T]:
+    def structure(value: Any, _: Any) -> T:
+        if type(value) is not dict:
+            raise _reject("an object", value)
+        if tag is not None and value.get("type") != tag:
+            raise _WireTypeError("wrong or missing type tag")
+        if not allowed.issuperset(value):
+            raise _WireTypeError("unknown keys")
+        if has_id and value.get("id") == "":
+            raise _WireTypeError("empty id")
+        return body(value, cls)
+
+    return structure
+
+
+# -- tagged unions --------------------------------------------------------------------
+
+
+def configure_tagged_unions(converter: cattrs.Converter) -> None:
+    """Read unions of tagged classes (``Party``, ``Event`` ...) by their ``"type"``."""
+
+    def factory(tp: Any) -> Callable[[Any, Any], Any]:
+        found = union_members(tp)
+        assert found is not None
+        members, nullable = found
+        by_tag = {
+            TAGS[member]: (member, converter.get_structure_hook(member)) for member in members
+        }
+
+        def structure(value: Any, _: Any) -> Any:
+            if value is None and nullable:
+                return None
+            if type(value) is not dict:
+                raise _reject("an object", value)
+            tag = value.get("type")
+            if type(tag) is not str or tag not in by_tag:
+                raise _WireTypeError("unknown type tag")
+            member, hook = by_tag[tag]
+            return hook(value, member)
+
+        return structure
+
+    converter.register_structure_hook_factory(lambda tp: union_members(tp) is not None, factory)
+
+
+def make_converter() -> cattrs.Converter:
+    """A new converter for the diplorec wire format, configured in full."""
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=False)
+    configure_strict_scalars(converter)
+    configure_dates(converter)
+    configure_models(converter)
+    configure_tagged_unions(converter)
+    return converter
+
+
+#: The converter behind :func:`to_dict`, :func:`from_dict`, :func:`dumps` and :func:`loads`.
+converter = make_converter()
+
+
+# -- public functions ----------------------------------------------------------------
+
+
+def _check_target(cls: Any) -> None:
+    if cls in MODEL_CLASSES or union_members(cls) is not None:
+        return
+    if is_homogeneous_tuple(cls):
+        _check_target(typing.get_args(cls)[0])
+        return
+    message = (
+        f"cannot read into {cls!r}: give a diplorec model class, a union such as "
+        "diplorec.Event or diplorec.Party, or tuple[X, ...] of one"
+    )
+    raise TypeError(message)
+
+
+def to_dict(obj: Any) -> dict[str, Any]:
+    """The JSON-ready dict of a model value.
+
+    >>> from diplorec import State
+    >>> to_dict(State(name="Qatar", iso3="QAT", cow=694))
+    {'type': 'state', 'id': 'state:QAT', 'name': 'Qatar', 'iso3': 'QAT', 'cow': 694}
+    """
+    if type(obj) not in _UNSTRUCTURE_TYPES:
+        raise TypeError(f"to_dict() takes a diplorec model value, not {type(obj).__name__}")
+    return cast(dict[str, Any], converter.unstructure(obj))
+
+
+_UNSTRUCTURE_TYPES = frozenset(MODEL_CLASSES)
+
+
+@overload
+def from_dict(data: Any, cls: type[T]) -> T: ...
+@overload
+def from_dict(data: Any, cls: Any) -> Any: ...
+def from_dict(data: Any, cls: Any) -> Any:
+    """Read a model value (or any member of a union such as ``Event``) from a dict.
+
+    Raises :class:`~diplorec.errors.ValidationError` listing every problem, and no
+    other exception, whatever ``data`` is.
+    """
+    _check_target(cls)
+    try:
+        return converter.structure(data, cls)
+    except Exception as exc:  # the detailed pass says what was wrong
+        failure = exc
+    raise ValidationError(_explain_failure(data, cls, failure)) from None
+
+
+def _explain_failure(data: Any, cls: Any, failure: BaseException) -> list[Problem]:
+    try:
+        problems = explain(data, cls, converter)
+    except RecursionError:
+        problems = [Problem(path="$", message="the input is nested too deeply to read")]
+    except Exception as exc:  # pragma: no cover - the detailed pass must not fail
+        problems = [Problem(path="$", message=f"the input could not be read ({exc})")]
+    if not problems:  # pragma: no cover - the two passes disagree; still report it
+        problems = [Problem(path="$", message=f"the input could not be read ({failure})")]
+    return problems
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def parse_json(text: str | bytes | bytearray) -> Any:
+    """Parse JSON text strictly; any failure is a :class:`ValidationError` at ``$``."""
+    try:
+        if isinstance(text, (bytes, bytearray)):
+            text = bytes(text).decode("utf-8")
+        elif not isinstance(text, str):
+            raise TypeError(f"expected JSON text (str or bytes), got {type(text).__name__}")
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        message = f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+    except UnicodeDecodeError as exc:
+        message = f"not valid UTF-8: byte {exc.start} cannot be decoded"
+    except RecursionError:
+        message = "not readable: the JSON is nested too deeply"
+    except ValueError as exc:
+        if "digits" in str(exc):
+            message = "not readable: a number has more digits than Python will convert"
+        else:
+            message = f"not valid JSON: {exc}"
+    except TypeError as exc:
+        message = str(exc)
+    raise ValidationError([Problem(path="$", message=message)])
+
+
+@overload
+def loads(text: str | bytes, cls: type[T]) -> T: ...
+@overload
+def loads(text: str | bytes, cls: Any) -> Any: ...
+def loads(text: str | bytes, cls: Any) -> Any:
+    """Read a model value from JSON text (``str`` or UTF-8 ``bytes``).
+
+    Invalid JSON and invalid content both raise :class:`~diplorec.errors.ValidationError`.
+    """
+    _check_target(cls)
+    return from_dict(parse_json(text), cls)
+
+
+def dumps(obj: Any, *, indent: int | None = None) -> str:
+    """JSON text of a model value, or of a list or tuple of them.
+
+    Keys keep a stable order (``"type"`` first, then the fields as declared), ``None``
+    fields and empty lists are left out, and the text is compact unless ``indent``
+    is given. ``loads(dumps(x), type(x)) == x`` for every valid value.
+    """
+    if isinstance(obj, (list, tuple)):
+        data: Any = [to_dict(item) for item in obj]
+    else:
+        data = to_dict(obj)
+    separators = (",", ":") if indent is None else (",", ": ")
+    return json.dumps(
+        data, ensure_ascii=False, allow_nan=False, indent=indent, separators=separators
+    )

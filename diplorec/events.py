@@ -1,0 +1,499 @@
+"""The diplomatic events diplorec records, and the :data:`Event` union of them all.
+
+Every event has an ``id`` (derived from its content unless given), a date ``on``
+(a :class:`~diplorec.dates.When`), an optional ``place``, its ``sources``, a
+``certainty`` and free-text ``notes``. On the wire each carries a kebab-case
+``"type"`` tag.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+from collections.abc import Iterator
+from typing import Any, ClassVar, TypeAlias
+
+import attrs
+
+from diplorec import _validators as v
+from diplorec._cameo import cameo_table
+from diplorec.actors import PARTY_TYPES, Envoy, Official, Party, Person, Place
+from diplorec.dates import When
+from diplorec.errors import FieldError
+from diplorec.provenance import Citation
+from diplorec.vocab import (
+    AppointmentStage,
+    Certainty,
+    Characterization,
+    CredentialDocument,
+    DesignationAction,
+    LegalStatus,
+    MeetingMode,
+    RecognitionForm,
+    RecognitionInstrument,
+    RelationsAction,
+    RepresentationLevel,
+    Stance,
+    WithdrawalKind,
+)
+
+__all__ = [
+    "EVENT_TYPES",
+    "CodedEvent",
+    "CredentialPresentation",
+    "DesignationChange",
+    "DiplomaticTies",
+    "EnvoyAppointment",
+    "Event",
+    "Meeting",
+    "Participant",
+    "RecognitionAct",
+    "RecognitionWithdrawal",
+    "RelationsChange",
+    "Statement",
+]
+
+Participant: TypeAlias = Official | Party
+"""Who takes part in a meeting or speaks: an official, or a party as a whole."""
+
+_PARTICIPANT_TYPES = (Official, *PARTY_TYPES)
+_party = v.instance_of(*PARTY_TYPES)
+_optional_party = v.instance_of(*PARTY_TYPES, optional=True)
+_parties = v.tuple_of(*PARTY_TYPES)
+_optional_when = v.instance_of(When, optional=True)
+_TRAILING = ("place", "sources", "certainty", "notes")
+
+
+def _common_fields_last(
+    cls: type, fields: list[attrs.Attribute[Any]]
+) -> list[attrs.Attribute[Any]]:
+    """Put the shared place/sources/certainty/notes after each event's own fields."""
+    return sorted(fields, key=lambda f: _TRAILING.index(f.name) + 1 if f.name in _TRAILING else 0)
+
+
+def _identity_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, (*PARTY_TYPES, Person)):
+        return str(value.id)
+    if isinstance(value, Official):
+        return value.person.id
+    if isinstance(value, Envoy):
+        return f"{value.person.id}>{value.receiving.id}"
+    if isinstance(value, tuple):
+        return ",".join(sorted(_identity_text(item) for item in value))
+    return str(value)
+
+
+def _party_ids(parties: tuple[Party, ...]) -> set[str]:
+    return {party.id for party in parties}
+
+
+@attrs.frozen(kw_only=True)
+class _EventBase:
+    """Fields every event shares."""
+
+    TAG: ClassVar[str] = ""
+    #: Field names whose values identify the event, for the derived ``id``.
+    IDENTITY: ClassVar[tuple[str, ...]] = ()
+
+    id: str = attrs.field(default="")
+    on: When = attrs.field(validator=v.instance_of(When))
+    place: Place | None = attrs.field(default=None, validator=v.instance_of(Place, optional=True))
+    sources: tuple[Citation, ...] = attrs.field(default=(), validator=v.tuple_of(Citation))
+    certainty: Certainty = attrs.field(default=Certainty.REPORTED, validator=v.member(Certainty))
+    notes: str | None = attrs.field(default=None, validator=v.text)
+
+    def __attrs_post_init__(self) -> None:
+        if self.id == "":
+            object.__setattr__(self, "id", self.derived_id())
+        else:
+            v.identifier(self, attrs.fields(type(self)).id, self.id)
+        self._check()
+
+    def derived_id(self) -> str:
+        """The id derived from the event's identifying content.
+
+        Two coders who record the same act (same type, date and parties) get the
+        same id, whatever sources, notes or certainty they attach.
+        """
+        parts = [self.TAG, str(self.on)]
+        parts.extend(_identity_text(getattr(self, name)) for name in self.IDENTITY)
+        digest = hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=8)
+        return f"{self.TAG}:{digest.hexdigest()}"
+
+    def _check(self) -> None:
+        """Cross-field rules; subclasses extend this."""
+
+    def actors(self) -> Iterator[Party]:
+        """Every party the event names, officials and envoys included, in field order."""
+        for field in attrs.fields(type(self)):
+            yield from _parties_in(getattr(self, field.name))
+
+    def links(self) -> tuple[str, ...]:
+        """The ids of other events this event refers to (``basis``, ``concerning``)."""
+        return tuple(getattr(self, "basis", ())) + tuple(getattr(self, "concerning", ()))
+
+
+def _parties_in(value: Any) -> Iterator[Party]:
+    if isinstance(value, PARTY_TYPES):
+        yield value
+    elif isinstance(value, Official):
+        yield value.on_behalf_of
+    elif isinstance(value, Envoy):
+        yield value.sending
+        yield value.receiving
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _parties_in(item)
+
+
+def _must_differ(left: Party, right: Party, message: str) -> None:
+    if left.id == right.id:
+        raise ValueError(message.format(id=left.id))
+
+
+@attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
+class RecognitionAct(_EventBase):
+    """One party recognises a state, a government, or an organization or council.
+
+    ``legal_status`` is de jure or de facto; ``form`` express or implied; the
+    ``instrument`` is how it was done (a statement, a note verbale, accepting an
+    envoy's credentials ...). ``announced`` and ``effective`` may differ from ``on``
+    and from each other, in any order. ``conditions`` make it conditional;
+    ``collective_with`` names the partners of a collective recognition. Whether the
+    recognizer itself *called* the act recognition is ``characterization``, with its
+    words in ``described_as``; ``basis`` links the events the act rests on.
+    """
+
+    TAG: ClassVar[str] = "recognition-act"
+    IDENTITY: ClassVar[tuple[str, ...]] = ("recognizer", "recognized")
+
+    recognizer: Party = attrs.field(validator=_party)
+    recognized: Party = attrs.field(validator=_party)
+    legal_status: LegalStatus = attrs.field(
+        default=LegalStatus.UNSPECIFIED, validator=v.member(LegalStatus)
+    )
+    form: RecognitionForm = attrs.field(validator=v.member(RecognitionForm))
+    instrument: RecognitionInstrument | None = attrs.field(
+        default=None, validator=v.member(RecognitionInstrument, optional=True)
+    )
+    conditions: tuple[str, ...] = attrs.field(default=(), validator=v.texts)
+    collective_with: tuple[Party, ...] = attrs.field(
+        default=(), validator=v.tuple_of(*PARTY_TYPES, distinct=True)
+    )
+    announced: When | None = attrs.field(default=None, validator=_optional_when)
+    effective: When | None = attrs.field(default=None, validator=_optional_when)
+    characterization: Characterization = attrs.field(
+        default=Characterization.UNSTATED, validator=v.member(Characterization)
+    )
+    described_as: str | None = attrs.field(default=None, validator=v.text)
+    basis: tuple[str, ...] = attrs.field(default=(), validator=v.event_ids)
+
+    @property
+    def conditional(self) -> bool:
+        """True when the recognition takes effect only on stated conditions."""
+        return bool(self.conditions)
+
+    @property
+    def collective(self) -> bool:
+        """True when given together with other parties."""
+        return bool(self.collective_with)
+
+    def _check(self) -> None:
+        _must_differ(self.recognizer, self.recognized, "{id!r} cannot recognise itself")
+        partners = _party_ids(self.collective_with)
+        if self.recognizer.id in partners or self.recognized.id in partners:
+            message = (
+                "collective_with lists the partners of the recognizer; it must not "
+                "include the recognizer or the party recognised"
+            )
+            raise FieldError("collective_with", message)
+
+
+@attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
+class RecognitionWithdrawal(_EventBase):
+    """Recognition ends, is suspended, or moves to a rival (a *switch*).
+
+    ``in_favour_of`` names the rival a switch goes to. A withdrawal may be asserted
+    by a third party (``claimed_by``) and denied by others, the withdrawer included
+    (``denied_by``): such claims are data, not fact.
+    """
+
+    TAG: ClassVar[str] = "recognition-withdrawal"
+    IDENTITY: ClassVar[tuple[str, ...]] = ("withdrawer", "recognized")
+
+    withdrawer: Party = attrs.field(validator=_party)
+    recognized: Party = attrs.field(validator=_party)
+    kind: WithdrawalKind = attrs.field(
+        default=WithdrawalKind.WITHDRAWAL, validator=v.member(WithdrawalKind)
+    )
+    in_favour_of: Party | None = attrs.field(default=None, validator=_optional_party)
+    claimed_by: tuple[Party, ...] = attrs.field(
+        default=(), validator=v.tuple_of(*PARTY_TYPES, distinct=True)
+    )
+    denied_by: tuple[Party, ...] = attrs.field(
+        default=(), validator=v.tuple_of(*PARTY_TYPES, distinct=True)
+    )
+    announced: When | None = attrs.field(default=None, validator=_optional_when)
+    effective: When | None = attrs.field(default=None, validator=_optional_when)
+    described_as: str | None = attrs.field(default=None, validator=v.text)
+    basis: tuple[str, ...] = attrs.field(default=(), validator=v.event_ids)
+
+    @property
+    def disputed(self) -> bool:
+        """True when someone denies that the withdrawal happened."""
+        return bool(self.denied_by)
+
+    def _check(self) -> None:
+        _must_differ(
+            self.withdrawer, self.recognized, "{id!r} cannot withdraw recognition from itself"
+        )
+        if self.in_favour_of is not None:
+            if self.in_favour_of.id in (self.withdrawer.id, self.recognized.id):
+                message = (
+                    "in_favour_of names the rival that recognition moves to; it must differ "
+                    "from both the withdrawer and the party losing recognition"
+                )
+                raise FieldError("in_favour_of", message)
+            if self.kind is not WithdrawalKind.SWITCH:
+                message = (
+                    f"moving recognition in favour of another party is a switch, "
+                    f"but kind is {self.kind.value!r}"
+                )
+                raise FieldError("kind", message)
+        both = _party_ids(self.claimed_by) & _party_ids(self.denied_by)
+        if both:
+            message = f"{sorted(both)[0]!r} cannot both claim and deny the same withdrawal"
+            raise FieldError("denied_by", message)
+
+
+@attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
+class CredentialPresentation(_EventBase):
+    """An envoy presents credentials and so takes up functions (VCDR Art. 13).
+
+    Letters of credence go to the head of state; a true copy of them goes to the
+    ministry for foreign affairs; ``received_by`` is the official who took them.
+    """
+
+    TAG: ClassVar[str] = "credential-presentation"
+    IDENTITY: ClassVar[tuple[str, ...]] = ("envoy", "document")
+
+    envoy: Envoy = attrs.field(validator=v.instance_of(Envoy))
+    document: CredentialDocument = attrs.field(validator=v.member(CredentialDocument))
+    received_by: Official | None = attrs.field(
+        default=None, validator=v.instance_of(Official, optional=True)
+    )
+
+    def _check(self) -> None:
+        if self.received_by is not None and self.received_by.person.id == self.envoy.person.id:
+            message = "an envoy cannot receive their own credentials"
+            raise FieldError("received_by", message)
+
+
+@attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
+class EnvoyAppointment(_EventBase):
+    """A step in appointing an envoy: nomination, agrément (VCDR Art. 4), appointment."""
+
+    TAG: ClassVar[str] = "envoy-appointment"
+    IDENTITY: ClassVar[tuple[str, ...]] = ("envoy", "stage")
+
+    envoy: Envoy = attrs.field(validator=v.instance_of(Envoy))
+    stage: AppointmentStage = attrs.field(
+        default=AppointmentStage.APPOINTED, validator=v.member(AppointmentStage)
+    )
+    predecessor: Person | None = attrs.field(
+        default=None, validator=v.instance_of(Person, optional=True)
+    )
+
+    def _check(self) -> None:
+        if self.predecessor is not None and self.predecessor.id == self.envoy.person.id:
+            message = "an envoy cannot be their own predecessor"
+            raise FieldError("predecessor", message)
+
+
+@attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
+class Meeting(_EventBase):
+    """Two or more participants meet, in person, by phone or by video.
+
+    ``host`` is the party receiving the others, when there is one; ``concerning``
+    links the events the meeting was about.
+    """
+
+    TAG: ClassVar[str] = "meeting"
+    IDENTITY: ClassVar[tuple[str, ...]] = ("participants",)
+
+    participants: tuple[Participant, ...] = attrs.field(
+        validator=v.tuple_of(*_PARTICIPANT_TYPES, min_length=2, distinct=True)
+    )
+    mode: MeetingMode = attrs.field(default=MeetingMode.IN_PERSON, validator=v.member(MeetingMode))
+    host: Party | None = attrs.field(default=None, validator=_optional_party)
+    subject: str | None = attrs.field(default=None, validator=v.text)
+    concerning: tuple[str, ...] = attrs.field(default=(), validator=v.event_ids)
+
+
+@attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
+class Statement(_EventBase):
+    """A speaker takes a stance (welcomes, denies ...) on events or parties.
+
+    ``concerning`` links the events spoken about; ``about`` the parties.
+    """
+
+    TAG: ClassVar[str] = "statement"
+    IDENTITY: ClassVar[tuple[str, ...]] = ("speaker", "stance", "concerning", "about")
+
+    speaker: Participant = attrs.field(validator=v.instance_of(*_PARTICIPANT_TYPES))
+    stance: Stance = attrs.field(validator=v.member(Stance))
+    concerning: tuple[str, ...] = attrs.field(default=(), validator=v.event_ids)
+    about: tuple[Party, ...] = attrs.field(
+        default=(), validator=v.tuple_of(*PARTY_TYPES, distinct=True)
+    )
+    quote: str | None = attrs.field(default=None, validator=v.text)
+
+
+@attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
+class DesignationChange(_EventBase):
+    """An authority lists, delists or suspends the listing of an entity.
+
+    For example a court removing a movement from a list of terrorist organisations.
+    """
+
+    TAG: ClassVar[str] = "designation-change"
+    IDENTITY: ClassVar[tuple[str, ...]] = ("authority", "entity", "action")
+
+    authority: Party = attrs.field(validator=_party)
+    entity: Party = attrs.field(validator=_party)
+    action: DesignationAction = attrs.field(validator=v.member(DesignationAction))
+    list_name: str = attrs.field(validator=v.name)
+    effective: When | None = attrs.field(default=None, validator=_optional_when)
+
+    def _check(self) -> None:
+        _must_differ(self.authority, self.entity, "{id!r} cannot designate itself")
+
+
+def _two_parties(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    v.tuple_of(*PARTY_TYPES)(instance, attribute, value)
+    if len(value) != 2:
+        raise FieldError(attribute.name, f"names {len(value)} parties; exactly 2 are needed")
+    if value[0].id == value[1].id:
+        raise FieldError(attribute.name, f"names {value[0].id!r} twice")
+
+
+@attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
+class RelationsChange(_EventBase):
+    """Relations between two parties are established, upgraded, severed ...
+
+    ``level_before`` and ``level_after`` give the representation levels around it.
+    """
+
+    TAG: ClassVar[str] = "relations-change"
+    IDENTITY: ClassVar[tuple[str, ...]] = ("parties", "action")
+
+    parties: tuple[Party, ...] = attrs.field(validator=_two_parties)
+    action: RelationsAction = attrs.field(validator=v.member(RelationsAction))
+    initiated_by: Party | None = attrs.field(default=None, validator=_optional_party)
+    level_before: RepresentationLevel | None = attrs.field(
+        default=None, validator=v.member(RepresentationLevel, optional=True)
+    )
+    level_after: RepresentationLevel | None = attrs.field(
+        default=None, validator=v.member(RepresentationLevel, optional=True)
+    )
+
+    def _check(self) -> None:
+        before, after = self.level_before, self.level_after
+        if before is None or after is None:
+            return
+        if self.action is RelationsAction.UPGRADED and after.rank <= before.rank:
+            message = f"an upgrade must raise the level, not go from {before} to {after}"
+            raise FieldError("level_after", message)
+        if self.action is RelationsAction.DOWNGRADED and after.rank >= before.rank:
+            message = f"a downgrade must lower the level, not go from {before} to {after}"
+            raise FieldError("level_after", message)
+
+
+@attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
+class DiplomaticTies(_EventBase):
+    """An observed state of relations between two parties over the period ``on``.
+
+    Records ties that exist with or without formal recognition: China, Qatar and the
+    UAE exchanged diplomats with the Islamic Emirate without recognising it
+    (``formal_recognition=False``). ``None`` means the sources do not say.
+    """
+
+    TAG: ClassVar[str] = "diplomatic-ties"
+    IDENTITY: ClassVar[tuple[str, ...]] = ("parties",)
+
+    parties: tuple[Party, ...] = attrs.field(validator=_two_parties)
+    level: RepresentationLevel | None = attrs.field(
+        default=None, validator=v.member(RepresentationLevel, optional=True)
+    )
+    envoys_exchanged: bool | None = attrs.field(
+        default=None, validator=v.instance_of(bool, optional=True)
+    )
+    formal_recognition: bool | None = attrs.field(
+        default=None, validator=v.instance_of(bool, optional=True)
+    )
+
+
+def _cameo_code(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str) or value not in cameo_table():
+        message = (
+            f"{value!r} is not a CAMEO event code (codes are strings such as '054'; "
+            "leading zeros matter)"
+        )
+        raise FieldError(attribute.name, message)
+
+
+@attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
+class CodedEvent(_EventBase):
+    """Any other event, coded with a CAMEO event code and described in words.
+
+    So that no fact has to be dropped: a war, a seizure of power, a prisoner release.
+    ``actor`` and ``target`` are CAMEO's source and target actors.
+    """
+
+    TAG: ClassVar[str] = "coded-event"
+    IDENTITY: ClassVar[tuple[str, ...]] = ("cameo", "actor", "target", "concerning")
+
+    cameo: str = attrs.field(validator=_cameo_code)
+    description: str = attrs.field(validator=v.text)
+    actor: Party | None = attrs.field(default=None, validator=_optional_party)
+    target: Party | None = attrs.field(default=None, validator=_optional_party)
+    concerning: tuple[str, ...] = attrs.field(default=(), validator=v.event_ids)
+
+    @property
+    def cameo_label(self) -> str:
+        """The CAMEO label of ``cameo``."""
+        return cameo_table()[self.cameo].label
+
+
+Event: TypeAlias = (
+    RecognitionAct
+    | RecognitionWithdrawal
+    | CredentialPresentation
+    | EnvoyAppointment
+    | Meeting
+    | Statement
+    | DesignationChange
+    | RelationsChange
+    | DiplomaticTies
+    | CodedEvent
+)
+"""Any diplorec event; tagged on the wire by its ``"type"``."""
+
+EVENT_TYPES: tuple[type[Event], ...] = (
+    RecognitionAct,
+    RecognitionWithdrawal,
+    CredentialPresentation,
+    EnvoyAppointment,
+    Meeting,
+    Statement,
+    DesignationChange,
+    RelationsChange,
+    DiplomaticTies,
+    CodedEvent,
+)

@@ -1,0 +1,77 @@
+"""Where a fact comes from: sources and citations of them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Any
+
+import attrs
+
+from diplorec import _validators as v
+from diplorec.dates import When
+from diplorec.errors import FieldError
+from diplorec.vocab import SourceKind
+
+__all__ = ["Citation", "Source"]
+
+_url = v.pattern(r"https?://[^\s]{1,2000}", "an http(s) URL without spaces")
+_language = v.pattern(
+    r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*", "a BCP 47 language tag such as 'en' or 'ps-AF'"
+)
+
+
+def _utc_instant(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    if not isinstance(value, dt.datetime):
+        raise FieldError(attribute.name, f"expected a datetime, got {type(value).__name__}")
+    offset = value.utcoffset()
+    if offset is None:
+        raise FieldError(attribute.name, "is a naive datetime; give it a UTC time zone")
+    if offset:
+        raise FieldError(attribute.name, f"is at UTC offset {offset}; convert it to UTC")
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """A document a fact comes from: a news report, an official statement, a dataset.
+
+    ``retrieved`` is the instant the source was read, a timezone-aware UTC datetime.
+    The ``id`` defaults to a hash of the URL (or of title and publisher).
+
+    >>> Source(title="Russia recognises the Taliban", publisher="Example News").kind
+    <SourceKind.NEWS: 'news'>
+    """
+
+    id: str = attrs.field(default="")
+    title: str = attrs.field(validator=v.name)
+    publisher: str | None = attrs.field(default=None, validator=v.optional_name)
+    url: str | None = attrs.field(default=None, validator=_url)
+    published: When | None = attrs.field(default=None, validator=v.instance_of(When, optional=True))
+    language: str | None = attrs.field(default=None, validator=_language)
+    kind: SourceKind = attrs.field(default=SourceKind.NEWS, validator=v.member(SourceKind))
+    retrieved: dt.datetime | None = attrs.field(default=None, validator=_utc_instant)
+
+    def __attrs_post_init__(self) -> None:
+        if self.id == "":
+            basis = self.url or f"{self.title}\x1f{self.publisher or ''}\x1f{self.published}"
+            digest = hashlib.blake2b(basis.encode("utf-8"), digest_size=8).hexdigest()
+            object.__setattr__(self, "id", f"source:{digest}")
+        else:
+            v.identifier(self, attrs.fields(Source).id, self.id)
+
+
+@attrs.frozen(kw_only=True)
+class Citation:
+    """A pointer into a source for one event: a quote, a locator, a confidence.
+
+    ``confidence`` (0 to 1) is the coder's confidence that the source supports the event.
+    """
+
+    source: Source = attrs.field(validator=v.instance_of(Source))
+    quote: str | None = attrs.field(default=None, validator=v.text)
+    locator: str | None = attrs.field(default=None, validator=v.optional_name)
+    confidence: float | None = attrs.field(
+        default=None, validator=v.float_range(0.0, 1.0, "a confidence")
+    )
