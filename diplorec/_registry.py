@@ -25,12 +25,14 @@ MODEL_CLASSES: tuple[type, ...] = (
     Citation,
     *EVENT_TYPES,
 )
+
+
+def _tag(cls: type) -> str:
+    return str(getattr(cls, "TAG", ""))
+
+
 #: The ``"type"`` tag of each tagged class.
-TAGS: dict[type, str] = {
-    cls: getattr(cls, "TAG")
-    for cls in MODEL_CLASSES
-    if getattr(cls, "TAG", "")  # noqa: B009
-}
+TAGS: dict[type, str] = {cls: _tag(cls) for cls in MODEL_CLASSES if _tag(cls)}
 
 for _cls in MODEL_CLASSES:
     attrs.resolve_types(_cls)

@@ -222,7 +222,8 @@ def _parse_cached(text: str) -> When:
 class When:
     """A date as a source gives it: a day, month, season, year or an interval.
 
-    Build one with :meth:`parse` or the other classmethods. Two values are equal
+    Build one with :meth:`parse` or the other classmethods; ``When(text=...)``
+    validates its text just as :meth:`parse` does, without the cache. Two values are equal
     exactly when their canonical text (``str(when)``) is equal. The operators
     ``<``, ``<=``, ``>`` and ``>=`` give a total order for sorting (see
     :attr:`sort_key`); they do not claim that one event came first. Use
