@@ -17,15 +17,20 @@ such a date as the source gives it, in a small subset of EDTF (ISO 8601-2):
 ==========================  ==============================================
 
 Every date has inclusive bounds, :attr:`When.earliest` and :attr:`When.latest`.
-Season bounds follow the ``edtf`` package: spring is March to May, summer June
-to August, autumn September to November, and winter is December of the same
-year only (not December to February), so ``2025-24`` runs from 2025-12-01 to
-2025-12-31. Qualifiers never change bounds.
+The seasons of a year follow one another: spring is March to May, summer June
+to August, autumn September to November, and winter December to February, so
+winter runs into the next year: ``2025-24`` runs from 2025-12-01 to 2026-02-28,
+and ``2023-24`` to 2024-02-29. (The ``edtf`` package puts winter in December
+alone; diplorec does not, since that would let :meth:`When.definitely_before`
+claim more than a source that says "winter" supports.) ``9999-24`` is refused,
+as its end would fall after 9999-12-31. Qualifiers never change bounds.
 
 >>> When.parse("2025-40")
 When('2025-40')
 >>> When.parse("2025-40").latest
 Date(2025, 6, 30)
+>>> When.parse("2025-24").latest
+Date(2026, 2, 28)
 """
 
 from __future__ import annotations
@@ -90,13 +95,15 @@ _WIKIDATA: dict[Precision, int | None] = {
 # Finer first: used only to break ties in the sort order.
 _RANK: dict[Precision, int] = {p: i for i, p in enumerate(Precision)}
 
-# Sub-year code -> (precision, first month, last month). The season months follow
-# the edtf package, which puts winter in December of the named year only.
+# Sub-year code -> (precision, first month, last month). A last month before the
+# first means the span runs into the next year: winter is December of the named
+# year to February of the next. (edtf puts winter in December alone, which is
+# narrower than any everyday winter and would make definitely_before overclaim.)
 _SUBYEAR: dict[int, tuple[Precision, int, int]] = {
     21: (Precision.SEASON, 3, 5),
     22: (Precision.SEASON, 6, 8),
     23: (Precision.SEASON, 9, 11),
-    24: (Precision.SEASON, 12, 12),
+    24: (Precision.SEASON, 12, 2),
     33: (Precision.QUARTER, 1, 3),
     34: (Precision.QUARTER, 4, 6),
     35: (Precision.QUARTER, 7, 9),
@@ -292,9 +299,10 @@ class When:
             set_(self, "_latest", pendulum.Date(year, 12, 31))
         elif month > 12:
             precision, first, last = _SUBYEAR[month]
+            end_year = year + 1 if last < first else year
             set_(self, "_precision", precision)
             set_(self, "_earliest", pendulum.Date(year, first, 1))
-            set_(self, "_latest", pendulum.Date(year, last, _days_in_month(year, last)))
+            set_(self, "_latest", pendulum.Date(end_year, last, _days_in_month(end_year, last)))
         elif day == 0:
             set_(self, "_precision", Precision.MONTH)
             set_(self, "_earliest", pendulum.Date(year, month, 1))
@@ -355,6 +363,12 @@ class When:
             )
             raise ValueError(msg)
         if n == 7:
+            if year == 9999 and month > 12 and _SUBYEAR[month][2] < _SUBYEAR[month][1]:
+                msg = (
+                    f"{q} cannot be read: the winter of 9999 ends in February 10000, "
+                    "after 9999-12-31, the latest day diplorec reads"
+                )
+                raise ValueError(msg)
             return year, month, 0
         if month > 12:
             kind = _SUBYEAR[month][0].value
@@ -469,6 +483,8 @@ class When:
         cls, year: int, code: int, *, uncertain: bool = False, approximate: bool = False
     ) -> When:
         """A season (code 21-24), quarter (33-36), quadrimester (37-39) or semester (40, 41).
+
+        Winter (24) runs from December of ``year`` to February of the next year.
 
         >>> When.subyear(2025, 40)  # "early 2025"
         When('2025-40')

@@ -45,8 +45,13 @@ EDTF_TABLE = [
     ("2025-21", P.SEASON, D(2025, 3, 1), D(2025, 5, 31), False, False),
     ("2025-22", P.SEASON, D(2025, 6, 1), D(2025, 8, 31), False, False),
     ("2025-23", P.SEASON, D(2025, 9, 1), D(2025, 11, 30), False, False),
-    # Winter follows edtf: December of the named year only.
-    ("2025-24", P.SEASON, D(2025, 12, 1), D(2025, 12, 31), False, False),
+    # Winter runs from December into February of the next year, leap day included.
+    ("2025-24", P.SEASON, D(2025, 12, 1), D(2026, 2, 28), False, False),
+    ("2023-24", P.SEASON, D(2023, 12, 1), D(2024, 2, 29), False, False),
+    ("1999-24", P.SEASON, D(1999, 12, 1), D(2000, 2, 29), False, False),
+    ("1899-24", P.SEASON, D(1899, 12, 1), D(1900, 2, 28), False, False),
+    ("0001-24", P.SEASON, D(1, 12, 1), D(2, 2, 28), False, False),
+    ("9998-24", P.SEASON, D(9998, 12, 1), D(9999, 2, 28), False, False),
     ("2025-33", P.QUARTER, D(2025, 1, 1), D(2025, 3, 31), False, False),
     ("2024-33", P.QUARTER, D(2024, 1, 1), D(2024, 3, 31), False, False),
     ("2025-34", P.QUARTER, D(2025, 4, 1), D(2025, 6, 30), False, False),
@@ -61,11 +66,13 @@ EDTF_TABLE = [
     ("2025-07~", P.MONTH, D(2025, 7, 1), D(2025, 7, 31), False, True),
     ("2025%", P.YEAR, D(2025, 1, 1), D(2025, 12, 31), True, True),
     ("2025-40~", P.SEMESTER, D(2025, 1, 1), D(2025, 6, 30), False, True),
-    ("2025-24?", P.SEASON, D(2025, 12, 1), D(2025, 12, 31), True, False),
+    ("2025-24?", P.SEASON, D(2025, 12, 1), D(2026, 2, 28), True, False),
     ("2018-11-04/2018-12-03", P.INTERVAL, D(2018, 11, 4), D(2018, 12, 3), False, False),
     ("2025/2026", P.INTERVAL, D(2025, 1, 1), D(2026, 12, 31), False, False),
     ("2025-04/2025-06-15", P.INTERVAL, D(2025, 4, 1), D(2025, 6, 15), False, False),
     ("2025-21/2025-40", P.INTERVAL, D(2025, 3, 1), D(2025, 6, 30), False, False),
+    ("2025-23/2025-24", P.INTERVAL, D(2025, 9, 1), D(2026, 2, 28), False, False),
+    ("2026-01/2025-24", P.INTERVAL, D(2026, 1, 1), D(2026, 2, 28), False, False),
     ("2024-02-29/2024-02", P.INTERVAL, D(2024, 2, 29), D(2024, 2, 29), False, False),
     ("2025?/2026~", P.INTERVAL, D(2025, 1, 1), D(2026, 12, 31), True, True),
     ("2025-07-03%/2026", P.INTERVAL, D(2025, 7, 3), D(2026, 12, 31), True, True),
@@ -87,6 +94,9 @@ INVALID = [
     ("2025-42", ["42", "sub-year code"]),
     ("2025-28", ["28", "sub-year code"]),
     ("2025-21-03", ["season", "day"]),
+    ("9999-24", ["winter of 9999", "February 10000", "9999-12-31"]),
+    ("9999-24~", ["winter of 9999", "February 10000", "9999-12-31"]),
+    ("9998/9999-24", ["not a valid interval", "winter of 9999"]),
     ("0000", ["year 0000", "0001 to 9999"]),
     ("-0500", ["negative year"]),
     ("12025", ["more than four digits"]),
@@ -272,6 +282,7 @@ class TestConstructors:
             (lambda: When.year(True), "must be an int, not bool"),
             (lambda: When.subyear(2025, 25), "25 is not a sub-year code"),
             (lambda: When.subyear(2025, 12), "12 is not a sub-year code"),
+            (lambda: When.subyear(9999, 24), "ends in February 10000"),
             (lambda: When.interval(None, None), "open at both ends"),
             (lambda: When.interval(When.year(2026), When.year(2025)), "not a valid interval"),
             (lambda: When.interval(When.parse("2025/2026"), None), "must be a single date"),
@@ -344,7 +355,11 @@ BEFORE_TABLE = [
     ("2025-01-01", "2025", False, True, None),
     ("2025-40", "2025-41", True, True, True),
     ("2025-23", "2025-24", True, True, True),
-    ("2025-24", "2026-33", True, True, True),
+    ("2025-24", "2026-21", True, True, True),
+    ("2025-24", "2026-03-01", True, True, True),
+    ("2025-24", "2026-02-28", False, True, None),
+    ("2025-24", "2026-33", False, True, None),
+    ("2025-24", "2026", False, True, None),
     ("2025-36", "2025-24", False, True, None),
     ("2018-11-04/2018-12-03", "2018-12-04", True, True, True),
     ("2018-11-04/2018-12-03", "2018-12-01", False, True, None),
@@ -364,8 +379,12 @@ CONTAINS_TABLE = [
     ("2025-40", "2025-06", True, True),
     ("2025-40", "2025-07", False, False),
     ("2025-40", "2025-06-30/2025-08", False, True),
-    ("2025-24", "2026-01", False, False),
+    ("2025-24", "2026-01", True, True),
     ("2025-24", "2025-12-25", True, True),
+    ("2023-24", "2024-02", True, True),
+    ("2025-24", "2026-03", False, False),
+    ("2025", "2025-24", False, True),
+    ("2026-33", "2025-24", False, True),
     ("2025-33", "2025-37", False, True),
     ("2025-37", "2025-33", True, True),
     ("2018-11-04/2018-12-03", "2018-11", False, True),
@@ -437,7 +456,12 @@ class TestDayQueries:
             ("2025-07-03?", pendulum.Date(2025, 7, 3), True, True),
             ("2025-07-03/2025-07-03", datetime.date(2025, 7, 3), True, True),
             ("2025-07-03", datetime.date(2025, 7, 4), False, False),
-            ("2025-24", datetime.date(2026, 1, 15), False, False),
+            ("2025-24", datetime.date(2025, 11, 30), False, False),
+            ("2025-24", datetime.date(2025, 12, 1), True, False),
+            ("2025-24", datetime.date(2026, 1, 15), True, False),
+            ("2025-24", datetime.date(2026, 2, 28), True, False),
+            ("2025-24", datetime.date(2026, 3, 1), False, False),
+            ("2023-24", datetime.date(2024, 2, 29), True, False),
             ("../2025", datetime.date(1, 1, 1), True, False),
             ("2021-08/..", datetime.date(9999, 12, 31), True, False),
         ],
@@ -571,7 +595,9 @@ def singles(draw: st.DrawFn) -> When:
     if kind == "month":
         return When.month(year, draw(st.integers(1, 12)), **qual)
     if kind == "subyear":
-        return When.subyear(year, draw(st.sampled_from([*range(21, 25), *range(33, 42)])), **qual)
+        code = draw(st.sampled_from([*range(21, 25), *range(33, 42)]))
+        # The winter of 9999 would end in 10000, so it is refused.
+        return When.subyear(min(year, 9998) if code == 24 else year, code, **qual)
     day = draw(st.dates(datetime.date(1, 1, 1), datetime.date(9999, 12, 31)))
     return When.day(day.year, day.month, day.day, **qual)
 
@@ -663,8 +689,18 @@ class TestProperties:
 # -- differential test against the edtf package ---------------------------------
 
 
+def _is_winter(w: When | None) -> bool:
+    return w is not None and w.precision is P.SEASON and w.earliest.month == 12
+
+
 def _edtf_cannot_check(w: When) -> bool:
-    """Whether ``w`` uses a construct edtf 5.0 cannot give strict bounds for."""
+    """Whether ``w`` uses a construct edtf 5.0 cannot give strict bounds for, or reads otherwise."""
+    if _is_winter(w.end):
+        # edtf puts winter in December of the named year only ("for simplicity", its
+        # source says); diplorec deliberately runs it on to February of the next year,
+        # so a winter end (or a lone winter) has a different latest bound. A winter
+        # start has the same earliest bound in both and is still checked.
+        return True
     if w.is_open:
         # edtf parses '../2025' and '2021-08/..' but lower_strict()/upper_strict()
         # raise TypeError (it models an open end as a float infinity); our open ends
@@ -689,9 +725,11 @@ class TestAgainstEdtf:
     """Our bounds agree with the edtf package wherever it can give them."""
 
     @pytest.mark.parametrize("year", [1, 1900, 2000, 2024, 2025, 9999])
-    @pytest.mark.parametrize("code", [*range(21, 25), *range(33, 42)])
+    # Not winter (24): edtf puts it in December only "for simplicity"; diplorec
+    # deliberately runs it to February of the next year (see TestEdtfTable).
+    @pytest.mark.parametrize("code", [*range(21, 24), *range(33, 42)])
     def test_every_subyear_code(self, year: int, code: int) -> None:
-        """Each sub-year code has the month bounds edtf gives it."""
+        """Each sub-year code but winter has the month bounds edtf gives it."""
         w = When.subyear(year, code)
         parsed = edtf.parse_edtf(str(w))
         assert (_day(parsed.lower_strict()), _day(parsed.upper_strict())) == (w.earliest, w.latest)
