@@ -1,0 +1,1 @@
+"""Worked examples: real events encoded as diplorec data."""
