@@ -45,7 +45,7 @@ def who(event: diplorec.Event) -> str:
 def timeline(events: tuple[diplorec.Event, ...]) -> str:
     """One line per event: date, event type, who → whom."""
     width = max(len(str(event.on)) for event in events)
-    lines = [f"{str(event.on):<{width}}  {event.TAG:<24}  {who(event)}" for event in events]
+    lines = [f"{event.on!s:<{width}}  {event.TAG:<24}  {who(event)}" for event in events]
     return "\n".join(lines)
 
 

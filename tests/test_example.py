@@ -42,7 +42,10 @@ class TestGolden:
         """The README's script prints a timeline, then the golden JSON."""
         script = ROOT / "examples" / "russia_taliban_2025.py"
         result = subprocess.run(
-            [sys.executable, str(script)], capture_output=True, text=True, check=True,
+            [sys.executable, str(script)],
+            capture_output=True,
+            text=True,
+            check=True,
             encoding="utf-8",
         )
         assert result.stdout.endswith(GOLDEN.read_text("utf-8"))
@@ -145,15 +148,18 @@ class TestDates:
     def test_thursday_is_3_july_2025(self) -> None:
         """'On Thursday' resolves to Thursday 3 July 2025."""
         assert ex.RECOGNITION.on.earliest.isoweekday() == 4
-        assert ex.RECOGNITION.notes is not None and "Thursday" in ex.RECOGNITION.notes
+        assert ex.RECOGNITION.notes is not None
+        assert "Thursday" in ex.RECOGNITION.notes
 
     def test_april_delisting_says_where_the_day_came_from(self) -> None:
         """The article's 'April 2025' is refined to 17 April with a note."""
         assert When.parse("2025-04").contains(ex.DELISTING.on)
-        assert ex.DELISTING.notes is not None and "April 2025" in ex.DELISTING.notes
+        assert ex.DELISTING.notes is not None
+        assert "April 2025" in ex.DELISTING.notes
 
     def test_trump_term_begins_20_january_2025(self) -> None:
         """The article's 'early 2025' is the inauguration on 20 January 2025."""
         term = ex.US_PRESIDENT.term
-        assert term is not None and str(term) == "2025-01-20/.."
+        assert term is not None
+        assert str(term) == "2025-01-20/.."
         assert When.parse("2025-40").may_include(term.earliest)
