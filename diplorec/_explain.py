@@ -38,6 +38,14 @@ def _words(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()
 
 
+def _fits_float(value: int) -> bool:
+    try:
+        float(value)
+    except OverflowError:
+        return False
+    return True
+
+
 def _choices(values: typing.Iterable[str]) -> str:
     return ", ".join(repr(value) for value in values)
 
@@ -209,6 +217,8 @@ class _Explainer:
                 self.add(path, f"expected a number, got {json_type(value)}")
             elif isinstance(value, float) and not math.isfinite(value):
                 self.add(path, f"{value!r} is not a finite number")
+            elif isinstance(value, int) and not _fits_float(value):
+                self.add(path, f"{show(value)} is too large to be read as a number")
         else:  # pragma: no cover - every annotation in the models is handled above
             try:
                 self.converter.structure(value, tp)

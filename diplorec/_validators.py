@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from diplorec._wire import show
 from diplorec.errors import FieldError
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
@@ -105,7 +106,9 @@ def int_range(low: int, high: int, what: str) -> Validator:
         if value is None:
             return
         if type(value) is not int or not low <= value <= high:
-            raise FieldError(attribute.name, f"{value!r} is not {what} ({low} to {high})")
+            # repr() of an int of over 4300 digits raises ValueError; show() does not.
+            shown = show(value) if type(value) is int else repr(value)
+            raise FieldError(attribute.name, f"{shown} is not {what} ({low} to {high})")
 
     return check
 

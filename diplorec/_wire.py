@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_INSTANT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{6})?Z")
 
 
 def child(path: str, key: object) -> str:
@@ -20,7 +21,10 @@ def child(path: str, key: object) -> str:
         return f"{path}[{key}]"
     if isinstance(key, str) and _IDENTIFIER.fullmatch(key):
         return f"{path}.{key}"
-    shown = json.dumps(key, ensure_ascii=False) if isinstance(key, str) else repr(key)
+    if not isinstance(key, str):
+        return f"{path}[{key!r}]"
+    # Lone surrogates are escaped as JSON writes them, so the path can always be printed.
+    shown = json.dumps(key, ensure_ascii=False).encode("utf-8", "backslashreplace").decode()
     return f"{path}[{shown}]"
 
 
@@ -58,10 +62,13 @@ def parse_instant(value: Any) -> dt.datetime:
     """Read a UTC instant written ``YYYY-MM-DDTHH:MM:SS[.ffffff]Z``; nothing else."""
     if type(value) is not str:
         raise TypeError(f"expected a date-time string, got {json_type(value)}")
-    if not value.endswith("Z") or "T" not in value:
-        message = f"{show(value)} is not a UTC date-time such as '2025-07-03T09:30:00Z'"
+    message = f"{show(value)} is not a UTC date-time such as '2025-07-03T09:30:00Z'"
+    if _INSTANT.fullmatch(value) is None:
         raise ValueError(message)
-    instant = dt.datetime.fromisoformat(value)
+    try:
+        instant = dt.datetime.fromisoformat(value)
+    except ValueError:  # e.g. hour 24 or 30 February
+        raise ValueError(message) from None
     if instant.utcoffset() != dt.timedelta(0):  # pragma: no cover - 'Z' means UTC
         raise ValueError(f"{show(value)} is not in UTC")
     return instant
