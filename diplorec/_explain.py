@@ -19,6 +19,7 @@ import attrs
 import cattrs
 
 from diplorec._registry import TAGS, is_homogeneous_tuple, union_members
+from diplorec._validators import identifier
 from diplorec._wire import child, json_type, parse_instant, show
 from diplorec.dates import When
 from diplorec.errors import FieldError, Problem
@@ -129,8 +130,16 @@ class _Explainer:
                     f"is not a field of {_words(cls.__name__)}; "
                     f"expected one of {', '.join(sorted(names))}",
                 )
-        if "id" in names and value.get("id") == "":
+        identity = value.get("id") if "id" in names else None
+        if identity == "":
             self.add(child(path, "id"), "must not be empty; leave the key out to derive the id")
+        elif isinstance(identity, str):
+            # The models check an explicit id after construction; check it here so it
+            # is reported together with every other problem.
+            try:
+                identifier(None, attrs.fields_dict(cls)["id"], identity)
+            except FieldError as exc:
+                self.add(child(path, "id"), exc.reason)
         for field in fields:
             self.check_field(value, field, path)
         if len(self.problems) == before:
