@@ -23,6 +23,14 @@ Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 MAX_TEXT = 100_000
 MAX_NAME = 500
 
+#: The JSON Schema keywords that state each validator factory's rule (read by diplorec.schema).
+SCHEMA_KEYWORDS: dict[Validator, dict[str, Any]] = {}
+
+
+def _stating(check: Validator, **keywords: Any) -> Validator:
+    SCHEMA_KEYWORDS[check] = keywords
+    return check
+
 
 def _has_bad_chars(value: str) -> bool:
     # Control characters (other than tab and newline) and lone surrogates cannot
@@ -96,7 +104,7 @@ def pattern(regex: str, what: str, *, optional: bool = True) -> Validator:
         if not isinstance(value, str) or compiled.fullmatch(value) is None:
             raise FieldError(attribute.name, f"{value!r} is not {what}")
 
-    return check
+    return _stating(check, pattern=regex)
 
 
 def int_range(low: int, high: int, what: str) -> Validator:
@@ -110,7 +118,7 @@ def int_range(low: int, high: int, what: str) -> Validator:
             shown = show(value) if type(value) is int else repr(value)
             raise FieldError(attribute.name, f"{shown} is not {what} ({low} to {high})")
 
-    return check
+    return _stating(check, minimum=low, maximum=high)
 
 
 def float_range(low: float, high: float, what: str) -> Validator:
@@ -122,7 +130,7 @@ def float_range(low: float, high: float, what: str) -> Validator:
         if type(value) is not float or not math.isfinite(value) or not low <= value <= high:
             raise FieldError(attribute.name, f"{value!r} is not {what} ({low} to {high})")
 
-    return check
+    return _stating(check, minimum=low, maximum=high)
 
 
 def member(enum_type: type[enum.Enum], *, optional: bool = False) -> Validator:
@@ -138,7 +146,7 @@ def member(enum_type: type[enum.Enum], *, optional: bool = False) -> Validator:
                 attribute.name, f"{value!r} is not a {label}; expected one of {allowed}"
             )
 
-    return check
+    return _stating(check)
 
 
 def instance_of(*types: type, optional: bool = False) -> Validator:
@@ -151,7 +159,7 @@ def instance_of(*types: type, optional: bool = False) -> Validator:
         if not isinstance(value, types):
             raise FieldError(attribute.name, f"expected {label}, got {type(value).__name__}")
 
-    return check
+    return _stating(check)
 
 
 def tuple_of(*types: type, min_length: int = 0, distinct: bool = False) -> Validator:
@@ -174,7 +182,7 @@ def tuple_of(*types: type, min_length: int = 0, distinct: bool = False) -> Valid
         if distinct and len(set(value)) != len(value):
             raise FieldError(attribute.name, "lists the same item twice")
 
-    return check
+    return _stating(check, minItems=min_length, uniqueItems=distinct)
 
 
 ID_PATTERN = r"[a-z][a-z0-9-]*:[^\s]{1,200}"
