@@ -1,0 +1,258 @@
+"""The CAMEO / PLOVER / Goldstein crosswalk: an event's code in the event-data standards.
+
+:func:`cameo` gives the CAMEO event code of any diplorec event, with its label,
+Goldstein score and quad class, from the CAMEO table shipped with diplorec;
+:func:`plover` gives the PLOVER event type, mode and context; :func:`dyad` gives
+the source and target actors the code is read from. Every event class has a rule
+(the table in the Analysis documentation lists them); a :class:`~diplorec.events.CodedEvent`
+carries its own code.
+
+>>> from diplorec.examples.russia_taliban_2025 import CREDENTIALS, RECOGNITION
+>>> code = cameo(RECOGNITION)
+>>> code.code, code.label, code.goldstein, code.quad_class
+('054', 'Grant diplomatic recognition', 6.0, 1)
+>>> plover(RECOGNITION)
+PloverCode(event='SUPPORT', mode=None, context='diplomatic')
+>>> cameo(CREDENTIALS).code
+'050'
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from diplorec._cameo import CameoCode, cameo_table
+from diplorec.actors import Government, Official, Party, State
+from diplorec.events import (
+    CodedEvent,
+    CredentialPresentation,
+    DesignationChange,
+    DiplomaticTies,
+    EnvoyAppointment,
+    Event,
+    Meeting,
+    Participant,
+    RecognitionAct,
+    RecognitionWithdrawal,
+    RelationsChange,
+    Statement,
+)
+from diplorec.vocab import (
+    AppointmentStage,
+    DesignationAction,
+    MeetingMode,
+    RelationsAction,
+    Stance,
+)
+
+__all__ = ["CameoCode", "PloverCode", "cameo", "dyad", "plover"]
+
+
+@attrs.frozen(kw_only=True)
+class PloverCode:
+    """A PLOVER coding: the event type, its mode (how) and its context (about what).
+
+    >>> PloverCode(event="CONSULT", mode="phone", context=None).event
+    'CONSULT'
+    """
+
+    event: str
+    mode: str | None
+    context: str | None
+
+
+#: Each stance's CAMEO code. 016 is CAMEO's "deny responsibility" (denying an act or
+#: a claim about it); "regrets" in diplomatic usage voices disapproval (110).
+_STANCE_CODES: dict[Stance, str] = {
+    Stance.ANNOUNCES: "010",
+    Stance.NEUTRAL: "010",
+    Stance.ACKNOWLEDGES: "010",
+    Stance.WELCOMES: "051",
+    Stance.SUPPORTS: "051",
+    Stance.PRAISES: "051",
+    Stance.CALLS_FOR: "020",
+    Stance.REGRETS: "110",
+    Stance.CRITICISES: "111",
+    Stance.CONDEMNS: "111",
+    Stance.DENIES: "016",
+    Stance.REJECTS: "120",
+}
+
+_RELATIONS_CODES: dict[RelationsAction, str] = {
+    RelationsAction.ESTABLISHED: "054",
+    RelationsAction.RESTORED: "054",
+    RelationsAction.UPGRADED: "050",
+    RelationsAction.DOWNGRADED: "161",
+    RelationsAction.SUSPENDED: "161",
+    RelationsAction.SEVERED: "161",
+}
+
+_DESIGNATION_CODES: dict[DesignationAction, str] = {
+    DesignationAction.LIST: "172",
+    DesignationAction.REINSTATE: "172",
+    DesignationAction.DELIST: "081",
+    DesignationAction.SUSPEND: "081",
+}
+
+#: PLOVER's SANCTION mode for curtailing or breaking diplomatic exchange.
+_SEVER = "sever"
+
+
+def _party_of(participant: Participant) -> Party:
+    return participant.on_behalf_of if isinstance(participant, Official) else participant
+
+
+def _state_of(party: Party) -> State | None:
+    """The state a party belongs to: itself, its state, or an organization's state."""
+    if isinstance(party, State):
+        return party
+    if isinstance(party, Government):
+        return party.state
+    return party.state
+
+
+def _meeting_parties(meeting: Meeting) -> list[Party]:
+    """The distinct parties of a meeting's participants, in order."""
+    seen: dict[str, Party] = {}
+    for participant in meeting.participants:
+        party = _party_of(participant)
+        seen.setdefault(party.id, party)
+    return list(seen.values())
+
+
+def _same_state(left: Party | None, right: Party | None) -> bool:
+    a = _state_of(left) if left is not None else None
+    b = _state_of(right) if right is not None else None
+    return a is not None and b is not None and a.id == b.id
+
+
+def _meeting_code(meeting: Meeting) -> str:
+    """041 remote; 043 the source hosts; 042 the source visits; 044 a third location."""
+    if meeting.mode is not MeetingMode.IN_PERSON:
+        return "041"
+    parties = _meeting_parties(meeting)
+    source, others = parties[0], parties[1:]
+    if meeting.host is not None:
+        host_id = meeting.host.id
+        if host_id == source.id:
+            return "043"
+        if any(party.id == host_id for party in others):
+            return "042"
+        return "044"
+    country = meeting.place.country if meeting.place is not None else None
+    if country is None:
+        return "040"
+    if _same_state(source, country):
+        return "043"
+    if any(_same_state(party, country) for party in others):
+        return "042"
+    return "044"
+
+
+def _code_of(event: Event) -> str:
+    match event:
+        case RecognitionAct():
+            return "054"
+        case RecognitionWithdrawal():
+            return "160"
+        case CredentialPresentation():
+            return "050"
+        case EnvoyAppointment():
+            return "120" if event.stage is AppointmentStage.AGREMENT_REFUSED else "050"
+        case Meeting():
+            return _meeting_code(event)
+        case Statement():
+            return _STANCE_CODES[event.stance]
+        case DesignationChange():
+            return _DESIGNATION_CODES[event.action]
+        case RelationsChange():
+            return _RELATIONS_CODES[event.action]
+        case DiplomaticTies():
+            return "050"
+        case CodedEvent():
+            return event.cameo
+    raise TypeError(f"cameo() takes a diplorec event, not {type(event).__name__}")
+
+
+def cameo(event: Event) -> CameoCode:
+    """The CAMEO event code of an event, with its label, Goldstein score and quad class.
+
+    >>> from diplorec.examples.russia_taliban_2025 import KABUL_MEETING, US_TALIBAN_MEETING
+    >>> cameo(KABUL_MEETING).code, cameo(US_TALIBAN_MEETING).code
+    ('042', '044')
+    """
+    return cameo_table()[_code_of(event)]
+
+
+def plover(event: Event) -> PloverCode | None:
+    """The PLOVER event type, mode and context of an event; None where PLOVER codes nothing.
+
+    The values come from PLOVER's own crosswalk of the event's CAMEO code, refined
+    where diplorec knows more: meetings get PLOVER's CONSULT modes (``phone``,
+    ``visit``, ``third-party``, ``multilateral``), and reductions of relations and
+    withdrawals of recognition get the SANCTION mode ``sever``. PLOVER drops plain
+    comments and appeals (CAMEO 01 and 02), so a statement that only announces,
+    acknowledges, denies or calls for something has no PLOVER code.
+
+    >>> from diplorec.examples.russia_taliban_2025 import US_TALIBAN_MEETING
+    >>> plover(US_TALIBAN_MEETING)
+    PloverCode(event='CONSULT', mode='third-party', context=None)
+    """
+    row = cameo(event)
+    if row.plover_event is None:
+        return None
+    mode, context = row.plover_mode, row.plover_context
+    if isinstance(event, Meeting):
+        mode = _consult_mode(event, row.code)
+    elif isinstance(event, RecognitionWithdrawal) or (
+        isinstance(event, RelationsChange) and row.code == "161"
+    ):
+        mode = _SEVER
+    elif isinstance(event, DesignationChange) and row.code == "172":
+        mode = "ban"
+    return PloverCode(event=row.plover_event, mode=mode, context=context)
+
+
+def _consult_mode(meeting: Meeting, code: str) -> str | None:
+    if code == "041":
+        return "phone"
+    if len(_meeting_parties(meeting)) > 2:
+        return "multilateral"
+    # PLOVER codes a hosted visit from the visitor's side, whoever the source is.
+    return {"042": "visit", "043": "visit", "044": "third-party"}.get(code)
+
+
+def dyad(event: Event) -> tuple[Party | None, Party | None]:
+    """The CAMEO source and target actors of an event (either may be None).
+
+    A meeting is read from its first participant's side (the source) towards the
+    next party; a statement from its speaker towards the first party it is about.
+
+    >>> from diplorec.examples.russia_taliban_2025 import RECOGNITION
+    >>> [party.id for party in dyad(RECOGNITION)]
+    ['state:RUS', 'government:AFG:islamic-emirate-of-afghanistan']
+    """
+    match event:
+        case RecognitionAct():
+            return event.recognizer, event.recognized
+        case RecognitionWithdrawal():
+            return event.withdrawer, event.recognized
+        case CredentialPresentation() | EnvoyAppointment():
+            return event.envoy.sending, event.envoy.receiving
+        case Meeting():
+            parties = _meeting_parties(event)
+            return parties[0], (parties[1] if len(parties) > 1 else event.host)
+        case Statement():
+            return _party_of(event.speaker), (event.about[0] if event.about else None)
+        case DesignationChange():
+            return event.authority, event.entity
+        case RelationsChange():
+            first, second = event.parties
+            if event.initiated_by is not None and event.initiated_by.id == second.id:
+                return second, first
+            return first, second
+        case DiplomaticTies():
+            return event.parties[0], event.parties[1]
+        case CodedEvent():
+            return event.actor, event.target
+    raise TypeError(f"dyad() takes a diplorec event, not {type(event).__name__}")
