@@ -22,15 +22,22 @@ class DiplorecError(Exception):
 class Problem:
     """One thing wrong with some input: where it is (a JSON path) and what is wrong.
 
+    ``line`` is the 1-based line number of the record in a JSON Lines file, or None
+    when the input is not read line by line; the path is then within that line.
+
     >>> str(Problem(path="$.envoy.rank", message="'ambasador' is not a diplomatic rank"))
     "$.envoy.rank: 'ambasador' is not a diplomatic rank"
+    >>> str(Problem(path="$.on", message="is required but missing", line=7))
+    'line 7: $.on: is required but missing'
     """
 
     path: str
     message: str
+    line: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        where = self.path if self.line is None else f"line {self.line}: {self.path}"
+        return f"{where}: {self.message}"
 
 
 class ValidationError(DiplorecError, ValueError):
