@@ -47,6 +47,7 @@ __all__ = [
     "from_dict",
     "loads",
     "make_converter",
+    "register_document",
     "to_dict",
 ]
 
@@ -314,8 +315,29 @@ converter = make_converter()
 # -- public functions ----------------------------------------------------------------
 
 
+_DocumentHooks = tuple[Callable[[Any], dict[str, Any]], Callable[[Any], Any]]
+#: Document types that read and write themselves (``Dossier``): see :func:`register_document`.
+_DOCUMENTS: dict[type, _DocumentHooks] = {}
+
+
+def register_document(
+    cls: type[T], write: Callable[[T], dict[str, Any]], read: Callable[[Any], T]
+) -> None:
+    """Let :func:`to_dict`, :func:`from_dict`, :func:`dumps` and :func:`loads` handle ``cls``.
+
+    For document types that read and write themselves: ``write`` returns the
+    JSON-ready dict, ``read`` builds the value and raises only
+    :class:`~diplorec.errors.ValidationError`. ``diplorec.dossier`` registers ``Dossier``.
+    """
+    _DOCUMENTS[cls] = (write, read)
+
+
+def _document_hooks(cls: Any) -> _DocumentHooks | None:
+    return _DOCUMENTS.get(cls) if isinstance(cls, type) else None
+
+
 def _check_target(cls: Any) -> None:
-    if cls in MODEL_CLASSES or union_members(cls) is not None:
+    if cls in MODEL_CLASSES or union_members(cls) is not None or _document_hooks(cls) is not None:
         return
     if is_homogeneous_tuple(cls):
         _check_target(typing.get_args(cls)[0])
@@ -334,6 +356,9 @@ def to_dict(obj: Any) -> dict[str, Any]:
     >>> to_dict(State(name="Qatar", iso3="QAT", cow=694))
     {'type': 'state', 'id': 'state:QAT', 'name': 'Qatar', 'iso3': 'QAT', 'cow': 694}
     """
+    document = _DOCUMENTS.get(type(obj))
+    if document is not None:
+        return document[0](obj)
     if type(obj) not in _UNSTRUCTURE_TYPES:
         raise TypeError(f"to_dict() takes a diplorec model value, not {type(obj).__name__}")
     return cast(dict[str, Any], converter.unstructure(obj))
@@ -352,6 +377,9 @@ def from_dict(data: Any, cls: Any) -> Any:
     Raises :class:`~diplorec.errors.ValidationError` listing every problem, and no
     other exception, whatever ``data`` is.
     """
+    document = _document_hooks(cls)
+    if document is not None:
+        return document[1](data)
     _check_target(cls)
     try:
         return converter.structure(data, cls)

@@ -1,0 +1,462 @@
+"""A checked collection of events: :class:`Dossier`, its :class:`Finding` values and JSON form.
+
+A dossier keeps events in the order given, answers lookups (by id, type, actor and
+date) and :meth:`~Dossier.check` reports what is inconsistent across events: ids
+used twice, links that lead nowhere, one actor id carrying two different values,
+a withdrawal with no recognition before it, and more (the list is in the Analysis
+documentation). On the wire it is one JSON document::
+
+    {"type": "dossier", "spec_version": "1.0", "events": [...]}
+
+>>> from diplorec.examples.russia_taliban_2025 import EVENTS
+>>> dossier = Dossier.from_events(EVENTS)
+>>> len(dossier), dossier.check()
+(18, ())
+>>> Dossier.from_document(dossier.to_document()) == dossier
+True
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import functools
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar, overload
+
+import attrs
+
+from diplorec._registry import TAGS
+from diplorec._wire import child, json_type
+from diplorec.actors import PARTY_TYPES, Government, Organization, Party, Person
+from diplorec.converters import from_dict, register_document, to_dict
+from diplorec.dates import When
+from diplorec.errors import Problem, ValidationError
+from diplorec.events import (
+    EVENT_TYPES,
+    CredentialPresentation,
+    Event,
+    RecognitionAct,
+    RecognitionWithdrawal,
+)
+from diplorec.ledger import DateLike, RecognitionLedger, as_when
+from diplorec.migrations import SPEC_VERSION, upgrade
+from diplorec.provenance import Source
+
+__all__ = ["Dossier", "Finding", "Severity"]
+
+E = TypeVar("E", bound=Event)
+
+#: The ``"type"`` of a dossier document.
+DOCUMENT_TYPE = "dossier"
+_DOCUMENT_KEYS = frozenset({"type", "spec_version", "events"})
+
+
+class Severity(enum.StrEnum):
+    """How serious a :class:`Finding` is."""
+
+    #: The events contradict each other or point at nothing; answers may be wrong.
+    ERROR = "error"
+    #: Worth a look; the events may still be right (sources missing, a gap in the record).
+    WARNING = "warning"
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """Something :meth:`Dossier.check` found: a severity, a code, a sentence, the events.
+
+    >>> print(Finding(severity=Severity.WARNING, code="no-sources",
+    ...               message="the event cites no source", event_ids=("meeting:1",)))
+    warning no-sources: the event cites no source [meeting:1]
+    """
+
+    severity: Severity
+    code: str
+    message: str
+    event_ids: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return f"{self.severity.value} {self.code}: {self.message} [{', '.join(self.event_ids)}]"
+
+
+def _check_events(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, tuple):
+        message = f"events must be a tuple of events, not {type(value).__name__}"
+        raise TypeError(message)
+    for index, event in enumerate(value):
+        if not isinstance(event, EVENT_TYPES):
+            message = f"events[{index}] is a {type(event).__name__}, not a diplorec event"
+            raise TypeError(message)
+
+
+# -- walking the values an event names -----------------------------------------------------
+
+_Named = Party | Person | Source
+
+
+def _named_values(value: Any, actors_only: bool) -> Iterator[_Named]:
+    """Every party, person (and, unless ``actors_only``, source and place country) inside."""
+    if isinstance(value, PARTY_TYPES):
+        yield value
+        state = value.state if isinstance(value, (Government, Organization)) else None
+        if state is not None:
+            yield from _named_values(state, actors_only)
+    elif isinstance(value, Person):
+        yield value
+    elif isinstance(value, Source):
+        if not actors_only:
+            yield value
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _named_values(item, actors_only)
+    elif attrs.has(type(value)) and not isinstance(value, When):
+        if actors_only and type(value).__name__ in ("Place", "Citation"):
+            return
+        for field in attrs.fields(type(value)):
+            yield from _named_values(getattr(value, field.name), actors_only)
+
+
+def _root(party: Party) -> str:
+    """The id of the state behind a party (an organization without a state is its own root)."""
+    if isinstance(party, Government):
+        return party.state.id
+    if isinstance(party, Organization) and party.state is not None:
+        return party.state.id
+    return party.id
+
+
+def _differences(first: _Named, second: _Named) -> str:
+    if type(first) is not type(second):
+        return f"a {type(first).__name__} and a {type(second).__name__}"
+    fields = [
+        field.name
+        for field in attrs.fields(type(first))
+        if getattr(first, field.name) != getattr(second, field.name)
+    ]
+    return "they differ in " + ", ".join(fields)
+
+
+# -- the dossier -----------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Dossier:
+    """An ordered, immutable collection of events, with checks, lookups and a JSON form.
+
+    Build one with ``Dossier(events=(...))`` or :meth:`from_events`; it iterates
+    over its events in order. Lookups are indexed on first use.
+    """
+
+    events: tuple[Event, ...] = attrs.field(default=(), validator=_check_events)
+
+    @classmethod
+    def from_events(cls, events: Iterable[Event]) -> Dossier:
+        """A dossier of the events, in the order given."""
+        return cls(events=tuple(events))
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def __iter__(self) -> Iterator[Event]:
+        return iter(self.events)
+
+    # -- lookups --------------------------------------------------------------------------
+
+    @functools.cached_property
+    def _by_id(self) -> dict[str, Event]:
+        index: dict[str, Event] = {}
+        for event in self.events:
+            index.setdefault(event.id, event)
+        return index
+
+    @functools.cached_property
+    def _by_actor(self) -> dict[str, tuple[Event, ...]]:
+        index: dict[str, dict[int, Event]] = defaultdict(dict)
+        for position, event in enumerate(self.events):
+            for named in _named_values(event, actors_only=True):
+                index[named.id][position] = event
+        return {key: tuple(found.values()) for key, found in index.items()}
+
+    def __contains__(self, item: object) -> bool:
+        if isinstance(item, str):
+            return item in self._by_id
+        return item in self.events
+
+    def get(self, event_id: str) -> Event | None:
+        """The event with this id (the first, if several share it), or None.
+
+        >>> from diplorec.examples.russia_taliban_2025 import EVENTS, RECOGNITION
+        >>> Dossier.from_events(EVENTS).get(RECOGNITION.id) is RECOGNITION
+        True
+        """
+        return self._by_id.get(event_id)
+
+    def __getitem__(self, event_id: str) -> Event:
+        """The event with this id; KeyError if there is none."""
+        try:
+            return self._by_id[event_id]
+        except KeyError:
+            raise KeyError(f"no event with id {event_id!r} in the dossier") from None
+
+    @overload
+    def of_type(self, event_type: type[E]) -> tuple[E, ...]: ...
+    @overload
+    def of_type(self, event_type: str) -> tuple[Event, ...]: ...
+    def of_type(self, event_type: type[Event] | str) -> tuple[Event, ...]:
+        """The events of one class, or of one wire tag such as ``"recognition-act"``.
+
+        >>> from diplorec.examples.russia_taliban_2025 import EVENTS
+        >>> len(Dossier.from_events(EVENTS).of_type("meeting"))
+        2
+        """
+        if isinstance(event_type, str):
+            if event_type not in _EVENT_TAGS:
+                known = ", ".join(sorted(_EVENT_TAGS))
+                raise ValueError(f"{event_type!r} is not an event type; expected one of {known}")
+            event_class = _EVENT_TAGS[event_type]
+        elif event_type in EVENT_TYPES:
+            event_class = event_type
+        else:
+            raise TypeError(f"{event_type!r} is not a diplorec event class")
+        return tuple(event for event in self.events if type(event) is event_class)
+
+    def involving(self, actor: Party | Person | str) -> tuple[Event, ...]:
+        """The events that name an actor anywhere, in dossier order.
+
+        ``actor`` is a party, a person or an id. A state also matches events that name
+        one of its governments or state bodies, or an official acting for them; the
+        country of a place does not count.
+
+        >>> from diplorec.examples.russia_taliban_2025 import EVENTS, GUL_HASSAN
+        >>> [event.TAG for event in Dossier.from_events(EVENTS).involving(GUL_HASSAN)]
+        ['envoy-appointment', 'credential-presentation']
+        """
+        if isinstance(actor, str):
+            key = actor
+        elif isinstance(actor, (*PARTY_TYPES, Person)):
+            key = actor.id
+        else:
+            raise TypeError(f"an actor is a party, a person or an id, not {type(actor).__name__}")
+        return self._by_actor.get(key, ())
+
+    def during(self, window: DateLike, *, strictly: bool = False) -> tuple[Event, ...]:
+        """The events whose date ``on`` may fall within a window (``strictly``: surely does).
+
+        The default uses :meth:`When.overlaps <diplorec.dates.When.overlaps>`: an
+        event dated "2025" is in the window "2025-07". With ``strictly=True`` it uses
+        :meth:`When.contains <diplorec.dates.When.contains>`: only events whose every
+        possible day lies in the window.
+
+        >>> from diplorec.examples.russia_taliban_2025 import EVENTS
+        >>> dossier = Dossier.from_events(EVENTS)
+        >>> len(dossier.during("2025-07-03")), len(dossier.during("2025-07-03", strictly=True))
+        (13, 5)
+        """
+        span = as_when(window)
+        test = span.contains if strictly else span.overlaps
+        return tuple(event for event in self.events if test(event.on))
+
+    def sorted_by_date(self) -> Dossier:
+        """A dossier of the same events, ordered by date (then id), as ``When`` sorts."""
+        return Dossier(events=tuple(sorted(self.events, key=lambda e: (e.on.sort_key, e.id))))
+
+    def ledger(self) -> RecognitionLedger:
+        """The :class:`~diplorec.ledger.RecognitionLedger` of the dossier's events."""
+        return RecognitionLedger.from_events(self.events)
+
+    # -- checks -----------------------------------------------------------------------------
+
+    def check(self) -> tuple[Finding, ...]:
+        """Every inconsistency found across the events, errors first.
+
+        An empty tuple means nothing was found.
+        """
+        findings = [
+            *self._duplicates(),
+            *self._links(),
+            *self._conflicting_values(),
+            *self._withdrawals_without_recognition(),
+            *self._credential_receivers(),
+            *self._sourceless(),
+        ]
+        rank = {Severity.ERROR: 0, Severity.WARNING: 1}
+        return tuple(
+            sorted(findings, key=lambda f: (rank[f.severity], f.code, f.event_ids, f.message))
+        )
+
+    def _duplicates(self) -> Iterator[Finding]:
+        groups: dict[str, list[Event]] = defaultdict(list)
+        for event in self.events:
+            groups[event.id].append(event)
+        for event_id, group in groups.items():
+            if len(group) < 2:
+                continue
+            distinct = len(set(group))
+            if distinct > 1:
+                message = f"{distinct} different events share the id {event_id!r}"
+                yield Finding(
+                    severity=Severity.ERROR, code="duplicate-id", message=message,
+                    event_ids=(event_id,),
+                )  # fmt: skip
+            else:
+                message = f"the same event is recorded {len(group)} times"
+                yield Finding(
+                    severity=Severity.WARNING, code="duplicate-event", message=message,
+                    event_ids=(event_id,),
+                )  # fmt: skip
+
+    def _links(self) -> Iterator[Finding]:
+        for event in self.events:
+            for link in event.links():
+                if link == event.id:
+                    message = "the event links to itself"
+                    yield Finding(
+                        severity=Severity.ERROR, code="self-link", message=message,
+                        event_ids=(event.id,),
+                    )  # fmt: skip
+                elif link not in self._by_id:
+                    message = f"links to {link!r}, which is not in the dossier"
+                    yield Finding(
+                        severity=Severity.ERROR, code="unresolved-link", message=message,
+                        event_ids=(event.id,),
+                    )  # fmt: skip
+
+    def _conflicting_values(self) -> Iterator[Finding]:
+        first: dict[str, _Named] = {}
+        variants: dict[str, dict[_Named, list[str]]] = defaultdict(lambda: defaultdict(list))
+        for event in self.events:
+            for named in _named_values(event, actors_only=False):
+                first.setdefault(named.id, named)
+                where = variants[named.id][named]
+                if not where or where[-1] != event.id:
+                    where.append(event.id)
+        for key, values in variants.items():
+            if len(values) < 2:
+                continue
+            reference = first[key]
+            others = [value for value in values if value != reference]
+            what = "source" if isinstance(reference, Source) else "actor"
+            message = (
+                f"the id {key!r} names {len(values)} different values "
+                f"({_differences(reference, others[0])})"
+            )
+            event_ids = sorted({event_id for where in values.values() for event_id in where})
+            yield Finding(
+                severity=Severity.ERROR, code=f"conflicting-{what}", message=message,
+                event_ids=tuple(event_ids),
+            )  # fmt: skip
+
+    def _withdrawals_without_recognition(self) -> Iterator[Finding]:
+        earliest: dict[tuple[str, str], datetime.date] = {}
+
+        def note(recognizer: Party, recognized: Party, when: When) -> None:
+            key = (recognizer.id, recognized.id)
+            if key not in earliest or when.earliest < earliest[key]:
+                earliest[key] = when.earliest
+
+        for event in self.events:
+            if isinstance(event, RecognitionAct):
+                for recognizer in (event.recognizer, *event.collective_with):
+                    note(recognizer, event.recognized, event.effective or event.on)
+            elif isinstance(event, RecognitionWithdrawal) and event.in_favour_of is not None:
+                note(event.withdrawer, event.in_favour_of, event.effective or event.on)
+        for event in self.of_type(RecognitionWithdrawal):
+            when = event.effective or event.on
+            since = earliest.get((event.withdrawer.id, event.recognized.id))
+            if since is None or since > when.latest:
+                message = (
+                    f"{event.withdrawer.id} withdraws recognition of {event.recognized.id}, "
+                    "but no earlier recognition between them is in the dossier"
+                )
+                yield Finding(
+                    severity=Severity.WARNING, code="withdrawal-without-recognition",
+                    message=message, event_ids=(event.id,),
+                )  # fmt: skip
+
+    def _credential_receivers(self) -> Iterator[Finding]:
+        for event in self.of_type(CredentialPresentation):
+            official = event.received_by
+            if official is None or _root(official.on_behalf_of) == _root(event.envoy.receiving):
+                continue
+            message = (
+                f"the envoy is accredited to {event.envoy.receiving.id}, but the official "
+                f"who received the credentials acts for {official.on_behalf_of.id}"
+            )
+            yield Finding(
+                severity=Severity.ERROR, code="credential-receiver-mismatch", message=message,
+                event_ids=(event.id,),
+            )  # fmt: skip
+
+    def _sourceless(self) -> Iterator[Finding]:
+        for event in self.events:
+            if not event.sources:
+                yield Finding(
+                    severity=Severity.WARNING, code="no-sources",
+                    message="the event cites no source", event_ids=(event.id,),
+                )  # fmt: skip
+
+    # -- the JSON document ------------------------------------------------------------------
+
+    def to_document(self) -> dict[str, Any]:
+        """The JSON-ready document ``{"type": "dossier", "spec_version": ..., "events": [...]}``."""
+        return {
+            "type": DOCUMENT_TYPE,
+            "spec_version": SPEC_VERSION,
+            "events": [to_dict(event) for event in self.events],
+        }
+
+    @classmethod
+    def from_document(cls, data: Any) -> Dossier:
+        """Read a dossier document (of any spec version this release reads).
+
+        The document is first brought up to date (:func:`~diplorec.migrations.upgrade`);
+        then every problem in it is reported in one
+        :class:`~diplorec.errors.ValidationError`, with JSON paths such as
+        ``$.events[3].on``.
+
+        >>> from diplorec.examples.russia_taliban_2025 import RECOGNITION
+        >>> document = Dossier(events=(RECOGNITION,)).to_document()
+        >>> document["events"][0]["on"] = "2025-07-32"
+        >>> Dossier.from_document(document)  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        diplorec.errors.ValidationError: 1 problem found:
+          $.events[0].on: '2025-07-32' is not a calendar date: July 2025 has 31 days, ...
+        """
+        document = upgrade(data)
+        problems: list[Problem] = []
+        if document.get("type") != DOCUMENT_TYPE:
+            found = document.get("type")
+            shown = repr(found) if isinstance(found, str) else json_type(found)
+            message = f"is {shown}; a dossier document has the type {DOCUMENT_TYPE!r}"
+            problems.append(Problem(path="$.type", message=message))
+        for key in sorted(set(document) - _DOCUMENT_KEYS, key=str):
+            message = "is not a key of a dossier document (type, spec_version, events)"
+            problems.append(Problem(path=child("$", key), message=message))
+        raw = document.get("events")
+        events: list[Event] = []
+        if type(raw) is not list:
+            message = f"must be an array of events, not {json_type(raw)}"
+            if "events" not in document:
+                message = "is missing; a dossier document lists its events"
+            problems.append(Problem(path="$.events", message=message))
+        else:
+            for index, item in enumerate(raw):
+                try:
+                    events.append(from_dict(item, Event))
+                except ValidationError as error:
+                    prefix = child("$.events", index)
+                    problems.extend(
+                        Problem(path=prefix + problem.path[1:], message=problem.message)
+                        for problem in error.problems
+                    )
+        if problems:
+            raise ValidationError(problems)
+        return cls(events=tuple(events))
+
+
+_EVENT_TAGS: dict[str, type[Event]] = {TAGS[cls]: cls for cls in EVENT_TYPES}
+
+
+register_document(Dossier, Dossier.to_document, Dossier.from_document)

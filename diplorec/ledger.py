@@ -1,0 +1,627 @@
+"""Who recognises whom, as of when: :class:`RecognitionLedger` and :class:`Standing`.
+
+A ledger is built once from events (:meth:`RecognitionLedger.from_events`) and then
+answers questions such as "does Russia recognise the Islamic Emirate on 4 July
+2025?" (:meth:`~RecognitionLedger.standing`), "who recognises it on that day?"
+(:meth:`~RecognitionLedger.recognizers`) and "which permanent member of the UN
+Security Council recognised it first?" (:meth:`~RecognitionLedger.first_recognizer`).
+
+Only :class:`~diplorec.events.RecognitionAct` and
+:class:`~diplorec.events.RecognitionWithdrawal` change a standing. Each becomes one
+or more *changes*, each the pair (recognizer, recognized), the window of days in
+which it took effect (its ``effective`` date when given, else ``on``) and the
+standing it leads to. A date known only to the month is a window of a month: a
+question about a day inside that window gets :attr:`Standing.UNCERTAIN`, never a
+guess. The rules, with a truth table, are in the Analysis documentation.
+
+>>> from diplorec.examples.russia_taliban_2025 import EVENTS, ISLAMIC_EMIRATE, RUSSIA
+>>> ledger = RecognitionLedger.from_events(EVENTS)
+>>> ledger.standing(RUSSIA, ISLAMIC_EMIRATE, "2025-07-04")
+<Standing.RECOGNIZED: 'recognized'>
+>>> ledger.standing("state:RUS", ISLAMIC_EMIRATE, "2025-07-02")
+<Standing.NOT_RECOGNIZED: 'not-recognized'>
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TypeAlias
+
+import attrs
+
+from diplorec.actors import PARTY_TYPES, Government, Organization, Party
+from diplorec.dates import When
+from diplorec.events import EVENT_TYPES, Event, RecognitionAct, RecognitionWithdrawal
+from diplorec.vocab import (
+    Certainty,
+    Characterization,
+    LegalStatus,
+    OrganizationKind,
+    RecognitionForm,
+    WithdrawalKind,
+)
+
+__all__ = [
+    "ChangeKind",
+    "DateLike",
+    "PartyLike",
+    "RecognitionLedger",
+    "Standing",
+    "TimelineEntry",
+    "as_when",
+]
+
+#: A party, or its id.
+PartyLike: TypeAlias = Party | str
+#: A date to ask about: a :class:`~diplorec.dates.When`, a ``datetime.date`` or EDTF text.
+DateLike: TypeAlias = When | datetime.date | str
+
+
+class Standing(enum.StrEnum):
+    """Where recognition between two parties stands on a date.
+
+    >>> Standing.RECOGNIZED.recognized, Standing.UNCERTAIN.recognized
+    (True, False)
+    """
+
+    #: Recognition is in force.
+    RECOGNIZED = "recognized"
+    #: No recognition is on record (which is not proof of a policy of non-recognition).
+    NOT_RECOGNIZED = "not-recognized"
+    #: Recognition was given and has been withdrawn (explicitly or by a switch to a rival).
+    WITHDRAWN = "withdrawn"
+    #: Recognition was given and is suspended.
+    SUSPENDED = "suspended"
+    #: Recognition was announced on conditions and has no legal effect yet.
+    CONDITIONAL = "conditional"
+    #: The events cannot settle it: imprecise dates, or a claim that is disputed.
+    UNCERTAIN = "uncertain"
+
+    @property
+    def recognized(self) -> bool:
+        """True only for :attr:`RECOGNIZED`."""
+        return self is Standing.RECOGNIZED
+
+
+class ChangeKind(enum.StrEnum):
+    """What kind of change a :class:`TimelineEntry` records."""
+
+    #: A recognition act by the recognizer itself.
+    RECOGNITION = "recognition"
+    #: The recognizer is a partner of someone else's collective recognition act.
+    COLLECTIVE_RECOGNITION = "collective-recognition"
+    #: Recognition implied by a switch of recognition in favour of this party.
+    SWITCH_RECOGNITION = "switch-recognition"
+    #: An explicit withdrawal.
+    WITHDRAWAL = "withdrawal"
+    #: An explicit switch away from this party to a rival.
+    SWITCH = "switch"
+    #: A suspension of recognition.
+    SUSPENSION = "suspension"
+    #: Withdrawal implied by recognising a rival government of the same state.
+    RIVAL_RECOGNITION = "rival-recognition"
+
+    @property
+    def gives(self) -> bool:
+        """True for the kinds that give recognition, False for those that take it away."""
+        return self in _GIVING
+
+
+_GIVING = frozenset(
+    {ChangeKind.RECOGNITION, ChangeKind.COLLECTIVE_RECOGNITION, ChangeKind.SWITCH_RECOGNITION}
+)
+_FIRST_KINDS = frozenset({ChangeKind.RECOGNITION, ChangeKind.COLLECTIVE_RECOGNITION})
+
+
+@attrs.frozen(kw_only=True)
+class TimelineEntry:
+    """One change in the standing of a recognizer towards a recognized party.
+
+    ``event`` is the act the change comes from; for a collective partner or an
+    implied change it names another recognizer or party than the entry does.
+    ``effect`` is the standing the change leads to, or None when it has none (a
+    withdrawal denied by the withdrawer, an act the recognizer denied was
+    recognition); ``reason`` says why in words. ``superseded_by`` names the firm
+    act that confirms an uncertain claim of the same change, which then no longer
+    counts on its own. ``form`` and ``legal_status`` describe recognitions (None
+    for withdrawals): implied recognition is included, and shows as
+    ``form=RecognitionForm.IMPLIED``.
+    """
+
+    recognizer: Party
+    recognized: Party
+    when: When
+    kind: ChangeKind
+    effect: Standing | None
+    event: RecognitionAct | RecognitionWithdrawal
+    reason: str
+    form: RecognitionForm | None = None
+    legal_status: LegalStatus | None = None
+    superseded_by: str | None = None
+
+    @property
+    def counted(self) -> bool:
+        """Whether the change takes part in answering :meth:`RecognitionLedger.standing`."""
+        return self.effect is not None and self.superseded_by is None
+
+    @property
+    def implied(self) -> bool:
+        """Whether the change follows from conduct or from another act, not an express act."""
+        return self.form is RecognitionForm.IMPLIED or self.kind in (
+            ChangeKind.SWITCH_RECOGNITION,
+            ChangeKind.RIVAL_RECOGNITION,
+        )
+
+    @property
+    def sort_key(self) -> tuple[object, ...]:
+        """Date first, then recognizer, kind and event id: a total, input-independent order."""
+        return (self.when.sort_key, self.recognizer.id, self.kind.value, self.event.id)
+
+
+_KIND_RANK = {kind: rank for rank, kind in enumerate(ChangeKind)}
+
+
+class _Series:
+    """The counted changes of one (recognizer, recognized) pair, sorted for bisection.
+
+    ``los``/``his`` are the first and last day (proleptic ordinals) each change may
+    have taken effect; ``reach`` is the running maximum of ``his``, which lets a
+    backward scan stop early.
+    """
+
+    __slots__ = ("effects", "his", "los", "reach")
+
+    def __init__(self, changes: list[TimelineEntry]) -> None:
+        ordered = sorted(changes, key=_change_key)
+        self.los = [entry.when.earliest.toordinal() for entry in ordered]
+        self.his = [entry.when.latest.toordinal() for entry in ordered]
+        self.effects = [entry.effect for entry in ordered if entry.effect is not None]
+        assert len(self.effects) == len(ordered), "only counted changes form a series"
+        reach: list[int] = []
+        top = 0
+        for hi in self.his:
+            top = max(top, hi)
+            reach.append(top)
+        self.reach = reach
+
+    def at(self, day: int) -> Standing:
+        """The standing on one day: the effect of whichever change may be the last one."""
+        count = bisect_right(self.los, day)
+        if count == 0:
+            return Standing.NOT_RECOGNIZED
+        outcomes: set[Standing] = set()
+        latest_certain: int | None = None  # the latest start of a change surely in effect
+        index = count - 1
+        while index >= 0:
+            if latest_certain is not None and self.reach[index] < latest_certain:
+                break
+            hi = self.his[index]
+            if latest_certain is None and hi <= day:
+                latest_certain = self.los[index]
+            if latest_certain is None or hi >= latest_certain:
+                outcomes.add(self.effects[index])
+            index -= 1
+        if latest_certain is None:  # nothing surely happened yet: the start still may hold
+            outcomes.add(Standing.NOT_RECOGNIZED)
+        return outcomes.pop() if len(outcomes) == 1 else Standing.UNCERTAIN
+
+    def over(self, first: int, last: int) -> Standing:
+        """The standing over days ``first`` to ``last``; UNCERTAIN if it may change within."""
+        standing = self.at(first)
+        if last == first or standing is Standing.UNCERTAIN:
+            return standing
+        index = bisect_right(self.los, last) - 1
+        while index >= 0 and self.reach[index] > first:
+            if self.his[index] > first and self.effects[index] is not standing:
+                return Standing.UNCERTAIN
+            index -= 1
+        return standing
+
+
+def _change_key(entry: TimelineEntry) -> tuple[int, int, int, str, str]:
+    return (
+        entry.when.earliest.toordinal(),
+        entry.when.latest.toordinal(),
+        _KIND_RANK[entry.kind],
+        entry.event.id,
+        entry.recognizer.id,
+    )
+
+
+def _party_id(party: PartyLike, role: str) -> str:
+    if isinstance(party, str):
+        if not party:
+            raise ValueError(f"the {role} id must not be empty")
+        return party
+    if isinstance(party, PARTY_TYPES):
+        return party.id
+    message = f"the {role} must be a State, Government, Organization or an id, not {party!r}"
+    raise TypeError(message)
+
+
+def as_when(on: DateLike) -> When:
+    """A :class:`~diplorec.dates.When` from a When, a ``datetime.date`` or EDTF text.
+
+    >>> as_when(datetime.date(2025, 7, 4)), as_when("2025-07")
+    (When('2025-07-04'), When('2025-07'))
+    """
+    if isinstance(on, When):
+        return on
+    if isinstance(on, str):
+        return When.parse(on)
+    if isinstance(on, datetime.date):
+        return When.from_date(on)  # refuses a datetime, with a sentence
+    message = f"a date must be a When, a datetime.date or EDTF text, not {type(on).__name__}"
+    raise TypeError(message)
+
+
+def _window(on: DateLike) -> tuple[int, int]:
+    """The first and last day (ordinals) a query date covers."""
+    when = as_when(on)
+    return when.earliest.toordinal(), when.latest.toordinal()
+
+
+def _claimant_state(party: Party) -> str | None:
+    """The state a government (or a council claiming to govern) claims to govern."""
+    if isinstance(party, Government):
+        return party.state.id
+    if (
+        isinstance(party, Organization)
+        and party.kind is OrganizationKind.COUNCIL
+        and party.state is not None
+    ):
+        return party.state.id
+    return None
+
+
+def _act_entries(act: RecognitionAct) -> list[TimelineEntry]:
+    when = act.effective or act.on
+    if act.characterization is Characterization.DENIED_RECOGNITION:
+        effect, reason = None, "the recognizer denied that the act amounts to recognition"
+    elif act.certainty in (Certainty.CLAIMED, Certainty.DISPUTED):
+        effect, reason = Standing.UNCERTAIN, f"the recognition is {act.certainty.value}"
+    elif act.conditions:
+        effect, reason = Standing.CONDITIONAL, "recognition on conditions not yet met"
+    else:
+        effect, reason = Standing.RECOGNIZED, f"{act.form.value} recognition"
+    if act.effective is not None:
+        reason += f", effective {act.effective}"
+    entries = [
+        TimelineEntry(
+            recognizer=act.recognizer,
+            recognized=act.recognized,
+            when=when,
+            kind=ChangeKind.RECOGNITION,
+            effect=effect,
+            event=act,
+            reason=reason,
+            form=act.form,
+            legal_status=act.legal_status,
+        )
+    ]
+    for partner in act.collective_with:
+        entries.append(
+            TimelineEntry(
+                recognizer=partner,
+                recognized=act.recognized,
+                when=when,
+                kind=ChangeKind.COLLECTIVE_RECOGNITION,
+                effect=effect,
+                event=act,
+                reason=f"{reason}, given collectively with {act.recognizer.id}",
+                form=act.form,
+                legal_status=act.legal_status,
+            )
+        )
+    return entries
+
+
+def _withdrawal_effect(
+    withdrawal: RecognitionWithdrawal,
+) -> tuple[Standing | None, str]:
+    """The standing a withdrawal leads to, and why.
+
+    The withdrawer speaks for its own acts: its denial voids a claimed withdrawal.
+    A claim only a third party makes, or one that others deny, is UNCERTAIN unless
+    the coder has confirmed it.
+    """
+    withdrawer = withdrawal.withdrawer.id
+    denied = {party.id for party in withdrawal.denied_by}
+    claimed = {party.id for party in withdrawal.claimed_by}
+    if withdrawer in denied:
+        return None, "the withdrawer itself denied it"
+    base = (
+        Standing.SUSPENDED if withdrawal.kind is WithdrawalKind.SUSPENSION else Standing.WITHDRAWN
+    )
+    what = withdrawal.kind.value
+    if withdrawal.certainty is Certainty.CONFIRMED:
+        return base, f"confirmed {what}"
+    if withdrawal.certainty in (Certainty.CLAIMED, Certainty.DISPUTED):
+        return Standing.UNCERTAIN, f"the {what} is {withdrawal.certainty.value}"
+    if denied:
+        return Standing.UNCERTAIN, f"the {what} is denied by {', '.join(sorted(denied))}"
+    if claimed and withdrawer not in claimed:
+        return Standing.UNCERTAIN, f"the {what} is claimed only by {', '.join(sorted(claimed))}"
+    return base, what
+
+
+_WITHDRAWAL_KINDS = {
+    WithdrawalKind.WITHDRAWAL: ChangeKind.WITHDRAWAL,
+    WithdrawalKind.SWITCH: ChangeKind.SWITCH,
+    WithdrawalKind.SUSPENSION: ChangeKind.SUSPENSION,
+}
+
+
+def _withdrawal_entries(withdrawal: RecognitionWithdrawal) -> list[TimelineEntry]:
+    when = withdrawal.effective or withdrawal.on
+    effect, reason = _withdrawal_effect(withdrawal)
+    if withdrawal.effective is not None:
+        reason += f", effective {withdrawal.effective}"
+    entries = [
+        TimelineEntry(
+            recognizer=withdrawal.withdrawer,
+            recognized=withdrawal.recognized,
+            when=when,
+            kind=_WITHDRAWAL_KINDS[withdrawal.kind],
+            effect=effect,
+            event=withdrawal,
+            reason=reason,
+        )
+    ]
+    if withdrawal.in_favour_of is not None:
+        gained = None if effect is None else Standing.RECOGNIZED
+        if effect is Standing.UNCERTAIN:
+            gained = Standing.UNCERTAIN
+        entries.append(
+            TimelineEntry(
+                recognizer=withdrawal.withdrawer,
+                recognized=withdrawal.in_favour_of,
+                when=when,
+                kind=ChangeKind.SWITCH_RECOGNITION,
+                effect=gained,
+                event=withdrawal,
+                reason=f"switch of recognition from {withdrawal.recognized.id} ({reason})",
+                form=RecognitionForm.IMPLIED,
+                legal_status=LegalStatus.UNSPECIFIED,
+            )
+        )
+    return entries
+
+
+def _rival_entries(entries: list[TimelineEntry]) -> list[TimelineEntry]:
+    """Withdrawals implied by recognising a rival government of the same state.
+
+    Recognising one government of a state ends recognition of any other
+    government of that state the recognizer recognised before (or on the same day).
+    """
+    groups: dict[tuple[str, str], list[TimelineEntry]] = defaultdict(list)
+    for entry in entries:
+        state = _claimant_state(entry.recognized)
+        if state is not None and entry.kind.gives and entry.effect is not None:
+            groups[entry.recognizer.id, state].append(entry)
+    implied: list[TimelineEntry] = []
+    for group in groups.values():
+        rivals = {entry.recognized.id: entry.recognized for entry in group}
+        if len(rivals) < 2:
+            continue
+        for trigger in group:
+            if trigger.effect not in (Standing.RECOGNIZED, Standing.UNCERTAIN):
+                continue
+            latest = trigger.when.latest
+            for rival_id, rival in rivals.items():
+                if rival_id == trigger.recognized.id:
+                    continue
+                if not any(
+                    e.recognized.id == rival_id and e.when.earliest <= latest for e in group
+                ):
+                    continue
+                withdrawn = (
+                    Standing.WITHDRAWN
+                    if trigger.effect is Standing.RECOGNIZED
+                    else Standing.UNCERTAIN
+                )
+                implied.append(
+                    TimelineEntry(
+                        recognizer=trigger.recognizer,
+                        recognized=rival,
+                        when=trigger.when,
+                        kind=ChangeKind.RIVAL_RECOGNITION,
+                        effect=withdrawn,
+                        event=trigger.event,
+                        reason=f"recognition of the rival government {trigger.recognized.id}",
+                    )
+                )
+    return implied
+
+
+def _supersede(entries: list[TimelineEntry]) -> list[TimelineEntry]:
+    """Mark uncertain claims that a firm change of the same pair and direction confirms.
+
+    A withdrawal first claimed by a third party and later confirmed by the withdrawer
+    is one change, not two: the confirmed record decides.
+    """
+    firm: dict[tuple[str, str, bool], list[TimelineEntry]] = defaultdict(list)
+    for entry in entries:
+        if entry.effect not in (None, Standing.UNCERTAIN):
+            firm[entry.recognizer.id, entry.recognized.id, entry.kind.gives].append(entry)
+    out: list[TimelineEntry] = []
+    for entry in entries:
+        if entry.effect is Standing.UNCERTAIN:
+            same = firm.get((entry.recognizer.id, entry.recognized.id, entry.kind.gives), ())
+            confirming = sorted(other.event.id for other in same if other.when.overlaps(entry.when))
+            if confirming:
+                entry = attrs.evolve(entry, superseded_by=confirming[0])
+        out.append(entry)
+    return out
+
+
+class RecognitionLedger:
+    """An index of recognitions and withdrawals that answers "who recognises whom, when".
+
+    Build it with :meth:`from_events`; the answers never depend on the order the
+    events come in. Parties may be given as objects or ids; dates as a
+    :class:`~diplorec.dates.When`, a ``datetime.date`` or EDTF text. Each
+    :meth:`standing` is a dictionary lookup and a bisection over the pair's own
+    changes, so queries stay fast on hundreds of thousands of events.
+    """
+
+    __slots__ = ("_by_recognized", "_parties", "_series", "_timelines")
+
+    def __init__(self, entries: Iterable[TimelineEntry]) -> None:
+        """Index timeline entries; most callers want :meth:`from_events` instead."""
+        pairs: dict[tuple[str, str], list[TimelineEntry]] = defaultdict(list)
+        timelines: dict[str, list[TimelineEntry]] = defaultdict(list)
+        parties: dict[str, Party] = {}
+        for entry in entries:
+            pairs[entry.recognizer.id, entry.recognized.id].append(entry)
+            timelines[entry.recognized.id].append(entry)
+            parties.setdefault(entry.recognizer.id, entry.recognizer)
+            parties.setdefault(entry.recognized.id, entry.recognized)
+        self._series = {
+            pair: _Series([e for e in changes if e.counted]) for pair, changes in pairs.items()
+        }
+        by_recognized: dict[str, list[str]] = defaultdict(list)
+        for recognizer, recognized in sorted(pairs):
+            by_recognized[recognized].append(recognizer)
+        self._by_recognized = dict(by_recognized)
+        self._timelines = {key: tuple(_ordered(changes)) for key, changes in timelines.items()}
+        self._parties = parties
+
+    @classmethod
+    def from_events(cls, events: Iterable[Event]) -> RecognitionLedger:
+        """Build a ledger from events; all but recognitions and withdrawals are ignored.
+
+        >>> RecognitionLedger.from_events([]).recognizers("state:XKX", "2025")
+        ()
+        """
+        entries: list[TimelineEntry] = []
+        for event in events:
+            if isinstance(event, RecognitionAct):
+                entries.extend(_act_entries(event))
+            elif isinstance(event, RecognitionWithdrawal):
+                entries.extend(_withdrawal_entries(event))
+            elif not isinstance(event, EVENT_TYPES):
+                message = f"a ledger is built from diplorec events, not {type(event).__name__}"
+                raise TypeError(message)
+        entries.extend(_rival_entries(entries))
+        return cls(_supersede(_dedupe(entries)))
+
+    def party(self, party_id: str) -> Party:
+        """The party with this id, as the events name it; KeyError if none does."""
+        return self._parties[party_id]
+
+    def standing(self, recognizer: PartyLike, recognized: PartyLike, on: DateLike) -> Standing:
+        """Where ``recognizer``'s recognition of ``recognized`` stands ``on`` a date.
+
+        A date with a range (a month, ``"2025"``) gets one answer only if it holds
+        on every day of the range; otherwise :attr:`Standing.UNCERTAIN`.
+
+        >>> from diplorec.examples.russia_taliban_2025 import CHINA, EVENTS, ISLAMIC_EMIRATE
+        >>> RecognitionLedger.from_events(EVENTS).standing(CHINA, ISLAMIC_EMIRATE, "2025-12-31")
+        <Standing.NOT_RECOGNIZED: 'not-recognized'>
+        """
+        key = (_party_id(recognizer, "recognizer"), _party_id(recognized, "recognized party"))
+        first, last = _window(on)
+        series = self._series.get(key)
+        if series is None:
+            return Standing.NOT_RECOGNIZED
+        return series.over(first, last)
+
+    def standings(self, recognized: PartyLike, on: DateLike) -> dict[Party, Standing]:
+        """The standing of every party the events show acting towards ``recognized``."""
+        target = _party_id(recognized, "recognized party")
+        first, last = _window(on)
+        return {
+            self._parties[recognizer]: self._series[recognizer, target].over(first, last)
+            for recognizer in self._by_recognized.get(target, ())
+        }
+
+    def recognizers(self, recognized: PartyLike, on: DateLike) -> tuple[Party, ...]:
+        """The parties whose recognition of ``recognized`` is in force ``on`` a date, by id.
+
+        Uncertain, conditional, suspended and withdrawn standings are left out; see
+        :meth:`standings` for all of them.
+        """
+        return tuple(
+            party
+            for party, standing in self.standings(recognized, on).items()
+            if standing.recognized
+        )
+
+    def timeline(self, recognized: PartyLike) -> tuple[TimelineEntry, ...]:
+        """Every change in anyone's recognition of ``recognized``, oldest first.
+
+        Changes that do not count (denied, or confirmed by another act) are included,
+        with their ``reason``, so nothing the sources say is hidden.
+        """
+        return self._timelines.get(_party_id(recognized, "recognized party"), ())
+
+    def first_recognizers(
+        self, recognized: PartyLike, among: Iterable[PartyLike] | None = None
+    ) -> tuple[RecognitionAct, ...]:
+        """Every recognition act that may have been the first, given imprecise dates.
+
+        Only acts that put recognition in force count (not conditional, claimed,
+        disputed or denied ones); ``among`` limits the recognizers (None: anyone).
+        Several acts are returned when their dates leave the order open.
+        """
+        wanted = None if among is None else {_party_id(p, "party in among") for p in among}
+        candidates = [
+            entry
+            for entry in self.timeline(recognized)
+            if entry.kind in _FIRST_KINDS
+            and entry.effect is Standing.RECOGNIZED
+            and (wanted is None or entry.recognizer.id in wanted)
+        ]
+        if not candidates:
+            return ()
+        surely_by = min(entry.when.latest for entry in candidates)
+        acts: dict[str, RecognitionAct] = {}
+        for entry in candidates:
+            if entry.when.earliest <= surely_by:
+                assert isinstance(entry.event, RecognitionAct)
+                acts.setdefault(entry.event.id, entry.event)
+        return tuple(acts.values())
+
+    def first_recognizer(
+        self, recognized: PartyLike, among: Iterable[PartyLike] | None = None
+    ) -> RecognitionAct | None:
+        """The recognition act that came first, among some recognizers; None if none did.
+
+        With imprecise dates the act whose window starts (then ends) earliest is
+        returned; :meth:`first_recognizers` lists every act that may have been first.
+        A collective act counts for each of its partners.
+
+        >>> from diplorec import P5
+        >>> from diplorec.examples.russia_taliban_2025 import EVENTS, ISLAMIC_EMIRATE, RECOGNITION
+        >>> ledger = RecognitionLedger.from_events(EVENTS)
+        >>> ledger.first_recognizer(ISLAMIC_EMIRATE, among=P5) is RECOGNITION
+        True
+        """
+        acts = self.first_recognizers(recognized, among)
+        return acts[0] if acts else None
+
+
+def _dedupe(entries: list[TimelineEntry]) -> list[TimelineEntry]:
+    """Drop exact repeats (the same event given twice) and sort, whatever the input order."""
+    return _ordered(set(entries))
+
+
+def _ordered(entries: Iterable[TimelineEntry]) -> list[TimelineEntry]:
+    """Sort entries totally: by :attr:`TimelineEntry.sort_key`, then by content.
+
+    Two entries tie on the key only when different events share an id (which
+    :meth:`diplorec.dossier.Dossier.check` reports); their full text breaks the tie.
+    """
+    ordered = sorted(entries, key=lambda e: e.sort_key)
+    start = 0
+    for index in range(1, len(ordered) + 1):
+        if index == len(ordered) or ordered[index].sort_key != ordered[start].sort_key:
+            if index - start > 1:
+                ordered[start:index] = sorted(ordered[start:index], key=repr)
+            start = index
+    return ordered
