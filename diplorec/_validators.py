@@ -61,8 +61,11 @@ def optional_name(instance: Any, attribute: attrs.Attribute[Any], value: Any) ->
 
 
 def text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """Free text (a quote, a note): not empty, bounded, no lone surrogates."""
-    if value is None:
+    """Free text (a quote, a note): not empty, bounded, no lone surrogates.
+
+    None is allowed only where the field defaults to None.
+    """
+    if value is None and attribute.default is None:
         return
     if not isinstance(value, str):
         raise FieldError(attribute.name, f"expected text, got {type(value).__name__}")
