@@ -1,0 +1,103 @@
+"""The three implementations under test, behind one interface.
+
+Each library reads and writes JSON Lines its own idiomatic, fastest public way:
+diplorec with :func:`diplorec.loads` / :func:`diplorec.dumps` per line, pydantic with
+a ``TypeAdapter`` of the discriminated union per line, msgspec with its
+``decode_lines`` / ``encode_lines``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import diplorec
+
+__all__ = ["LIBRARIES", "Library", "libraries"]
+
+
+@dataclass(frozen=True)
+class Library:
+    """How one library loads, dumps, and converts from and to plain dicts."""
+
+    name: str
+    load: Callable[[bytes], list[Any]]
+    dump: Callable[[list[Any]], bytes]
+    to_dicts: Callable[[list[Any]], list[Any]]
+    from_dicts: Callable[[list[Any]], list[Any]]
+
+
+def _diplorec() -> Library:
+    loads, dumps, to_dict, from_dict, event = (
+        diplorec.loads,
+        diplorec.dumps,
+        diplorec.to_dict,
+        diplorec.from_dict,
+        diplorec.Event,
+    )
+
+    def load(data: bytes) -> list[Any]:
+        return [loads(line, event) for line in data.splitlines()]
+
+    def dump(events: list[Any]) -> bytes:
+        return "".join([dumps(item) + "\n" for item in events]).encode("utf-8")
+
+    def to_dicts(events: list[Any]) -> list[Any]:
+        return [to_dict(item) for item in events]
+
+    def from_dicts(dicts: list[Any]) -> list[Any]:
+        return [from_dict(item, event) for item in dicts]
+
+    return Library("diplorec", load, dump, to_dicts, from_dicts)
+
+
+def _pydantic() -> Library:
+    from benchmarks import pydantic_models
+
+    adapter = pydantic_models.EVENT_ADAPTER
+    validate_json, dump_json = adapter.validate_json, adapter.dump_json
+    validate_python, dump_python = adapter.validate_python, adapter.dump_python
+
+    def load(data: bytes) -> list[Any]:
+        return [validate_json(line) for line in data.splitlines()]
+
+    def dump(events: list[Any]) -> bytes:
+        return b"".join([dump_json(item, exclude_none=True) + b"\n" for item in events])
+
+    def to_dicts(events: list[Any]) -> list[Any]:
+        return [dump_python(item, mode="json", exclude_none=True) for item in events]
+
+    def from_dicts(dicts: list[Any]) -> list[Any]:
+        # Strict mode refuses JSON-shaped dicts (lists for tuples, strings for enums),
+        # so dicts are read in lax mode; JSON input above is read strictly.
+        return [validate_python(item, strict=False) for item in dicts]
+
+    return Library("pydantic", load, dump, to_dicts, from_dicts)
+
+
+def _msgspec() -> Library:
+    import msgspec
+
+    from benchmarks import msgspec_models
+
+    event = msgspec_models.Event
+    to_builtins, convert = msgspec.to_builtins, msgspec.convert
+
+    def to_dicts(events: list[Any]) -> list[Any]:
+        return [to_builtins(item) for item in events]
+
+    def from_dicts(dicts: list[Any]) -> list[Any]:
+        return [convert(item, event) for item in dicts]
+
+    return Library(
+        "msgspec", msgspec_models.load_lines, msgspec_models.dump_lines, to_dicts, from_dicts
+    )
+
+
+def libraries() -> list[Library]:
+    """diplorec, pydantic and msgspec, in that order."""
+    return [_diplorec(), _pydantic(), _msgspec()]
+
+
+LIBRARIES = ("diplorec", "pydantic", "msgspec")

@@ -1,0 +1,312 @@
+"""The benchmark's events as pydantic v2 models, with diplorec's rules.
+
+Strict mode, unknown keys forbidden, frozen models, NaN and infinities refused.
+Patterns and numeric ranges are pydantic constraints (checked in pydantic-core);
+the name and free-text rules, distinctness and the cross-field rules are Python
+validators, as they are in diplorec. Dates are parsed by :meth:`diplorec.When.parse`,
+so every library computes the same bounds with the same cache. Unions are
+discriminated on ``"type"``. Only the event types of the benchmark corpus are
+modelled, and the comparison models require ``id`` where diplorec would derive it
+(the corpus always carries ids).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    StringConstraints,
+    TypeAdapter,
+    model_validator,
+)
+
+from benchmarks import rules
+from diplorec.dates import When
+from diplorec.vocab import (
+    Certainty,
+    Characterization,
+    CredentialDocument,
+    DiplomaticRank,
+    LegalStatus,
+    MeetingMode,
+    OrganizationKind,
+    RecognitionForm,
+    RecognitionInstrument,
+    SourceKind,
+    Stance,
+    WithdrawalKind,
+)
+
+__all__ = ["EVENT_ADAPTER", "Event", "dump_line", "load_line"]
+
+
+def _pattern(regex: str) -> object:
+    return StringConstraints(pattern=f"^(?:{regex})$")
+
+
+Id = Annotated[str, _pattern(rules.ID)]
+Iso3 = Annotated[str, _pattern(rules.ISO3)]
+Iso2 = Annotated[str, _pattern(rules.ISO2)]
+Wikidata = Annotated[str, _pattern(rules.WIKIDATA)]
+Url = Annotated[str, _pattern(rules.URL)]
+Language = Annotated[str, _pattern(rules.LANGUAGE)]
+Name = Annotated[str, AfterValidator(rules.name)]
+Names = Annotated[tuple[str, ...], AfterValidator(rules.names)]
+Text = Annotated[str, AfterValidator(rules.text)]
+Texts = Annotated[tuple[str, ...], AfterValidator(rules.texts)]
+EventIds = Annotated[tuple[str, ...], AfterValidator(rules.event_ids)]
+Code = Annotated[int, Field(ge=1, le=999)]
+WhenField = Annotated[When, PlainValidator(rules.when), PlainSerializer(str, return_type=str)]
+Instant = Annotated[
+    dt.datetime,
+    PlainValidator(rules.instant),
+    PlainSerializer(rules.format_instant, return_type=str),
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        strict=True, extra="forbid", frozen=True, allow_inf_nan=False, hide_input_in_errors=True
+    )
+
+
+class State(_Model):
+    type: Literal["state"]
+    id: Id
+    name: Name
+    iso3: Iso3 | None = None
+    iso2: Iso2 | None = None
+    cow: Code | None = None
+    gw: Code | None = None
+    wikidata: Wikidata | None = None
+    aliases: Names = ()
+
+
+class Government(_Model):
+    type: Literal["government"]
+    id: Id
+    name: Name
+    state: State
+    aliases: Names = ()
+    in_power: WhenField | None = None
+    wikidata: Wikidata | None = None
+
+
+class Organization(_Model):
+    type: Literal["organization"]
+    id: Id
+    name: Name
+    kind: OrganizationKind
+    state: State | None = None
+    acronym: Name | None = None
+    aliases: Names = ()
+    wikidata: Wikidata | None = None
+
+
+Party: TypeAlias = Annotated[State | Government | Organization, Field(discriminator="type")]
+
+
+def _distinct_parties(
+    parties: tuple[State | Government | Organization, ...],
+) -> tuple[State | Government | Organization, ...]:
+    rules.distinct(parties)
+    return parties
+
+
+Parties = Annotated[tuple[Party, ...], AfterValidator(_distinct_parties)]
+
+
+class Person(_Model):
+    id: Id
+    name: Name
+    transliterations: Names = ()
+    wikidata: Wikidata | None = None
+
+
+class Official(_Model):
+    type: Literal["official"]
+    person: Person
+    office: Name
+    on_behalf_of: Party
+    acting: bool = False
+    term: WhenField | None = None
+
+
+Participant: TypeAlias = Annotated[
+    Official | State | Government | Organization, Field(discriminator="type")
+]
+
+
+class Envoy(_Model):
+    person: Person
+    rank: DiplomaticRank
+    sending: Party
+    receiving: Party
+    title: Name | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Envoy:
+        rules.differ(self.sending, self.receiving, "sender and receiver are the same party")
+        return self
+
+
+class Place(_Model):
+    name: Name
+    country: State | None = None
+    wikidata: Wikidata | None = None
+    latitude: Annotated[float, Field(ge=-90.0, le=90.0)] | None = None
+    longitude: Annotated[float, Field(ge=-180.0, le=180.0)] | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Place:
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValueError("a place with coordinates needs both latitude and longitude")
+        return self
+
+
+class Source(_Model):
+    id: Id
+    title: Name
+    publisher: Name | None = None
+    url: Url | None = None
+    published: WhenField | None = None
+    language: Language | None = None
+    kind: SourceKind = SourceKind.NEWS
+    retrieved: Instant | None = None
+
+
+class Citation(_Model):
+    source: Source
+    quote: Text | None = None
+    locator: Name | None = None
+    confidence: Annotated[float, Field(ge=0.0, le=1.0)] | None = None
+
+
+class _EventBase(_Model):
+    id: Id
+    on: WhenField
+    place: Place | None = None
+    sources: tuple[Citation, ...] = ()
+    certainty: Certainty = Certainty.REPORTED
+    notes: Text | None = None
+
+
+class RecognitionAct(_EventBase):
+    type: Literal["recognition-act"]
+    recognizer: Party
+    recognized: Party
+    legal_status: LegalStatus = LegalStatus.UNSPECIFIED
+    form: RecognitionForm
+    instrument: RecognitionInstrument | None = None
+    conditions: Texts = ()
+    collective_with: Parties = ()
+    announced: WhenField | None = None
+    effective: WhenField | None = None
+    characterization: Characterization = Characterization.UNSTATED
+    described_as: Text | None = None
+    basis: EventIds = ()
+
+    @model_validator(mode="after")
+    def _check(self) -> RecognitionAct:
+        rules.differ(self.recognizer, self.recognized, "a party cannot recognise itself")
+        rules.not_among(
+            {self.recognizer.id, self.recognized.id},
+            self.collective_with,
+            "collective_with must not include the recognizer or the party recognised",
+        )
+        return self
+
+
+class RecognitionWithdrawal(_EventBase):
+    type: Literal["recognition-withdrawal"]
+    withdrawer: Party
+    recognized: Party
+    kind: WithdrawalKind = WithdrawalKind.WITHDRAWAL
+    in_favour_of: Party | None = None
+    claimed_by: Parties = ()
+    denied_by: Parties = ()
+    announced: WhenField | None = None
+    effective: WhenField | None = None
+    described_as: Text | None = None
+    basis: EventIds = ()
+
+    @model_validator(mode="after")
+    def _check(self) -> RecognitionWithdrawal:
+        rules.differ(self.withdrawer, self.recognized, "a party cannot withdraw from itself")
+        if self.in_favour_of is not None:
+            rules.not_among(
+                {self.withdrawer.id, self.recognized.id},
+                (self.in_favour_of,),
+                "in_favour_of must differ from the withdrawer and the party recognised",
+            )
+            if self.kind is not WithdrawalKind.SWITCH:
+                raise ValueError("moving recognition to another party is a switch")
+        rules.not_among(
+            {party.id for party in self.claimed_by},
+            self.denied_by,
+            "a party cannot both claim and deny the same withdrawal",
+        )
+        return self
+
+
+class CredentialPresentation(_EventBase):
+    type: Literal["credential-presentation"]
+    envoy: Envoy
+    document: CredentialDocument
+    received_by: Official | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> CredentialPresentation:
+        if self.received_by is not None and self.received_by.person.id == self.envoy.person.id:
+            raise ValueError("an envoy cannot receive their own credentials")
+        return self
+
+
+def _participants(values: tuple[object, ...]) -> tuple[object, ...]:
+    if len(values) < 2:
+        raise ValueError("at least 2 participants are needed")
+    rules.distinct(values)  # type: ignore[arg-type]
+    return values
+
+
+class Meeting(_EventBase):
+    type: Literal["meeting"]
+    participants: Annotated[tuple[Participant, ...], AfterValidator(_participants)]
+    mode: MeetingMode = MeetingMode.IN_PERSON
+    host: Party | None = None
+    subject: Text | None = None
+    concerning: EventIds = ()
+
+
+class Statement(_EventBase):
+    type: Literal["statement"]
+    speaker: Participant
+    stance: Stance
+    concerning: EventIds = ()
+    about: Parties = ()
+    quote: Text | None = None
+
+
+Event: TypeAlias = Annotated[
+    RecognitionAct | RecognitionWithdrawal | CredentialPresentation | Meeting | Statement,
+    Field(discriminator="type"),
+]
+
+EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)
+
+
+def load_line(line: bytes) -> Event:
+    """One event from one line of JSON."""
+    return EVENT_ADAPTER.validate_json(line)
+
+
+def dump_line(event: Event) -> bytes:
+    """One line of JSON (no newline) for an event; ``None`` fields are left out."""
+    return EVENT_ADAPTER.dump_json(event, exclude_none=True)

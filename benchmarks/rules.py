@@ -1,0 +1,121 @@
+"""The field rules diplorec enforces, as plain functions for the comparison models.
+
+Each returns its argument or raises :class:`ValueError`. Patterns are written once
+here so the pydantic and msgspec models state exactly the rules diplorec states in
+``diplorec.actors``, ``diplorec.provenance`` and ``diplorec._validators``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Hashable, Sequence
+from typing import Any, TypeVar
+
+from diplorec.dates import When
+
+T = TypeVar("T")
+
+# Full-match patterns without anchors; each model library anchors them its own way.
+ID = r"[a-z][a-z0-9-]*:[^\s]{1,200}"
+ISO3 = r"[A-Z]{3}"
+ISO2 = r"[A-Z]{2}"
+WIKIDATA = r"Q[1-9][0-9]{0,11}"
+URL = r"https?://[^\s]{1,2000}"
+LANGUAGE = r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*"
+
+MAX_NAME = 500
+MAX_TEXT = 100_000
+
+# Control characters other than tab, newline and carriage return; C1 controls; lone
+# surrogates. The same set diplorec refuses in names and free text.
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_ID = re.compile(ID)
+
+
+def name(value: str) -> str:
+    """A name: not blank, no spaces around it, at most 500 characters, no controls."""
+    if not value or value.isspace():
+        raise ValueError("must not be empty")
+    if value != value.strip():
+        raise ValueError(f"{value!r} has spaces at its start or end")
+    if len(value) > MAX_NAME:
+        raise ValueError(f"is {len(value)} characters long; at most {MAX_NAME}")
+    if _BAD_CHARS.search(value):
+        raise ValueError(f"{value!r} contains a control character")
+    return value
+
+
+def names(values: Sequence[str]) -> Sequence[str]:
+    """Distinct names."""
+    for value in values:
+        name(value)
+    distinct(values)
+    return values
+
+
+def text(value: str) -> str:
+    """Free text: not only spaces, at most 100,000 characters, no controls."""
+    if not value.strip():
+        raise ValueError("must not be empty or only spaces")
+    if len(value) > MAX_TEXT:
+        raise ValueError(f"is {len(value)} characters long; at most {MAX_TEXT}")
+    if _BAD_CHARS.search(value):
+        raise ValueError("contains a control character or a lone surrogate")
+    return value
+
+
+def texts(values: Sequence[str]) -> Sequence[str]:
+    """Free-text items."""
+    for value in values:
+        text(value)
+    return values
+
+
+def event_ids(values: Sequence[str]) -> Sequence[str]:
+    """Distinct event ids."""
+    for value in values:
+        if _ID.fullmatch(value) is None:
+            raise ValueError(f"{value!r} is not an id of the form 'kind:key'")
+    distinct(values)
+    return values
+
+
+def distinct(values: Sequence[Hashable]) -> None:
+    """No item twice."""
+    if len(set(values)) != len(values):
+        raise ValueError("lists the same item twice")
+
+
+def when(value: Any) -> When:
+    """An EDTF date string read by :meth:`diplorec.When.parse` (bounds computed)."""
+    if type(value) is not str:
+        raise ValueError("expected a date string")
+    return When.parse(value)
+
+
+def instant(value: Any) -> dt.datetime:
+    """A UTC instant written ``...Z``, read as diplorec reads it."""
+    if type(value) is not str or not value.endswith("Z") or "T" not in value:
+        raise ValueError("expected a UTC date-time such as '2025-07-03T09:30:00Z'")
+    parsed = dt.datetime.fromisoformat(value)
+    if parsed.utcoffset() != dt.timedelta(0):
+        raise ValueError("not in UTC")
+    return parsed
+
+
+def format_instant(value: dt.datetime) -> str:
+    """The ``...Z`` text of a UTC instant."""
+    return value.replace(tzinfo=None).isoformat() + "Z"
+
+
+def differ(left: Any, right: Any, message: str) -> None:
+    """Two parties must not have the same id."""
+    if left.id == right.id:
+        raise ValueError(message)
+
+
+def not_among(ids: set[str], parties: Sequence[Any], message: str) -> None:
+    """None of ``parties`` has an id in ``ids``."""
+    if any(party.id in ids for party in parties):
+        raise ValueError(message)
