@@ -1,8 +1,15 @@
-"""Spec versions of the wire format, and migrations of older documents to the current one.
+"""Spec versions of the wire format, and migrations of older data to the current one.
 
-A document written by an earlier release names its ``spec_version``; :func:`upgrade`
-runs the registered migrations in order until the document is current. Migrations
-never run code from the data: each is a plain function registered here.
+A Dossier document names its ``spec_version``; :func:`upgrade` runs the registered
+migrations in order until the document is current. A JSON Lines file carries no
+version of its own, so its reader is told the version (``read_jsonl(...,
+spec_version="1.0")``) and each record goes through :func:`upgrade_event`.
+
+A migration is a plain function registered here, from one version to the next: on
+whole documents (:func:`register_migration`) or on single event records
+(:func:`register_event_migration`). Each serves for both kinds of data: an event
+migration is applied to every event of a document, and a document migration to a
+one-event document around a record. Migrations never run code from the data.
 
 >>> upgrade({"type": "dossier", "spec_version": SPEC_VERSION, "events": []})["spec_version"]
 '1.0'
@@ -13,9 +20,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import attrs
+
 from diplorec.errors import Problem, ValidationError
 
-__all__ = ["SPEC_VERSION", "SPEC_VERSIONS", "register_migration", "upgrade"]
+__all__ = [
+    "SPEC_VERSION",
+    "SPEC_VERSIONS",
+    "MigrationRegistry",
+    "register_event_migration",
+    "register_migration",
+    "upgrade",
+    "upgrade_event",
+]
 
 #: The version of the wire format this release writes.
 SPEC_VERSION = "1.0"
@@ -24,19 +41,148 @@ SPEC_VERSION = "1.0"
 SPEC_VERSIONS: tuple[str, ...] = ("1.0",)
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-_MIGRATIONS: dict[str, tuple[str, Migration]] = {}
+
+
+@attrs.define
+class _Step:
+    target: str
+    document: Migration | None = None
+    event: Migration | None = None
+
+
+def _problem(message: str, path: str = "$.spec_version") -> ValidationError:
+    return ValidationError([Problem(path=path, message=message)])
+
+
+class MigrationRegistry:
+    """Migrations from each older spec version to the next, up to ``current``.
+
+    The module functions use the registry of this release; tests and tools can build
+    their own.
+
+    >>> registry = MigrationRegistry(current="2.0")
+    >>> @registry.register_event("1.0", "2.0")
+    ... def rename_on(record):
+    ...     return {("on" if key == "date" else key): value for key, value in record.items()}
+    >>> registry.upgrade_event({"type": "meeting", "date": "2025"}, "1.0")
+    {'type': 'meeting', 'on': '2025'}
+    >>> registry.versions
+    ('1.0', '2.0')
+    """
+
+    def __init__(self, current: str = SPEC_VERSION) -> None:
+        self.current = current
+        self._steps: dict[str, _Step] = {}
+
+    @property
+    def versions(self) -> tuple[str, ...]:
+        """Every version the registry can bring up to date, oldest first."""
+        chain = [self.current]
+        targets = {step.target: source for source, step in self._steps.items()}
+        while chain[0] in targets and targets[chain[0]] not in chain:
+            chain.insert(0, targets[chain[0]])
+        return tuple(chain)
+
+    def _step(self, source: str, target: str) -> _Step:
+        if source == self.current:
+            raise ValueError(f"spec version {source} is current; nothing migrates from it")
+        step = self._steps.setdefault(source, _Step(target=target))
+        if step.target != target:
+            raise ValueError(f"spec version {source} already migrates to {step.target}")
+        return step
+
+    def register(self, source: str, target: str) -> Callable[[Migration], Migration]:
+        """Register a function that turns a ``source``-version document into ``target``."""
+
+        def register(function: Migration) -> Migration:
+            step = self._step(source, target)
+            if step.document is not None:
+                raise ValueError(f"a migration from spec version {source} is already registered")
+            step.document = function
+            return function
+
+        return register
+
+    def register_event(self, source: str, target: str) -> Callable[[Migration], Migration]:
+        """Register a function that turns one ``source``-version event record into ``target``."""
+
+        def register(function: Migration) -> Migration:
+            step = self._step(source, target)
+            if step.event is not None:
+                message = f"an event migration from spec version {source} is already registered"
+                raise ValueError(message)
+            step.event = function
+            return function
+
+        return register
+
+    def _steps_from(self, version: Any) -> list[tuple[str, _Step]]:
+        if not isinstance(version, str):
+            message = f"is missing; expected a spec version such as {self.current!r}"
+            raise _problem(message)
+        steps: list[tuple[str, _Step]] = []
+        while version != self.current:
+            step = self._steps.get(version)
+            if step is None or any(source == version for source, _ in steps):
+                readable = ", ".join(self.versions)
+                message = (
+                    f"{version!r} is not a spec version this release of diplorec can read "
+                    f"(it reads {readable}); a newer release may be needed"
+                )
+                raise _problem(message)
+            steps.append((version, step))
+            version = step.target
+        return steps
+
+    def upgrade(self, document: Any) -> dict[str, Any]:
+        """Bring a document (a dict with ``spec_version``) up to the current version.
+
+        Raises :class:`~diplorec.errors.ValidationError` for a missing, unknown or
+        newer version.
+        """
+        if not isinstance(document, dict):
+            raise _problem("expected a document object", path="$")
+        for _source, step in self._steps_from(document.get("spec_version")):
+            if step.document is not None:
+                document = step.document(dict(document))
+            else:
+                assert step.event is not None
+                migrate = step.event
+                events = document.get("events")
+                if isinstance(events, list):
+                    events = [migrate(e) if isinstance(e, dict) else e for e in events]
+                    document = dict(document, events=events)
+            document = dict(document, spec_version=step.target)
+        return dict(document)
+
+    def upgrade_event(self, record: Any, version: str) -> Any:
+        """Bring one event record written in spec ``version`` up to the current version.
+
+        Anything but an object is returned unchanged, for the reader to reject.
+        """
+        for source, step in self._steps_from(version):
+            if not isinstance(record, dict):
+                return record
+            if step.event is not None:
+                record = step.event(dict(record))
+            else:
+                assert step.document is not None
+                wrapper = {"type": "dossier", "spec_version": source, "events": [record]}
+                record = step.document(wrapper)["events"][0]
+        return record
+
+
+_REGISTRY = MigrationRegistry()
 
 
 def register_migration(source: str, target: str) -> Callable[[Migration], Migration]:
     """Register a function that turns a ``source``-version document into ``target``."""
+    return _REGISTRY.register(source, target)
 
-    def register(function: Migration) -> Migration:
-        if source in _MIGRATIONS:
-            raise ValueError(f"a migration from spec version {source} is already registered")
-        _MIGRATIONS[source] = (target, function)
-        return function
 
-    return register
+def register_event_migration(source: str, target: str) -> Callable[[Migration], Migration]:
+    """Register a function that turns a ``source``-version event record into ``target``."""
+    return _REGISTRY.register_event(source, target)
 
 
 def upgrade(document: Any) -> dict[str, Any]:
@@ -45,23 +191,9 @@ def upgrade(document: Any) -> dict[str, Any]:
     Raises :class:`~diplorec.errors.ValidationError` for a missing, unknown or newer
     version.
     """
-    if not isinstance(document, dict):
-        raise ValidationError([Problem(path="$", message="expected a document object")])
-    version = document.get("spec_version")
-    if not isinstance(version, str):
-        message = f"is missing; expected a spec version such as {SPEC_VERSION!r}"
-        raise ValidationError([Problem(path="$.spec_version", message=message)])
-    seen = {version}
-    while version != SPEC_VERSION:
-        if version not in _MIGRATIONS:
-            message = (
-                f"{version!r} is not a spec version this release of diplorec can read "
-                f"(it reads {', '.join(SPEC_VERSIONS)}); a newer release may be needed"
-            )
-            raise ValidationError([Problem(path="$.spec_version", message=message)])
-        version, migrate = _MIGRATIONS[version]
-        if version in seen:  # pragma: no cover - guards a mistaken registration
-            raise ValidationError([Problem(path="$.spec_version", message="migration loop")])
-        seen.add(version)
-        document = dict(migrate(document), spec_version=version)
-    return dict(document)
+    return _REGISTRY.upgrade(document)
+
+
+def upgrade_event(record: Any, version: str) -> Any:
+    """Bring one event record written in spec ``version`` up to :data:`SPEC_VERSION`."""
+    return _REGISTRY.upgrade_event(record, version)

@@ -1,0 +1,480 @@
+"""JSON Schema (draft 2020-12) of the diplorec wire format, generated from the models.
+
+:func:`json_schema` walks the attrs classes, their type hints and their field
+validators, so the schema cannot drift from what :func:`diplorec.loads` reads. A
+copy for :data:`~diplorec.events.Event` is shipped as ``diplorec/schema/diplorec.schema.json``
+(and one for Dossier documents as ``dossier.schema.json``); ``python -m diplorec schema``
+prints the same text.
+
+Patterns are ECMA-262 regular expressions without look-around, anchored with ``^``
+and ``$``, so JavaScript, Python, Java, Go and Rust validators all compile them.
+
+>>> schema = json_schema()
+>>> schema["$schema"]
+'https://json-schema.org/draft/2020-12/schema'
+>>> schema["$defs"]["State"]["properties"]["iso3"]
+{'type': ['string', 'null'], 'pattern': '^[A-Z]{3}$'}
+>>> [ref["$ref"] for ref in schema["$defs"]["Party"]["oneOf"]]
+['#/$defs/State', '#/$defs/Government', '#/$defs/Organization']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import inspect
+import json
+import re
+import types
+import typing
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+
+from diplorec import _validators as v
+from diplorec._cameo import cameo_table
+from diplorec._registry import MODEL_CLASSES, TAGS, is_homogeneous_tuple, union_members
+from diplorec.actors import Party
+from diplorec.dates import When
+from diplorec.events import (
+    Event,
+    Participant,
+    RecognitionWithdrawal,
+    RelationsChange,
+    _cameo_code,
+    _two_parties,
+)
+from diplorec.migrations import SPEC_VERSION
+from diplorec.provenance import _utc_instant
+from diplorec.vocab import RelationsAction, RepresentationLevel, WithdrawalKind
+
+__all__ = [
+    "DRAFT",
+    "INSTANT_PATTERN",
+    "NAME_PATTERN",
+    "TEXT_PATTERN",
+    "WHEN_PATTERN",
+    "json_schema",
+    "render",
+    "schema_file",
+]
+
+#: The JSON Schema dialect of every schema diplorec writes.
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+# Characters Python's str.isspace() (and so str.strip()) counts as whitespace, spelled
+# out: ECMA-262's \s is a slightly different set, and the schema must mean one thing.
+_SPACE = r"\t\n\x0b\x0c\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+# Whitespace a name or a text may contain inside it (tab, newlines, the Unicode spaces).
+_INNER_SPACE = r"\t\n\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+# Control characters other than tab, line feed and carriage return (category Cc).
+_CONTROL = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+_VISIBLE = f"[^{_SPACE}{_CONTROL}]"
+
+#: A name: no whitespace at either end, no control character other than tab and newlines.
+NAME_PATTERN = f"^{_VISIBLE}(?:{_VISIBLE}|[{_INNER_SPACE}]+{_VISIBLE})*$"
+#: Free text: at least one character that is not whitespace, no control character
+#: other than tab and newlines.
+TEXT_PATTERN = f"^[{_INNER_SPACE}]*{_VISIBLE}[^{_CONTROL}]*$"
+
+# Years 0001 to 9999, split by the place of the last non-zero digit so no two
+# alternatives overlap; 9999 is left out where winter would run past 9999-12-31.
+_YEAR = "(?:[0-9]{3}[1-9]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)"
+_YEAR_BEFORE_9999 = (
+    "(?:(?:[0-8][0-9]{2}|9[0-8][0-9]|99[0-8])[1-9]|999[1-8]|[0-9]{2}[1-9]0|[0-9][1-9]00|[1-9]000)"
+)
+_LEAP_YEAR = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+_MONTH_DAY = (
+    "(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])"
+    "|(?:0[13-9]|1[0-2])-(?:29|30)"
+    "|(?:0[13578]|1[02])-31)"
+)
+_DAY = f"(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)"
+_SINGLE = (
+    f"(?:{_DAY}|{_YEAR}-(?:0[1-9]|1[0-2])|{_YEAR}-(?:2[1-3]|3[3-9]|4[01])"
+    f"|{_YEAR_BEFORE_9999}-24|{_YEAR})[?~%]?"
+)
+
+#: A :class:`~diplorec.dates.When`: the EDTF subset, with a full calendar check.
+#: The one rule it leaves out is that an interval must not end before it starts.
+WHEN_PATTERN = f"^(?:{_SINGLE}(?:/(?:{_SINGLE}|\\.\\.))?|\\.\\./{_SINGLE})$"
+
+#: An instant as diplorec writes it: a calendar date, a time and a ``Z`` (UTC).
+INSTANT_PATTERN = f"^{_DAY}T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]{{6}})?Z$"
+
+
+_UNION_NAMES: dict[frozenset[type], str] = {
+    frozenset(typing.get_args(Party)): "Party",
+    frozenset(typing.get_args(Participant)): "Participant",
+    frozenset(typing.get_args(Event)): "Event",
+}
+
+_NULL = {"type": "null"}
+
+
+def _anchored(regex: str) -> str:
+    """A Python ``fullmatch`` regex as an anchored ECMA-262 pattern.
+
+    ``\\s`` becomes the explicit set Python means by it; the other shorthand classes,
+    which mean different things in the two dialects, are refused.
+    """
+    portable = regex.replace(r"\s", _SPACE)
+    if re.search(r"\\[dDwWsSbBAZz]", portable):
+        raise ValueError(f"the pattern {regex!r} uses a class that differs between dialects")
+    return f"^(?:{portable})$" if "|" in portable else f"^{portable}$"
+
+
+def _describe(obj: Any) -> str:
+    """The first paragraph of an object's docstring, on one line."""
+    doc = inspect.getdoc(obj) or ""
+    return " ".join(doc.split("\n\n", 1)[0].split())
+
+
+def _wire_default(value: Any) -> Any:
+    return value.value if isinstance(value, enum.Enum) else value
+
+
+def _present(name: str) -> dict[str, Any]:
+    """The condition "``name`` is given and not null"."""
+    return {"required": [name], "properties": {name: {"not": _NULL}}}
+
+
+def _place_rules() -> list[dict[str, Any]]:
+    # Place: coordinates come in pairs.
+    return [
+        {"if": _present(one), "then": _present(other)}
+        for one, other in (("latitude", "longitude"), ("longitude", "latitude"))
+    ]
+
+
+def _withdrawal_rules() -> list[dict[str, Any]]:
+    # RecognitionWithdrawal: moving recognition to a rival is a switch.
+    switch = {"required": ["kind"], "properties": {"kind": {"const": WithdrawalKind.SWITCH.value}}}
+    return [{"if": _present("in_favour_of"), "then": switch}]
+
+
+def _relations_rules() -> list[dict[str, Any]]:
+    # RelationsChange: an upgrade raises the level of representation, a downgrade lowers it.
+    rules = []
+    for action, direction in ((RelationsAction.UPGRADED, 1), (RelationsAction.DOWNGRADED, -1)):
+        pairs = []
+        for before in RepresentationLevel:
+            allowed = [
+                after.value
+                for after in RepresentationLevel
+                if (after.rank - before.rank) * direction > 0
+            ]
+            if allowed:
+                pairs.append(
+                    {
+                        "properties": {
+                            "level_before": {"const": before.value},
+                            "level_after": {"enum": allowed},
+                        }
+                    }
+                )
+        condition = {
+            "required": ["action", "level_before", "level_after"],
+            "properties": {
+                "action": {"const": action.value},
+                "level_before": {"type": "string"},
+                "level_after": {"type": "string"},
+            },
+        }
+        rules.append({"if": condition, "then": {"anyOf": pairs}})
+    return rules
+
+
+# Cross-field rules JSON Schema can state; the others are listed in docs/wire-format.md.
+_CLASS_RULES: dict[str, Callable[[], list[dict[str, Any]]]] = {
+    "Place": _place_rules,
+    RecognitionWithdrawal.__name__: _withdrawal_rules,
+    RelationsChange.__name__: _relations_rules,
+}
+
+
+class _Builder:
+    """Collects ``$defs`` while it turns types into schemas."""
+
+    def __init__(self) -> None:
+        self.defs: dict[str, dict[str, Any]] = {}
+
+    def ref(self, name: str, build: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+        if name not in self.defs:
+            self.defs[name] = {}  # placeholder: recursive references stop here
+            self.defs[name] = build()
+        return {"$ref": f"#/$defs/{name}"}
+
+    def of_type(self, tp: Any) -> dict[str, Any]:
+        """The schema of a value of type ``tp`` (``None`` allowed when ``tp`` allows it)."""
+        args = typing.get_args(tp)
+        if typing.get_origin(tp) in (typing.Union, types.UnionType) and type(None) in args:
+            others = tuple(arg for arg in args if arg is not type(None))
+            inner = others[0] if len(others) == 1 else typing.Union[others]  # noqa: UP007
+            return _nullable(self.of_type(inner))
+        found = union_members(tp)
+        if found is not None:
+            return self.union(found[0])
+        if is_homogeneous_tuple(tp):
+            return {"type": "array", "items": self.of_type(args[0])}
+        if tp is When:
+            return self.ref("When", _when_def)
+        if tp is dt.datetime:
+            return self.ref("Instant", _instant_def)
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            return self.ref(tp.__name__, lambda: _enum_def(tp))
+        if tp in MODEL_CLASSES:
+            return self.ref(tp.__name__, lambda: self.model(tp))
+        if tp in _SCALARS:
+            return {"type": _SCALARS[tp]}
+        raise TypeError(f"no JSON Schema is known for the type {tp!r}")
+
+    def union(self, members: tuple[type, ...]) -> dict[str, Any]:
+        def build() -> dict[str, Any]:
+            return {"oneOf": [self.of_type(member) for member in members]}
+
+        name = _UNION_NAMES.get(frozenset(members))
+        return build() if name is None else self.ref(name, build)
+
+    def model(self, cls: type) -> dict[str, Any]:
+        tag = TAGS.get(cls)
+        properties: dict[str, Any] = {"type": {"const": tag}} if tag else {}
+        required = ["type"] if tag else []
+        for field in attrs.fields(cls):
+            properties[field.name] = self.field(cls, field)
+            if field.default is attrs.NOTHING:
+                required.append(field.name)
+        schema: dict[str, Any] = {
+            "type": "object",
+            "title": cls.__name__,
+            "description": _describe(cls),
+            "properties": properties,
+            "required": required,
+            "additionalProperties": False,
+        }
+        rules = _CLASS_RULES.get(cls.__name__)
+        if rules is not None:
+            schema["allOf"] = rules()
+        return schema
+
+    def field(self, cls: type, field: attrs.Attribute[Any]) -> dict[str, Any]:
+        tp = field.type
+        nullable = type(None) in typing.get_args(tp)
+        base = self.of_type(_without_none(tp))
+        check = field.validator
+        if field.name == "id" and check is None:
+            schema = self.ref("Id", _id_def)
+        elif check in _NAMED_RULES:
+            schema = _NAMED_RULES[check](self)
+        elif check in v.SCHEMA_KEYWORDS:
+            schema = base | _keywords(v.SCHEMA_KEYWORDS[check])
+        else:
+            where = f"{cls.__name__}.{field.name}"
+            raise TypeError(f"no JSON Schema is known for the validator of {where}: {check!r}")
+        if nullable:
+            schema = _nullable(schema)
+        default = field.default
+        if default is not attrs.NOTHING and default not in (None, (), ""):
+            schema = schema | {"default": _wire_default(default)}
+        return schema
+
+
+_SCALARS: dict[Any, str] = {str: "string", int: "integer", float: "number", bool: "boolean"}
+
+
+def _without_none(tp: Any) -> Any:
+    args = typing.get_args(tp)
+    if typing.get_origin(tp) in (typing.Union, types.UnionType) and type(None) in args:
+        others = tuple(arg for arg in args if arg is not type(None))
+        return others[0] if len(others) == 1 else typing.Union[others]  # noqa: UP007
+    return tp
+
+
+def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    kind = schema.get("type")
+    if isinstance(kind, str) and "$ref" not in schema and "enum" not in schema:
+        return {**schema, "type": [kind, "null"]}
+    return {"anyOf": [schema, _NULL]}
+
+
+def _keywords(recorded: dict[str, Any]) -> dict[str, Any]:
+    keywords: dict[str, Any] = {}
+    for key, value in recorded.items():
+        if key == "pattern":
+            keywords[key] = _anchored(value)
+        elif key in ("minimum", "maximum") or value:  # minItems 0, uniqueItems false: omit
+            keywords[key] = value
+    return keywords
+
+
+def _name_def() -> dict[str, Any]:
+    return {
+        "type": "string",
+        "description": (
+            "A name: no whitespace at either end, no control characters other than "
+            "tab and newlines."
+        ),
+        "minLength": 1,
+        "maxLength": v.MAX_NAME,
+        "pattern": NAME_PATTERN,
+    }
+
+
+def _text_def() -> dict[str, Any]:
+    return {
+        "type": "string",
+        "description": "Free text: not blank, no control characters other than tab and newlines.",
+        "maxLength": v.MAX_TEXT,
+        "pattern": TEXT_PATTERN,
+    }
+
+
+def _id_def() -> dict[str, Any]:
+    return {
+        "type": "string",
+        "description": "An id of the form 'kind:key', such as 'state:AFG'; no spaces.",
+        "pattern": _anchored(v.ID_PATTERN),
+    }
+
+
+def _when_def() -> dict[str, Any]:
+    return {
+        "type": "string",
+        "description": (
+            "A date in the EDTF subset diplorec reads: YYYY, YYYY-MM, YYYY-MM-DD or a "
+            "sub-year code YYYY-21..24 (seasons) or YYYY-33..41 (quarters, "
+            "quadrimesters, semesters), each optionally followed by ? (uncertain), "
+            "~ (approximate) or % (both); or an interval A/B whose ends may be '..' (open)."
+        ),
+        "pattern": WHEN_PATTERN,
+    }
+
+
+def _instant_def() -> dict[str, Any]:
+    return {
+        "type": "string",
+        "description": "An instant in UTC: YYYY-MM-DDTHH:MM:SS, optional .ffffff, then Z.",
+        "format": "date-time",
+        "pattern": INSTANT_PATTERN,
+    }
+
+
+def _enum_def(tp: type[enum.Enum]) -> dict[str, Any]:
+    return {
+        "type": "string",
+        "title": tp.__name__,
+        "description": _describe(tp),
+        "enum": [member.value for member in tp],
+    }
+
+
+def _cameo_def() -> dict[str, Any]:
+    return {
+        "type": "string",
+        "description": "A CAMEO event code, as a string: leading zeros matter ('054').",
+        "enum": sorted(cameo_table()),
+    }
+
+
+_NAMED_RULES: dict[Any, Callable[[_Builder], dict[str, Any]]] = {
+    v.name: lambda b: b.ref("Name", _name_def),
+    v.optional_name: lambda b: b.ref("Name", _name_def),
+    v.text: lambda b: b.ref("Text", _text_def),
+    v.names: lambda b: {"type": "array", "items": b.ref("Name", _name_def), "uniqueItems": True},
+    v.texts: lambda b: {"type": "array", "items": b.ref("Text", _text_def)},
+    v.event_ids: lambda b: {"type": "array", "items": b.ref("Id", _id_def), "uniqueItems": True},
+    _cameo_code: lambda b: b.ref("CameoCode", _cameo_def),
+    _two_parties: lambda b: {
+        "type": "array",
+        "items": b.of_type(Party),
+        "minItems": 2,
+        "maxItems": 2,
+    },
+    _utc_instant: lambda b: b.of_type(dt.datetime),
+}
+
+
+def _is_dossier(cls: Any) -> bool:
+    return isinstance(cls, type) and cls.__name__ == "Dossier" and hasattr(cls, "from_document")
+
+
+def _dossier_def(builder: _Builder, cls: type) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "title": "Dossier",
+        "description": _describe(cls),
+        "properties": {
+            "type": {"const": "dossier"},
+            "spec_version": {
+                "const": SPEC_VERSION,
+                "description": "The version of the wire format the document is written in.",
+            },
+            "events": {"type": "array", "items": builder.of_type(Event)},
+        },
+        "required": ["type", "spec_version", "events"],
+        "additionalProperties": False,
+    }
+
+
+def json_schema(cls: Any = Event) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the wire form of ``cls``.
+
+    ``cls`` is a model class, a union such as :data:`~diplorec.events.Event` (the
+    default) or :data:`~diplorec.actors.Party`, ``tuple[X, ...]`` of one (a JSON
+    array), or :class:`~diplorec.dossier.Dossier` (a Dossier document). Every class
+    the value can hold has its own entry in ``$defs``.
+
+    >>> json_schema(tuple[Event, ...])["items"]
+    {'$ref': '#/$defs/Event'}
+    """
+    builder = _Builder()
+    if _is_dossier(cls):
+        root = builder.ref("Dossier", lambda: _dossier_def(builder, cls))
+        title = "diplorec Dossier document"
+    elif is_homogeneous_tuple(cls):
+        root = {"type": "array", "items": builder.of_type(typing.get_args(cls)[0])}
+        title = f"diplorec array of {_title(typing.get_args(cls)[0])}"
+    elif cls in MODEL_CLASSES or union_members(cls) is not None:
+        root = builder.of_type(cls)
+        title = f"diplorec {_title(cls)}"
+    else:
+        message = (
+            f"cannot describe {cls!r}: give a diplorec model class, a union such as "
+            "diplorec.Event, tuple[X, ...] of one, or diplorec.Dossier"
+        )
+        raise TypeError(message)
+    return {
+        "$schema": DRAFT,
+        "title": title,
+        "description": (
+            f"The diplorec wire format, spec version {SPEC_VERSION}. Generated by "
+            "diplorec.json_schema(); regenerate it rather than editing it."
+        ),
+        **root,
+        "$defs": dict(sorted(builder.defs.items())),
+    }
+
+
+def _title(tp: Any) -> str:
+    found = union_members(tp)
+    if found is not None:
+        return _UNION_NAMES.get(frozenset(found[0]), "union")
+    return str(getattr(tp, "__name__", tp))
+
+
+def render(schema: dict[str, Any]) -> str:
+    """The text of a schema as diplorec ships it: indented by two, with a final newline."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def schema_file(name: str = "diplorec.schema.json") -> str:
+    """The text of a schema file shipped with diplorec (``diplorec.schema.json`` or
+    ``dossier.schema.json``).
+
+    >>> json.loads(schema_file())["$defs"]["Event"]["oneOf"][0]
+    {'$ref': '#/$defs/RecognitionAct'}
+    """
+    from importlib.resources import files
+
+    return files("diplorec").joinpath("schema", name).read_text(encoding="utf-8")
