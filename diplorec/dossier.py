@@ -203,7 +203,7 @@ class Dossier:
     def of_type(self, event_type: type[E]) -> tuple[E, ...]: ...
     @overload
     def of_type(self, event_type: str) -> tuple[Event, ...]: ...
-    def of_type(self, event_type: type[Event] | str) -> tuple[Event, ...]:
+    def of_type(self, event_type: type[Any] | str) -> tuple[Event, ...]:
         """The events of one class, or of one wire tag such as ``"recognition-act"``.
 
         >>> from diplorec.examples.russia_taliban_2025 import EVENTS

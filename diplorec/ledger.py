@@ -567,7 +567,8 @@ class RecognitionLedger:
 
         Only acts that put recognition in force count (not conditional, claimed,
         disputed or denied ones); ``among`` limits the recognizers (None: anyone).
-        Several acts are returned when their dates leave the order open.
+        Several acts are returned when their dates leave the order open, the act
+        surely in force soonest first.
         """
         wanted = None if among is None else {_party_id(p, "party in among") for p in among}
         candidates = [
@@ -581,7 +582,7 @@ class RecognitionLedger:
             return ()
         surely_by = min(entry.when.latest for entry in candidates)
         acts: dict[str, RecognitionAct] = {}
-        for entry in candidates:
+        for entry in sorted(candidates, key=_surely_first):
             if entry.when.earliest <= surely_by:
                 assert isinstance(entry.event, RecognitionAct)
                 acts.setdefault(entry.event.id, entry.event)
@@ -592,9 +593,10 @@ class RecognitionLedger:
     ) -> RecognitionAct | None:
         """The recognition act that came first, among some recognizers; None if none did.
 
-        With imprecise dates the act whose window starts (then ends) earliest is
-        returned; :meth:`first_recognizers` lists every act that may have been first.
-        A collective act counts for each of its partners.
+        With imprecise dates, the act surely in force soonest (the earliest last
+        possible day, then the earliest first possible day) is returned;
+        :meth:`first_recognizers` lists every act that may have been first. A
+        collective act counts for each of its partners.
 
         >>> from diplorec import P5
         >>> from diplorec.examples.russia_taliban_2025 import EVENTS, ISLAMIC_EMIRATE, RECOGNITION
@@ -604,6 +606,12 @@ class RecognitionLedger:
         """
         acts = self.first_recognizers(recognized, among)
         return acts[0] if acts else None
+
+
+def _surely_first(entry: TimelineEntry) -> tuple[object, ...]:
+    """Order by the last possible day, then the first: who surely recognised soonest."""
+    when = entry.when
+    return (when.latest, when.earliest, when.sort_key, entry.recognizer.id, entry.event.id)
 
 
 def _dedupe(entries: list[TimelineEntry]) -> list[TimelineEntry]:

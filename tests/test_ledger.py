@@ -542,15 +542,15 @@ class TestFirstRecognizer:
         assert ledger.first_recognizer(RURITANIA, among=[LATVERIA]) is None
 
     def test_open_order(self) -> None:
-        """Overlapping imprecise dates: every possible first is listed."""
+        """Overlapping dates: every possible first is listed; the surely-soonest is returned."""
         events = [
             act(SYLVANIA, RURITANIA, "2008-02"),
             act(FREEDONIA, RURITANIA, "2008-02-17"),
             act(LATVERIA, RURITANIA, "2008-03-01"),
         ]
         ledger = RecognitionLedger.from_events(events)
-        assert set(ledger.first_recognizers(RURITANIA)) == {events[0], events[1]}
-        assert ledger.first_recognizer(RURITANIA) is events[0]
+        assert ledger.first_recognizers(RURITANIA) == (events[1], events[0])
+        assert ledger.first_recognizer(RURITANIA) is events[1]
 
 
 class TestTimeline:
