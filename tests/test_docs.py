@@ -107,7 +107,7 @@ class TestBlockParser:
             ("{toctree}", "a\n"),
         ]
 
-    def test_failing_doctest_is_reported(self, tmp_path: Path) -> None:
+    def test_failing_doctest_is_reported(self) -> None:
         """A doctest block that prints something else is a failure with a report."""
         page = ROOT / "docs" / "example.md"
         report = run_block(Block("python", 3, ">>> 1 + 1\n3\n", False), {}, page)
