@@ -376,7 +376,7 @@ class DesignationChange(_EventBase):
 
 
 def _two_parties(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    v.tuple_of(*PARTY_TYPES)(instance, attribute, value)
+    _parties(instance, attribute, value)
     if len(value) != 2:
         raise FieldError(attribute.name, f"names {len(value)} parties; exactly 2 are needed")
     if value[0].id == value[1].id:
