@@ -69,6 +69,7 @@ ENVOY = Envoy(person=HASSAN, rank=DiplomaticRank.AMBASSADOR, sending=EMIRATE, re
 TALIBAN = Organization(name="Taliban", kind=OrganizationKind.MOVEMENT)
 COURT = Organization(name="Supreme Court", kind=OrganizationKind.COURT, state=RUSSIA)
 CITATION = Citation(source=Source(title="A report"))
+UP, DOWN = RelationsAction.UPGRADED, RelationsAction.DOWNGRADED
 
 # Valid keyword arguments for each event class; tests change one or two of them.
 VALID: dict[type, dict[str, Any]] = {
@@ -360,43 +361,22 @@ class TestCrossFieldRules:
             _build(DesignationChange, entity=COURT)
 
     @pytest.mark.parametrize(
-        ("before", "after"),
+        ("action", "before", "after"),
         [
-            (RepresentationLevel.AMBASSADOR, RepresentationLevel.CHARGE_D_AFFAIRES),
-            (RepresentationLevel.MINISTER, RepresentationLevel.MINISTER),
-            (RepresentationLevel.OTHER, RepresentationLevel.NONE),
+            (UP, RepresentationLevel.AMBASSADOR, RepresentationLevel.CHARGE_D_AFFAIRES),
+            (UP, RepresentationLevel.MINISTER, RepresentationLevel.MINISTER),
+            (UP, RepresentationLevel.OTHER, RepresentationLevel.NONE),
+            (DOWN, RepresentationLevel.CHARGE_D_AFFAIRES, RepresentationLevel.AMBASSADOR),
+            (DOWN, RepresentationLevel.AMBASSADOR, RepresentationLevel.AMBASSADOR),
+            (DOWN, RepresentationLevel.NONE, RepresentationLevel.OTHER),
         ],
     )
-    def test_upgrade_that_does_not_raise(
-        self, before: RepresentationLevel, after: RepresentationLevel
+    def test_level_change_against_its_action(
+        self, action: RelationsAction, before: RepresentationLevel, after: RepresentationLevel
     ) -> None:
-        """An upgrade must raise the representation level."""
+        """An upgrade must raise the representation level, a downgrade lower it."""
         _rejects(
-            RelationsChange,
-            "level_after",
-            action=RelationsAction.UPGRADED,
-            level_before=before,
-            level_after=after,
-        )
-
-    @pytest.mark.parametrize(
-        ("before", "after"),
-        [
-            (RepresentationLevel.CHARGE_D_AFFAIRES, RepresentationLevel.AMBASSADOR),
-            (RepresentationLevel.AMBASSADOR, RepresentationLevel.AMBASSADOR),
-            (RepresentationLevel.NONE, RepresentationLevel.OTHER),
-        ],
-    )
-    def test_downgrade_that_does_not_lower(
-        self, before: RepresentationLevel, after: RepresentationLevel
-    ) -> None:
-        """A downgrade must lower the representation level."""
-        _rejects(
-            RelationsChange,
-            "level_after",
-            action=RelationsAction.DOWNGRADED,
-            level_before=before,
-            level_after=after,
+            RelationsChange, "level_after", action=action, level_before=before, level_after=after
         )
 
     def test_upgrade_and_downgrade_that_do_what_they_say(self) -> None:
