@@ -1,0 +1,368 @@
+"""Tests of diplorec.jsonl: streaming JSON Lines with nothing lost, written atomically."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import tracemalloc
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import diplorec
+from diplorec.events import Event
+from diplorec.examples.russia_taliban_2025 import EVENTS, RECOGNITION
+from diplorec.jsonl import BadLine, JsonlReader, read_jsonl, write_jsonl
+
+LINES = [diplorec.dumps(event).encode("utf-8") for event in EVENTS]
+
+
+def _file(tmp_path: Path, lines: list[bytes]) -> Path:
+    path = tmp_path / "events.jsonl"
+    path.write_bytes(b"".join(line + b"\n" for line in lines))
+    return path
+
+
+class TestRoundTrip:
+    """write_jsonl then read_jsonl gives back the very same events."""
+
+    @pytest.mark.parametrize("name", ["events.jsonl", "events.jsonl.gz"])
+    def test_path(self, tmp_path: Path, name: str) -> None:
+        """Through a file, plain or gzip-compressed, the events come back equal and in order."""
+        path = tmp_path / name
+        assert write_jsonl(EVENTS, path) == len(EVENTS)
+        assert tuple(read_jsonl(path)) == EVENTS
+
+    def test_str_path(self, tmp_path: Path) -> None:
+        """A path may be given as a string."""
+        path = str(tmp_path / "events.jsonl")
+        write_jsonl(EVENTS, path)
+        assert tuple(read_jsonl(path)) == EVENTS
+
+    def test_one_event_per_line(self, tmp_path: Path) -> None:
+        """Each line is the compact dumps() of one event, and the file ends with a newline."""
+        path = tmp_path / "events.jsonl"
+        write_jsonl(EVENTS, path)
+        assert path.read_bytes() == b"".join(line + b"\n" for line in LINES)
+
+    def test_gzip_is_gzip_and_reproducible(self, tmp_path: Path) -> None:
+        """A .gz file is real gzip, and writing it twice gives the same bytes."""
+        (tmp_path / "a").mkdir()
+        (tmp_path / "b").mkdir()
+        first, second = tmp_path / "a" / "events.jsonl.gz", tmp_path / "b" / "events.jsonl.gz"
+        write_jsonl(EVENTS, first)
+        write_jsonl(EVENTS, second)
+        assert gzip.decompress(first.read_bytes()) == b"".join(line + b"\n" for line in LINES)
+        assert first.read_bytes() == second.read_bytes()
+
+    def test_gzip_recognised_by_content(self, tmp_path: Path) -> None:
+        """gzip data is read as such whatever the file is called."""
+        path = tmp_path / "events.jsonl"
+        path.write_bytes(gzip.compress(b"".join(line + b"\n" for line in LINES)))
+        assert tuple(read_jsonl(path)) == EVENTS
+
+    @pytest.mark.parametrize("kind", ["binary", "text"])
+    def test_open_files(self, kind: str) -> None:
+        """Open binary and text files work for writing and reading alike."""
+        buffer: Any = io.BytesIO() if kind == "binary" else io.StringIO()
+        assert write_jsonl(EVENTS, buffer) == len(EVENTS)
+        buffer.seek(0)
+        assert tuple(read_jsonl(buffer)) == EVENTS
+
+    def test_line_separators_inside_strings(self, tmp_path: Path) -> None:
+        """U+2028 and U+2029 inside a note stay inside their line."""
+        event = diplorec.RecognitionAct(
+            on=RECOGNITION.on,
+            recognizer=RECOGNITION.recognizer,
+            recognized=RECOGNITION.recognized,
+            form=RECOGNITION.form,
+            notes="first\u2028second\u2029third\nfourth",
+        )
+        path = tmp_path / "events.jsonl"
+        write_jsonl([event, RECOGNITION], path)
+        assert list(read_jsonl(path)) == [event, RECOGNITION]
+
+    def test_other_models(self, tmp_path: Path) -> None:
+        """Any model class can be written and read back, with cls naming it."""
+        path = tmp_path / "parties.jsonl"
+        parties = [RECOGNITION.recognizer, RECOGNITION.recognized]
+        write_jsonl(parties, path)
+        assert list(read_jsonl(path, diplorec.Party)) == parties
+
+    @given(st.lists(st.sampled_from(EVENTS), max_size=6))
+    def test_any_sequence(self, events: list[Event]) -> None:
+        """Any sequence of events survives the round trip, empty included."""
+        buffer = io.BytesIO()
+        assert write_jsonl(events, buffer) == len(events)
+        assert list(read_jsonl(io.BytesIO(buffer.getvalue()))) == events
+
+
+class TestTolerated:
+    """Blank lines, a final newline or none, a BOM and CRLF line ends are all fine."""
+
+    @pytest.mark.parametrize(
+        "content",
+        [
+            b"\n".join(LINES),
+            b"\n".join(LINES) + b"\n\n\n",
+            b"\n\n" + b"\n  \t\n".join(LINES) + b"\n",
+            b"\xef\xbb\xbf" + b"\n".join(LINES) + b"\n",
+            b"\r\n".join(LINES) + b"\r\n",
+            b"\xef\xbb\xbf" + b"\r\n\r\n".join(LINES),
+        ],
+        ids=["no-final-newline", "trailing-blanks", "blank-lines", "bom", "crlf", "bom-crlf"],
+    )
+    def test_read(self, tmp_path: Path, content: bytes) -> None:
+        """The events come back, and only non-blank lines are counted as read."""
+        path = tmp_path / "events.jsonl"
+        path.write_bytes(content)
+        reader = read_jsonl(path)
+        assert tuple(reader) == EVENTS
+        assert reader.lines_read == reader.valid == len(EVENTS)
+        assert reader.exhausted
+
+    def test_bom_in_text_stream(self) -> None:
+        """A BOM at the start of a text stream is skipped too."""
+        text = "\ufeff" + "\r\n".join(line.decode() for line in LINES)
+        assert tuple(read_jsonl(io.StringIO(text))) == EVENTS
+
+    def test_empty(self, tmp_path: Path) -> None:
+        """An empty file holds no records and nothing bad."""
+        path = tmp_path / "events.jsonl"
+        path.write_bytes(b"")
+        reader = read_jsonl(path, errors="collect")
+        assert list(reader) == []
+        assert (reader.lines_read, reader.bad_lines) == (0, [])
+
+
+def _broken() -> list[bytes]:
+    """The example's lines with lines 3, 7 and 12 broken three different ways."""
+    lines = list(LINES)
+    lines[2] = b'{"type": "recognition-act",'  # not JSON
+    lines[6] = lines[6].replace(b'"on":', b'"date":')  # a key renamed
+    lines[11] = b"\xff" + lines[11]  # not UTF-8
+    return lines
+
+
+class TestRaising:
+    """By default the first bad line raises a ValidationError naming its line."""
+
+    def test_first_bad_line(self, tmp_path: Path) -> None:
+        """Records before the bad line are returned; then the error names line 3."""
+        reader = read_jsonl(_file(tmp_path, _broken()))
+        assert [next(reader), next(reader)] == list(EVENTS[:2])
+        with pytest.raises(diplorec.ValidationError) as caught:
+            next(reader)
+        problems = caught.value.problems
+        assert {problem.line for problem in problems} == {3}
+        assert problems[0].path == "$"
+        assert str(problems[0]).startswith("line 3: $: not valid JSON")
+
+    def test_path_within_the_line(self, tmp_path: Path) -> None:
+        """A problem inside a record keeps its JSON path and gains the line number."""
+        lines = list(LINES)
+        lines[6] = lines[6].replace(b'"on":', b'"date":')
+        with pytest.raises(diplorec.ValidationError) as caught:
+            list(read_jsonl(_file(tmp_path, lines)))
+        located = {(problem.line, problem.path) for problem in caught.value.problems}
+        assert located == {(7, "$.date"), (7, "$.on")}
+        assert "line 7: $.on: is required but missing" in str(caught.value)
+
+    def test_line_numbers_count_blank_lines(self, tmp_path: Path) -> None:
+        """Line numbers are those an editor shows: blank lines and a BOM line count."""
+        content = b"\xef\xbb\xbf\n" + LINES[0] + b"\n\n{}\n"
+        path = tmp_path / "events.jsonl"
+        path.write_bytes(content)
+        with pytest.raises(diplorec.ValidationError) as caught:
+            list(read_jsonl(path))
+        assert {problem.line for problem in caught.value.problems} == {4}
+
+    def test_closes_file_after_error(self, tmp_path: Path) -> None:
+        """After the error the reader is closed and has nothing more to give."""
+        reader = read_jsonl(_file(tmp_path, _broken()))
+        with pytest.raises(diplorec.ValidationError):
+            list(reader)
+        assert list(reader) == []
+        assert not reader.exhausted
+
+
+class TestCollecting:
+    """With errors="collect", every good record is returned and every bad line reported."""
+
+    def test_three_bad_lines(self, tmp_path: Path) -> None:
+        """The three broken lines are reported by number; the other records come back."""
+        reader = read_jsonl(_file(tmp_path, _broken()), errors="collect")
+        good = list(reader)
+        assert [bad.line for bad in reader.bad_lines] == [3, 7, 12]
+        assert good == [event for i, event in enumerate(EVENTS) if i not in (2, 6, 11)]
+        assert reader.valid + len(reader.bad_lines) == reader.lines_read == len(EVENTS)
+        assert "not valid UTF-8" in str(reader.bad_lines[2])
+        assert all(p.line == 12 for p in reader.bad_lines[2].problems)
+
+    def test_bad_line_is_reported(self, tmp_path: Path) -> None:
+        """A BadLine prints as its problems, one per line, each with the line number."""
+        reader = read_jsonl(_file(tmp_path, _broken()), errors="collect")
+        list(reader)
+        assert isinstance(reader.bad_lines[1], BadLine)
+        assert str(reader.bad_lines[1]).splitlines() == [
+            str(problem) for problem in reader.bad_lines[1].problems
+        ]
+        assert str(reader.bad_lines[1]).startswith("line 7: ")
+
+    @given(
+        st.lists(
+            st.one_of(
+                st.sampled_from(LINES),
+                st.sampled_from([b"", b"  ", b"{}", b"[]", b"null", b"{", b"\xc3", b'"x"']),
+                st.binary(max_size=20),
+            ),
+            max_size=12,
+        ),
+        st.sampled_from([b"\n", b"\r\n"]),
+    )
+    def test_nothing_dropped(self, lines: list[bytes], end: bytes) -> None:
+        """For any mix of good, bad and blank lines, good + bad == non-blank lines read."""
+        lines = [line.replace(b"\n", b" ").replace(b"\r", b" ") for line in lines]
+        reader = read_jsonl(io.BytesIO(end.join(lines)), errors="collect")
+        good = list(reader)
+        blank = sum(1 for line in lines if not line.strip(b" \t\r\n"))
+        assert len(good) == reader.valid
+        assert reader.valid + len(reader.bad_lines) == reader.lines_read == len(lines) - blank
+        assert {bad.line for bad in reader.bad_lines} <= set(range(1, len(lines) + 1))
+
+    def test_truncated_gzip(self, tmp_path: Path) -> None:
+        """A gzip stream cut short raises, naming the line where reading stopped."""
+        path = tmp_path / "events.jsonl.gz"
+        write_jsonl(EVENTS, path)
+        path.write_bytes(path.read_bytes()[:-40])
+        reader = read_jsonl(path, errors="collect")
+        with pytest.raises(diplorec.ValidationError, match="gzip data is corrupt or cut short"):
+            list(reader)
+        assert reader.valid == reader.lines_read
+
+    def test_undecodable_text_stream(self) -> None:
+        """A text stream that cannot be decoded raises a ValidationError, not UnicodeDecodeError."""
+        stream = io.TextIOWrapper(io.BytesIO(LINES[0] + b"\n\xff\xfe\n"), encoding="utf-8")
+        with pytest.raises(diplorec.ValidationError, match="cannot be decoded"):
+            list(read_jsonl(stream, errors="collect"))
+
+    def test_bad_errors_argument(self) -> None:
+        """errors must be 'raise' or 'collect'."""
+        with pytest.raises(ValueError, match="errors must be"):
+            read_jsonl(io.BytesIO(b""), errors="ignore")  # type: ignore[call-overload]
+
+
+class TestStreaming:
+    """Reading takes the memory of one record, not of the file."""
+
+    def test_constant_memory(self, tmp_path: Path) -> None:
+        """Peak memory while reading 20 times more lines grows far less than 20 times."""
+
+        def peak(copies: int) -> int:
+            path = tmp_path / f"{copies}.jsonl"
+            with path.open("wb") as out:
+                for _ in range(copies):
+                    out.write(b"".join(line + b"\n" for line in LINES))
+            tracemalloc.start()
+            for _ in read_jsonl(path):
+                pass
+            size = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+            return size
+
+        peak(5)  # warm the caches (dates, CAMEO table) first
+        small, large = peak(5), peak(100)
+        assert large < 2 * small
+
+    def test_lazy(self) -> None:
+        """Nothing is read before the first record is asked for."""
+
+        class Exploding(io.RawIOBase):
+            def readable(self) -> bool:
+                return True
+
+            def readinto(self, buffer: Any) -> int:
+                raise AssertionError("read too early")
+
+        reader = read_jsonl(io.BufferedReader(Exploding()))
+        assert isinstance(reader, JsonlReader)
+        reader.close()
+
+    def test_closes_abandoned_reader(self, tmp_path: Path) -> None:
+        """A reader left half-read closes its file (no ResourceWarning, an error under -W)."""
+        path = _file(tmp_path, LINES)
+        reader = read_jsonl(path)
+        next(reader)
+        del reader
+
+    def test_context_manager(self, tmp_path: Path) -> None:
+        """Leaving a with block closes the reader."""
+        with read_jsonl(_file(tmp_path, LINES)) as reader:
+            first = next(reader)
+        assert first == EVENTS[0]
+        assert list(reader) == []
+
+    def test_too_long_line(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A line longer than MAX_LINE_BYTES is a bad line; the lines after it still read."""
+        monkeypatch.setattr("diplorec.jsonl.MAX_LINE_BYTES", 64)
+        path = _file(tmp_path, [b'{"x": "' + b"y" * 200 + b'"}', b"{}"])
+        reader = read_jsonl(path, errors="collect")
+        assert list(reader) == []
+        assert [bad.line for bad in reader.bad_lines] == [1, 2]
+        assert "longer than 64 bytes" in str(reader.bad_lines[0])
+
+
+class TestAtomicWrite:
+    """A write that fails leaves the old file as it was and no temporary file behind."""
+
+    @staticmethod
+    def _failing() -> Iterator[Event]:
+        yield EVENTS[0]
+        yield EVENTS[1]
+        raise RuntimeError("the source broke off")
+
+    @pytest.mark.parametrize("name", ["events.jsonl", "events.jsonl.gz"])
+    def test_failure_keeps_old_file(self, tmp_path: Path, name: str) -> None:
+        """The old content survives an error in the middle of writing."""
+        path = tmp_path / name
+        write_jsonl(EVENTS[:3], path)
+        before = path.read_bytes()
+        with pytest.raises(RuntimeError, match="broke off"):
+            write_jsonl(self._failing(), path)
+        assert path.read_bytes() == before
+        assert os.listdir(tmp_path) == [name]
+
+    def test_not_a_model(self, tmp_path: Path) -> None:
+        """A value that is not a model is refused, and no file appears."""
+        path = tmp_path / "events.jsonl"
+        with pytest.raises(TypeError):
+            write_jsonl([EVENTS[0], {"type": "meeting"}], path)
+        assert os.listdir(tmp_path) == []
+
+    def test_replaces_in_one_step(self, tmp_path: Path) -> None:
+        """Rewriting a file in place, while reading it, works: the rename comes last."""
+        path = tmp_path / "events.jsonl"
+        write_jsonl(EVENTS, path)
+        write_jsonl(read_jsonl(path), path)
+        assert tuple(read_jsonl(path)) == EVENTS
+
+    def test_permissions_follow_umask(self, tmp_path: Path) -> None:
+        """The file gets the permissions of any new file, not a temporary file's 0600."""
+        path = tmp_path / "events.jsonl"
+        write_jsonl(EVENTS, path)
+        umask = os.umask(0)
+        os.umask(umask)
+        assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+
+    def test_json_of_each_line(self, tmp_path: Path) -> None:
+        """Every line is a JSON object with its type first."""
+        path = tmp_path / "events.jsonl"
+        write_jsonl(EVENTS, path)
+        for line in path.read_text("utf-8").splitlines():
+            assert next(iter(json.loads(line))) == "type"
