@@ -1,0 +1,337 @@
+"""Tests of the diplorec command line (diplorec.cli and python -m diplorec)."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import diplorec
+from diplorec import cli
+from diplorec.dossier import Dossier
+from diplorec.examples.russia_taliban_2025 import EVENTS
+from diplorec.jsonl import read_jsonl, write_jsonl
+from diplorec.schema import json_schema
+
+EMIRATE = "government:AFG:islamic-emirate-of-afghanistan"
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "diplorec", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture
+def clean(tmp_path: Path) -> Path:
+    """The worked example as JSON Lines."""
+    path = tmp_path / "example.jsonl"
+    write_jsonl(EVENTS, path)
+    return path
+
+
+@pytest.fixture
+def broken(clean: Path) -> Path:
+    """The worked example with lines 2, 9 and 17 broken."""
+    lines = clean.read_text("utf-8").splitlines()
+    lines[1] = lines[1].replace('"on":"', '"on":"19')
+    lines[8] = "{not json"
+    lines[16] = lines[16].replace('"type":"', '"type":"x-', 1)
+    path = clean.with_name("broken.jsonl")
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return path
+
+
+class TestValidate:
+    """validate reports every problem as FILE:LINE: $.path: message, then a summary."""
+
+    def test_clean_file(self, clean: Path) -> None:
+        """A clean file of the example exits 0 and counts 18 valid records."""
+        result = _run("validate", str(clean))
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == "18 valid, 0 invalid\n"
+        assert result.stderr == ""
+
+    def test_three_broken_lines(self, broken: Path) -> None:
+        """A copy with three broken lines exits 1 and names each of those lines."""
+        result = _run("validate", str(broken))
+        assert result.returncode == 1
+        output = result.stdout.splitlines()
+        named = sorted({int(line.split(":")[1]) for line in output[:-1]})
+        assert named == [2, 9, 17]
+        assert f"{broken}:2: $.on: " in result.stdout
+        assert f"{broken}:9: $: not valid JSON" in result.stdout
+        assert f"{broken}:17: $.type: " in result.stdout
+        assert output[-1] == "15 valid, 3 invalid"
+
+    def test_gzip(self, tmp_path: Path) -> None:
+        """A .jsonl.gz file is read through gzip."""
+        path = tmp_path / "example.jsonl.gz"
+        write_jsonl(EVENTS, path)
+        assert cli.main(["validate", str(path)]) == 0
+
+    def test_several_files(
+        self, clean: Path, broken: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The summary adds up every file."""
+        assert cli.main(["validate", str(clean), str(broken)]) == 1
+        assert capsys.readouterr().out.splitlines()[-1] == "33 valid, 3 invalid"
+
+    def test_dossier_document(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A Dossier document counts its events; a bad event is named by its JSON path."""
+        document = Dossier(events=EVENTS).to_document()
+        document["events"][4]["on"] = "2025-02-30"
+        path = tmp_path / "dossier.json"
+        path.write_text(json.dumps(document), "utf-8")
+        assert cli.main(["validate", str(path)]) == 1
+        out = capsys.readouterr().out.splitlines()
+        assert out[0].startswith(f"{path}: $.events[4].on: '2025-02-30' is not a calendar date")
+        assert out[-1] == "17 valid, 1 invalid"
+
+    def test_unknown_spec_version(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A document of a version this release cannot read is one invalid record."""
+        path = tmp_path / "dossier.json"
+        path.write_text(json.dumps({"type": "dossier", "spec_version": "9.0", "events": []}))
+        assert cli.main(["validate", str(path)]) == 1
+        out = capsys.readouterr().out
+        assert "$.spec_version: '9.0' is not a spec version" in out
+        assert out.endswith("0 valid, 1 invalid\n")
+
+    @pytest.mark.parametrize(
+        ("content", "summary"),
+        [
+            (diplorec.dumps(EVENTS[0]), "1 valid, 0 invalid"),
+            (diplorec.dumps(EVENTS), "18 valid, 0 invalid"),
+            ("[]", "0 valid, 0 invalid"),
+            ('{"type": "meeting"}', "0 valid, 1 invalid"),
+        ],
+        ids=["event", "array", "empty-array", "bad-event"],
+    )
+    def test_json_files(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, summary: str
+    ) -> None:
+        """A .json file may hold one event or an array of events."""
+        path = tmp_path / "data.json"
+        path.write_text(content, "utf-8")
+        status = cli.main(["validate", str(path)])
+        assert capsys.readouterr().out.splitlines()[-1] == summary
+        assert status == (0 if summary.endswith(" 0 invalid") else 1)
+
+    def test_undecodable_json(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A .json file that is not UTF-8 is an invalid record with a plain message."""
+        path = tmp_path / "latin1.json"
+        path.write_bytes('{"name": "Bogotá"}'.encode("latin-1"))
+        assert cli.main(["validate", str(path)]) == 1
+        assert f"{path}: $: not valid UTF-8" in capsys.readouterr().out
+
+    def test_progress_on_a_terminal(
+        self, clean: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A large file gets a progress line on standard error when it is a terminal."""
+
+        class Terminal(io.StringIO):
+            def isatty(self) -> bool:
+                return True
+
+        terminal = Terminal()
+        monkeypatch.setattr(cli, "PROGRESS_MIN_BYTES", 1)
+        monkeypatch.setattr(sys, "stderr", terminal)
+        assert cli.main(["validate", str(clean)]) == 0
+        shown = terminal.getvalue()
+        assert f"\r{clean}: " in shown
+        assert "% (" in shown
+        assert shown.endswith("\r")  # the line is cleared at the end
+        assert capsys.readouterr().out == "18 valid, 0 invalid\n"
+
+    def test_no_progress_when_not_a_terminal(
+        self, clean: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Redirected standard error gets no progress line."""
+        monkeypatch.setattr(cli, "PROGRESS_MIN_BYTES", 1)
+        assert cli.main(["validate", str(clean)]) == 0
+        assert capsys.readouterr().err == ""
+
+
+class TestErrors:
+    """Errors are one plain sentence on standard error, never a traceback."""
+
+    @pytest.mark.parametrize(
+        ("args", "status", "words"),
+        [
+            (["validate", "missing.jsonl"], 2, "cannot read missing.jsonl: No such file"),
+            (["validate", "notes.txt"], 2, "cannot tell the format of notes.txt"),
+            (["validate"], 2, "the following arguments are required: FILE"),
+            ([], 2, "the following arguments are required: COMMAND"),
+            (["frobnicate"], 2, "invalid choice: 'frobnicate'"),
+            (["convert", "missing.jsonl", "out.jsonl"], 2, "cannot read missing.jsonl"),
+            (["convert", "in.jsonl", "out.xml"], 2, "cannot tell the format of out.xml"),
+            (["ledger", "in.jsonl", "--recognized", "x", "--on", "soon"], 2, "--on: 'soon'"),
+        ],
+    )
+    def test_one_sentence(self, tmp_path: Path, args: list[str], status: int, words: str) -> None:
+        """Each mistake exits with its status and says what is wrong in one line."""
+        (tmp_path / "in.jsonl").write_text("")
+        result = subprocess.run(
+            [sys.executable, "-m", "diplorec", *args],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            timeout=120,
+            check=False,
+        )
+        assert result.returncode == status
+        assert "Traceback" not in result.stderr
+        assert result.stderr.count("\n") == 1
+        assert result.stderr.startswith("diplorec: ")
+        assert words in result.stderr
+
+    def test_directory(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A directory given as a file is a usage error."""
+        folder = tmp_path / "data.jsonl"
+        folder.mkdir()
+        assert cli.main(["validate", str(folder)]) == 2
+        assert "it is a directory" in capsys.readouterr().err
+
+    def test_help(self) -> None:
+        """--help describes the commands and the formats, and exits 0."""
+        result = _run("--help")
+        assert result.returncode == 0
+        for word in ("validate", "schema", "example", "convert", "ledger", ".jsonl.gz"):
+            assert word in result.stdout
+
+    def test_version(self) -> None:
+        """--version prints the installed version."""
+        result = _run("--version")
+        assert result.stdout.strip() == f"diplorec {diplorec.__version__}"
+
+
+class TestSchemaAndExample:
+    """schema prints the JSON Schema; example prints the worked example."""
+
+    def test_schema(self) -> None:
+        """python -m diplorec schema prints json_schema()."""
+        result = _run("schema")
+        assert result.returncode == 0
+        assert json.loads(result.stdout) == json_schema()
+
+    def test_dossier_schema(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """schema --dossier prints the schema of a Dossier document."""
+        assert cli.main(["schema", "--dossier"]) == 0
+        assert json.loads(capsys.readouterr().out) == json_schema(Dossier)
+
+    def test_example(self) -> None:
+        """python -m diplorec example prints a Dossier document of the worked example."""
+        result = _run("example")
+        assert result.returncode == 0
+        assert Dossier.from_document(json.loads(result.stdout)).events == EVENTS
+
+    def test_example_jsonl(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """example --jsonl prints one event per line."""
+        assert cli.main(["example", "--jsonl"]) == 0
+        out = capsys.readouterr().out
+        assert len(out.splitlines()) == len(EVENTS)
+        assert tuple(read_jsonl(io.StringIO(out))) == EVENTS
+
+
+class TestConvert:
+    """convert moves events between formats and writes nothing from invalid input."""
+
+    def test_round_trip(self, clean: Path, tmp_path: Path) -> None:
+        """JSON Lines → Dossier document → gzip JSON Lines → JSON Lines keeps every event."""
+        document = tmp_path / "dossier.json"
+        packed = tmp_path / "events.jsonl.gz"
+        again = tmp_path / "again.jsonl"
+        assert cli.main(["convert", str(clean), str(document)]) == 0
+        assert cli.main(["convert", str(document), str(packed)]) == 0
+        assert cli.main(["convert", str(packed), str(again)]) == 0
+        assert Dossier.from_document(json.loads(document.read_text("utf-8"))).events == EVENTS
+        assert gzip.decompress(packed.read_bytes()) == clean.read_bytes()
+        assert again.read_bytes() == clean.read_bytes()
+
+    def test_invalid_input_writes_nothing(
+        self, broken: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A bad line stops the conversion; the output is not created."""
+        target = tmp_path / "out.jsonl"
+        assert cli.main(["convert", str(broken), str(target)]) == 1
+        err = capsys.readouterr().err
+        assert f"{broken}:2: $.on: " in err
+        assert (
+            err.splitlines()[-1] == f"diplorec: {broken} is not valid, so {target} was not written"
+        )
+        assert not target.exists()
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.jsonl", "example.jsonl"]
+
+    def test_missing_folder(self, clean: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """An output in a folder that does not exist is a usage error."""
+        assert cli.main(["convert", str(clean), str(clean.parent / "no" / "out.jsonl")]) == 2
+        assert "does not exist" in capsys.readouterr().err
+
+    def test_csv(self, clean: Path, tmp_path: Path) -> None:
+        """To .csv: a header and one row per event (needs diplorec.tabular)."""
+        pytest.importorskip("diplorec.tabular")
+        target = tmp_path / "events.csv"
+        assert cli.main(["convert", str(clean), str(target)]) == 0
+        rows = target.read_text("utf-8").splitlines()
+        assert len(rows) == 1 + len(EVENTS)
+
+    def test_parquet(self, clean: Path, tmp_path: Path) -> None:
+        """To .parquet: a table of one row per event (needs diplorec.tabular and pyarrow)."""
+        pytest.importorskip("diplorec.tabular")
+        parquet = pytest.importorskip("pyarrow.parquet")
+        target = tmp_path / "events.parquet"
+        assert cli.main(["convert", str(clean), str(target)]) == 0
+        assert parquet.read_table(target).num_rows == len(EVENTS)
+
+
+class TestLedger:
+    """ledger prints who recognises a party on a date."""
+
+    def test_recognizers(self, clean: Path) -> None:
+        """Russia recognises the Islamic Emirate on 4 July 2025."""
+        result = _run("ledger", str(clean), "--recognized", EMIRATE, "--on", "2025-07-04")
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == "state:RUS\tRussia\n"
+
+    def test_before(self, clean: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """Nobody does on 2 July 2025."""
+        assert cli.main(["ledger", str(clean), "--recognized", EMIRATE, "--on", "2025-07-02"]) == 0
+        assert capsys.readouterr().out == ""
+
+    def test_all(self, clean: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--all prints the standing of every party acting towards the recognised one."""
+        args = ["ledger", str(clean), "--recognized", EMIRATE, "--on", "2025-07-02", "--all"]
+        assert cli.main(args) == 0
+        assert capsys.readouterr().out == "state:RUS\tRussia\tnot-recognized\n"
+
+    def test_from_a_dossier(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """The events may come from a Dossier document."""
+        path = tmp_path / "dossier.json"
+        path.write_text(json.dumps(Dossier(events=EVENTS).to_document()), "utf-8")
+        assert cli.main(["ledger", str(path), "--recognized", EMIRATE, "--on", "2026"]) == 0
+        assert capsys.readouterr().out == "state:RUS\tRussia\n"
+
+    def test_unknown_party(self, clean: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """An id no recognition concerns is an error, with an example of an id."""
+        assert cli.main(["ledger", str(clean), "--recognized", "state:XKX"]) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1
+        assert "no recognition in" in err
+
+    def test_invalid_file(self, broken: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """An invalid file is reported and nothing is printed on standard output."""
+        assert cli.main(["ledger", str(broken), "--recognized", EMIRATE]) == 1
+        captured: Any = capsys.readouterr()
+        assert captured.out == ""
+        assert captured.err.splitlines()[-1] == f"diplorec: {broken} is not valid"
