@@ -31,6 +31,20 @@ def _stating(check: Validator, **keywords: Any) -> Validator:
     return check
 
 
+#: Validators whose only rule is the Python type of a value: the types they accept,
+#: whether they accept None, and whether the value is a tuple of such items. The fast
+#: reader (diplorec._fastpath), which builds values of the declared field types, skips
+#: a validator listed here when its types cover everything the field can hold.
+TYPE_CHECKS: dict[Validator, tuple[tuple[type, ...], bool, bool]] = {}
+
+
+def _type_check(
+    check: Validator, types: tuple[type, ...], *, optional: bool, items: bool
+) -> Validator:
+    TYPE_CHECKS[check] = (types, optional, items)
+    return check
+
+
 # Control characters (Unicode category Cc) other than tab, newline and carriage return,
 # and lone surrogates (Cs): they cannot be written as valid UTF-8 JSON text or have no
 # business in a name. One regex search instead of a Python loop over the characters.
@@ -150,7 +164,7 @@ def member(enum_type: type[enum.Enum], *, optional: bool = False) -> Validator:
                 attribute.name, f"{value!r} is not a {label}; expected one of {allowed}"
             )
 
-    return _stating(check)
+    return _type_check(_stating(check), (enum_type,), optional=optional, items=False)
 
 
 def instance_of(*types: type, optional: bool = False) -> Validator:
@@ -163,7 +177,7 @@ def instance_of(*types: type, optional: bool = False) -> Validator:
         if not isinstance(value, types):
             raise FieldError(attribute.name, f"expected {label}, got {type(value).__name__}")
 
-    return _stating(check)
+    return _type_check(_stating(check), types, optional=optional, items=False)
 
 
 def tuple_of(*types: type, min_length: int = 0, distinct: bool = False) -> Validator:
@@ -186,7 +200,10 @@ def tuple_of(*types: type, min_length: int = 0, distinct: bool = False) -> Valid
         if distinct and len(set(value)) != len(value):
             raise FieldError(attribute.name, "lists the same item twice")
 
-    return _stating(check, minItems=min_length, uniqueItems=distinct)
+    stated = _stating(check, minItems=min_length, uniqueItems=distinct)
+    if min_length or distinct:
+        return stated
+    return _type_check(stated, types, optional=False, items=True)
 
 
 ID_PATTERN = r"[a-z][a-z0-9-]*:[^\s]{1,200}"

@@ -31,6 +31,7 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn
 
 from diplorec._explain import explain
+from diplorec._fastpath import Readers, StdlibFloat, Writers, make_writer
 from diplorec._registry import MODEL_CLASSES, TAGS, is_homogeneous_tuple, union_members
 from diplorec._wire import format_instant, json_type, parse_instant
 from diplorec.dates import When
@@ -192,59 +193,7 @@ def configure_models(converter: cattrs.Converter) -> None:
         )
     # Unstructure hooks look each other up, so build them once all structure hooks exist.
     for cls in MODEL_CLASSES:
-        converter.register_unstructure_hook(cls, _make_unstructure_fn(cls, converter))
-
-
-_PLAIN = (str, int, float, bool)
-
-
-def _strip_none(tp: Any) -> Any:
-    """``X | None`` → ``X``; other types unchanged (a union of several stays a union)."""
-    args = typing.get_args(tp)
-    if type(None) in args:
-        others = tuple(arg for arg in args if arg is not type(None))
-        return others[0] if len(others) == 1 else typing.Union[others]  # noqa: UP007
-    return tp
-
-
-def _make_unstructure_fn(cls: type, converter: cattrs.Converter) -> Callable[[Any], Any]:
-    """Generate a straight-line unstructure function that keeps the declared key order.
-
-    cattrs' own generator writes fields that may be omitted after all the others;
-    this one keeps every key in declaration order, which the golden files rely on.
-    """
-    tag = TAGS.get(cls)
-    lines = [f"def unstructure_{cls.__name__}(obj):", "    out = {}"]
-    if tag is not None:
-        lines[1] = f"    out = {{'type': {tag!r}}}"
-    namespace: dict[str, Any] = {}
-    for field in attrs.fields(cls):
-        name = field.name
-        tp = _strip_none(field.type)
-        members = union_members(tp)
-        if tp in _PLAIN:
-            expr = "value"
-        elif tp in ENUM_TYPES:
-            expr = "value.value"
-        elif members is not None:
-            # A union of tagged classes: dispatch on the value's own class.
-            namespace[f"hooks_{name}"] = {
-                member: converter.get_unstructure_hook(member) for member in members[0]
-            }
-            expr = f"hooks_{name}[value.__class__](value)"
-        else:
-            namespace[f"hook_{name}"] = converter.get_unstructure_hook(tp)
-            expr = f"hook_{name}(value)"
-        lines.append(f"    value = obj.{name}")
-        if field.default is None:
-            lines.append(f"    if value is not None: out[{name!r}] = {expr}")
-        elif field.default == ():
-            lines.append(f"    if value: out[{name!r}] = {expr}")
-        else:
-            lines.append(f"    out[{name!r}] = {expr}")
-    lines.append("    return out")
-    exec("\n".join(lines), namespace)  # source built above from field names only
-    return cast(Callable[[Any], Any], namespace[f"unstructure_{cls.__name__}"])
+        converter.register_unstructure_hook(cls, make_writer(cls, converter.get_unstructure_hook))
 
 
 def _structure_model(
@@ -332,15 +281,25 @@ def register_document(
     _DOCUMENTS[cls] = (write, read)
 
 
+_CHECKED_TARGETS: set[Any] = set()
+
+
 def _document_hooks(cls: Any) -> _DocumentHooks | None:
     return _DOCUMENTS.get(cls) if isinstance(cls, type) else None
 
 
 def _check_target(cls: Any) -> None:
+    try:
+        if cls in _CHECKED_TARGETS:
+            return
+    except TypeError:  # unhashable: certainly not a type diplorec reads
+        pass
     if cls in MODEL_CLASSES or union_members(cls) is not None or _document_hooks(cls) is not None:
+        _CHECKED_TARGETS.add(cls)
         return
     if is_homogeneous_tuple(cls):
         _check_target(typing.get_args(cls)[0])
+        _CHECKED_TARGETS.add(cls)
         return
     message = (
         f"cannot read into {cls!r}: give a diplorec model class, a union such as "
@@ -361,10 +320,23 @@ def to_dict(obj: Any) -> dict[str, Any]:
         return document[0](obj)
     if type(obj) not in _UNSTRUCTURE_TYPES:
         raise TypeError(f"to_dict() takes a diplorec model value, not {type(obj).__name__}")
-    return cast(dict[str, Any], converter.unstructure(obj))
+    return cast(dict[str, Any], _WRITERS.get(type(obj))(obj))
 
 
 _UNSTRUCTURE_TYPES = frozenset(MODEL_CLASSES)
+
+
+def _cattrs_reader(tp: Any) -> Callable[[Any], Any]:
+    hook = converter.get_structure_hook(tp)
+    return lambda value: hook(value, tp)
+
+
+# The fast path: generated readers and writers (diplorec._fastpath), built on first use.
+_READERS = Readers(fallback=_cattrs_reader)
+_WRITERS = Writers(wire=False)
+# For dumps: enum members left to the encoder; the guarded set defers odd floats to json.
+_WIRE_WRITERS = Writers(wire=True)
+_GUARDED_WIRE_WRITERS = Writers(wire=True, guard_floats=True)
 
 
 @overload
@@ -382,7 +354,7 @@ def from_dict(data: Any, cls: Any) -> Any:
         return document[1](data)
     _check_target(cls)
     try:
-        return converter.structure(data, cls)
+        return _READERS.get(cls)(data)
     except Exception as exc:  # the detailed pass says what was wrong
         failure = exc
     raise ValidationError(_explain_failure(data, cls, failure)) from None
@@ -404,8 +376,37 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
+_ORJSON: Any = None  # the orjson module once looked for, False when it is not installed
+
+
+def _orjson() -> Any:
+    global _ORJSON
+    if _ORJSON is None:
+        try:
+            import orjson
+        except ImportError:
+            _ORJSON = False
+        else:
+            _ORJSON = orjson
+    return _ORJSON
+
+
 def parse_json(text: str | bytes | bytearray) -> Any:
-    """Parse JSON text strictly; any failure is a :class:`ValidationError` at ``$``."""
+    """Parse JSON text strictly; any failure is a :class:`ValidationError` at ``$``.
+
+    Uses orjson when it is installed; whatever orjson refuses (a byte order mark, a
+    lone surrogate, a float beyond the double range ...) or reads differently (an
+    integer beyond 64 bits, which it makes a float) is read, or explained, by the
+    standard library exactly as without orjson.
+    """
+    fast = _orjson()
+    if fast and type(text) in _ORJSON_INPUTS:
+        try:
+            raw = text if type(text) is bytes else text.encode("utf-8")  # type: ignore[union-attr]
+            if _LONG_NUMBER not in raw.translate(_DIGITS):
+                return fast.loads(raw)
+        except Exception:  # the standard library below reads it or says what is wrong
+            pass
     try:
         if isinstance(text, (bytes, bytearray)):
             text = bytes(text).decode("utf-8")
@@ -430,6 +431,12 @@ def parse_json(text: str | bytes | bytearray) -> Any:
     raise ValidationError([Problem(path="$", message=message)])
 
 
+_ORJSON_INPUTS = (bytes, str)
+# Any run of 19 digits could be an integer beyond 64 bits: such text goes to json.
+_DIGITS = bytes(48 if 48 <= code <= 57 else 32 for code in range(256))
+_LONG_NUMBER = b"0" * 19
+
+
 @overload
 def loads(text: str | bytes, cls: type[T]) -> T: ...
 @overload
@@ -450,11 +457,30 @@ def dumps(obj: Any, *, indent: int | None = None) -> str:
     fields and empty lists are left out, and the text is compact unless ``indent``
     is given. ``loads(dumps(x), type(x)) == x`` for every valid value.
     """
-    if isinstance(obj, (list, tuple)):
-        data: Any = [to_dict(item) for item in obj]
-    else:
-        data = to_dict(obj)
+    fast: Any = _orjson() if indent is None else False
+    if fast:
+        try:
+            return cast(str, fast.dumps(_wire_data(obj, _GUARDED_WIRE_WRITERS)).decode("utf-8"))
+        except (StdlibFloat, fast.JSONEncodeError):
+            pass  # written below exactly as without orjson
+    data = _wire_data(obj, _WIRE_WRITERS)
     separators = (",", ":") if indent is None else (",", ": ")
     return json.dumps(
         data, ensure_ascii=False, allow_nan=False, indent=indent, separators=separators
     )
+
+
+def _wire_data(obj: Any, writers: Writers) -> Any:
+    if isinstance(obj, (list, tuple)):
+        return [_wire_item(item, writers) for item in obj]
+    return _wire_item(obj, writers)
+
+
+def _wire_item(obj: Any, writers: Writers) -> Any:
+    """``to_dict(obj)``, with enum members left for the JSON encoder to write."""
+    cls = type(obj)
+    if cls in _UNSTRUCTURE_TYPES and cls not in _DOCUMENTS:
+        return writers.get(cls)(obj)
+    if writers is _GUARDED_WIRE_WRITERS:
+        raise StdlibFloat  # documents, and the error for anything else, go the plain way
+    return to_dict(obj)

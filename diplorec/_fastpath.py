@@ -1,0 +1,448 @@
+"""Generated readers and writers for the wire format: the fast path.
+
+cattrs looks up a hook for every field of every value it reads. The readers made
+here do the same checks in one straight-line function per model class, with every
+hook resolved once, and build the instance the way its attrs ``__init__`` does,
+minus the validators that only repeat a type check the reader has just made (see
+``diplorec._validators.TYPE_CHECKS``); value rules and cross-field rules still run.
+A reader accepts exactly what the cattrs converter of
+:func:`diplorec.converters.make_converter` accepts and builds an equal value; a
+failure is explained by the detailed pass, so only *whether* a reader fails
+matters, never its message. ``tests/test_fast_paths.py`` holds the two to it.
+
+Writers turn a model value into its JSON-ready dict, keys in declaration order,
+``None`` and empty-tuple defaults left out. The *wire* variant, used by ``dumps``,
+leaves enum members (``str`` subclasses) for the JSON encoder to write as their
+values and refuses floats that orjson would format differently from the stdlib.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import inspect
+import math
+import typing
+from collections.abc import Callable
+from typing import Any, cast
+
+import attrs
+from attr import _config
+
+from diplorec._registry import MODEL_CLASSES, TAGS, is_homogeneous_tuple, union_members
+from diplorec._validators import TYPE_CHECKS
+from diplorec._wire import format_instant, parse_instant
+from diplorec.dates import When
+from diplorec.vocab import ENUM_TYPES
+
+__all__ = ["Readers", "StdlibFloat", "Writers", "make_writer", "strip_none"]
+
+Reader = Callable[[Any], Any]
+Writer = Callable[[Any], Any]
+
+_PLAIN = (str, int, float, bool)
+_MISSING = object()
+
+
+class _Rejected(TypeError):
+    """A reader's failure; never shown (the detailed pass explains)."""
+
+
+class StdlibFloat(ValueError):
+    """A float the wire writer leaves to the stdlib encoder (orjson writes it differently)."""
+
+
+def strip_none(tp: Any) -> Any:
+    """``X | None`` → ``X``; other types unchanged (a union of several stays a union)."""
+    args = typing.get_args(tp)
+    if type(None) in args:
+        others = tuple(arg for arg in args if arg is not type(None))
+        return others[0] if len(others) == 1 else typing.Union[others]  # noqa: UP007
+    return tp
+
+
+def _nullable(tp: Any) -> bool:
+    return type(None) in typing.get_args(tp)
+
+
+def _compile(name: str, lines: list[str], namespace: dict[str, Any]) -> Any:
+    exec("\n".join(lines), namespace)  # source built from field names and repr()s only
+    return namespace[name]
+
+
+# -- readers ---------------------------------------------------------------------------
+
+
+def _read_str(value: Any) -> str:
+    if type(value) is not str:
+        raise _Rejected
+    if not value.isascii():
+        value.encode("utf-8")  # lone surrogates cannot be written as UTF-8
+    return value
+
+
+def _read_int(value: Any) -> int:
+    if type(value) is not int:
+        raise _Rejected
+    return value
+
+
+def _read_float(value: Any) -> float:
+    kind = type(value)
+    if kind is float:
+        if not math.isfinite(value):
+            raise _Rejected
+        return cast(float, value)
+    if kind is int:
+        return float(value)
+    raise _Rejected
+
+
+def _read_bool(value: Any) -> bool:
+    if type(value) is not bool:
+        raise _Rejected
+    return value
+
+
+def _read_when(value: Any) -> When:
+    if type(value) is not str:
+        raise _Rejected
+    return When.parse(value)
+
+
+def _enum_reader(tp: type[enum.Enum]) -> Reader:
+    members = {member.value: member for member in tp}
+
+    def read(value: Any) -> enum.Enum:
+        if type(value) is not str:
+            raise _Rejected
+        return members[value]
+
+    return read
+
+
+_SCALAR_READERS: dict[Any, Reader] = {
+    str: _read_str,
+    int: _read_int,
+    float: _read_float,
+    bool: _read_bool,
+    When: _read_when,
+    dt.datetime: parse_instant,
+}
+
+# Checks written inline in a model reader, for the commonest field types; ``x`` is
+# the value, ``r_<name>`` the field's reader (used by the general case).
+_INLINE: dict[Any, list[str]] = {
+    str: ["if type(x) is not str: raise Rejected", "if not x.isascii(): x.encode('utf-8')"],
+    int: ["if type(x) is not int: raise Rejected"],
+    bool: ["if type(x) is not bool: raise Rejected"],
+    When: ["if type(x) is not str: raise Rejected", "x = parse_when(x)"],
+}
+
+
+class Readers:
+    """The reader of each type the wire format knows, built on first use.
+
+    ``fallback(tp)`` gives a reader for a field type this module does not know, so a
+    new kind of field keeps working (through cattrs) until it is taught here.
+    """
+
+    def __init__(self, fallback: Callable[[Any], Reader]) -> None:
+        self._fallback = fallback
+        self._readers: dict[Any, Reader] = {}
+        self._building: set[Any] = set()
+
+    def get(self, tp: Any) -> Reader:
+        """The reader for ``tp`` (a model class, a union of them, a tuple, a scalar)."""
+        reader = self._readers.get(tp)
+        if reader is not None:
+            return reader
+        if tp in self._building:  # a cycle: look the reader up when it is called
+            return lambda value: self._readers[tp](value)
+        self._building.add(tp)
+        try:
+            reader = self._build(tp)
+        finally:
+            self._building.discard(tp)
+        self._readers[tp] = reader
+        return reader
+
+    def _build(self, tp: Any) -> Reader:
+        if tp in MODEL_CLASSES:
+            return self._model(tp)
+        found = union_members(tp)
+        if found is not None:
+            return self._union(*found)
+        if is_homogeneous_tuple(tp):
+            return self._tuple(self.get(typing.get_args(tp)[0]))
+        if _nullable(tp):
+            return self._optional(self.get(strip_none(tp)))
+        if tp in _SCALAR_READERS:
+            return _SCALAR_READERS[tp]
+        if tp in ENUM_TYPES:
+            return _enum_reader(tp)
+        return self._fallback(tp)
+
+    @staticmethod
+    def _tuple(item: Reader) -> Reader:
+        def read(value: Any) -> tuple[Any, ...]:
+            if type(value) is not list and type(value) is not tuple:
+                raise _Rejected
+            return tuple([item(x) for x in value])
+
+        return read
+
+    @staticmethod
+    def _optional(inner: Reader) -> Reader:
+        def read(value: Any) -> Any:
+            return None if value is None else inner(value)
+
+        return read
+
+    def _union(self, members: tuple[type, ...], nullable: bool) -> Reader:
+        by_tag = {TAGS[member]: self.get(member) for member in members}
+
+        def read(value: Any) -> Any:
+            if value is None and nullable:
+                return None
+            if type(value) is not dict:
+                raise _Rejected
+            tag = value.get("type")
+            if type(tag) is not str:
+                raise _Rejected
+            return by_tag[tag](value)
+
+        return read
+
+    def _model(self, cls: type) -> Reader:
+        fields = attrs.fields(cls)
+        tag = TAGS.get(cls)
+        names = [field.name for field in fields]
+        namespace: dict[str, Any] = {
+            "Rejected": _Rejected,
+            "MISSING": _MISSING,
+            "parse_when": When.parse,
+            "allowed": frozenset(names) | ({"type"} if tag else set()),
+            "cls": cls,
+            "new": object.__new__,
+            "setattr": object.__setattr__,
+            "config": _config,
+        }
+        name = f"read_{cls.__name__}"
+        lines = [
+            f"def {name}(value):",
+            "    if type(value) is not dict: raise Rejected",
+        ]
+        if tag is not None:
+            lines.append(f"    if value.get('type') != {tag!r}: raise Rejected")
+        lines.append("    if not allowed.issuperset(value): raise Rejected")
+        for field in fields:
+            lines.extend("    " + line for line in self._field_lines(field, namespace))
+        lines.extend("    " + line for line in _construct_lines(cls, fields, namespace))
+        return cast(Reader, _compile(name, lines, namespace))
+
+    def _field_lines(self, field: attrs.Attribute[Any], namespace: dict[str, Any]) -> list[str]:
+        key, var = field.name, f"f_{field.name}"
+        inner = strip_none(field.type)
+        nullable = _nullable(field.type)
+        if inner in _INLINE:
+            check = _INLINE[inner]
+        elif inner in ENUM_TYPES:
+            namespace[f"m_{key}"] = {member.value: member for member in inner}
+            check = ["if type(x) is not str: raise Rejected", f"x = m_{key}[x]"]
+        else:
+            namespace[f"r_{key}"] = self.get(inner)
+            check = [f"x = r_{key}(x)"]
+        if key == "id":  # may be left out (then derived) but not given empty
+            check = [*check, "if x == '': raise Rejected"]
+        if field.default is attrs.NOTHING:
+            lines = [f"x = value[{key!r}]"]
+            if nullable:
+                lines += ["if x is not None:", *("    " + line for line in check)]
+            else:
+                lines += check
+            return [*lines, f"{var} = x"]
+        namespace[f"d_{key}"] = field.default
+        lines = [f"x = value.get({key!r}, MISSING)", "if x is MISSING:", f"    x = d_{key}"]
+        if nullable:
+            lines += ["elif x is not None:"]
+        else:
+            lines += ["else:"]
+        return [*lines, *("    " + line for line in check), f"{var} = x"]
+
+
+def _produced(tp: Any) -> tuple[tuple[type, ...], bool]:
+    """The classes a reader of ``tp`` can return, and whether it can return None."""
+    inner = strip_none(tp)
+    found = union_members(inner)
+    classes = found[0] if found is not None else (inner,)
+    return classes, _nullable(tp)
+
+
+def _redundant(field: attrs.Attribute[Any]) -> bool:
+    """Whether ``field``'s validator checks nothing but a type the reader guarantees."""
+    stated = TYPE_CHECKS.get(field.validator)  # type: ignore[arg-type]
+    if stated is None:
+        return False
+    accepted, accepts_none, items = stated
+    tp = field.type
+    if items:
+        if not is_homogeneous_tuple(tp):
+            return False
+        tp = typing.get_args(tp)[0]
+    classes, nullable = _produced(tp)
+    if nullable and not accepts_none:
+        return False
+    return all(isinstance(c, type) and issubclass(c, accepted) for c in classes)
+
+
+def _plain_init(cls: type, fields: tuple[attrs.Attribute[Any], ...]) -> bool:
+    """Whether ``cls.__init__`` only sets the fields, validates and post-inits."""
+    return (
+        not hasattr(cls, "__attrs_pre_init__")
+        and all(
+            field.init
+            and field.converter is None
+            and field.alias == field.name
+            and not isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
+            for field in fields
+        )
+        and all(
+            type(inspect.getattr_static(cls, field.name, None)).__name__ == "member_descriptor"
+            for field in fields
+        )
+    )
+
+
+def _construct_lines(
+    cls: type, fields: tuple[attrs.Attribute[Any], ...], namespace: dict[str, Any]
+) -> list[str]:
+    """Build the instance as attrs' ``__init__`` would, minus redundant type checks."""
+    if not _plain_init(cls, fields):
+        args = ", ".join(f"{field.name}=f_{field.name}" for field in fields)
+        return [f"return cls({args})"]
+    lines = ["self = new(cls)"]
+    lines += [f"setattr(self, {field.name!r}, f_{field.name})" for field in fields]
+    checks = []
+    for field in fields:
+        if field.validator is None or _redundant(field):
+            continue
+        namespace[f"v_{field.name}"] = field.validator
+        namespace[f"a_{field.name}"] = field
+        checks.append(f"    v_{field.name}(self, a_{field.name}, f_{field.name})")
+    if checks:
+        lines += ["if config._run_validators is True:", *checks]
+    if hasattr(cls, "__attrs_post_init__"):
+        lines.append("self.__attrs_post_init__()")
+    return [*lines, "return self"]
+
+
+# -- writers ---------------------------------------------------------------------------
+
+
+def make_writer(
+    cls: type, hook_for: Callable[[Any], Writer], *, wire: bool = False, guard_floats: bool = False
+) -> Writer:
+    """A straight-line function from a ``cls`` value to its JSON-ready dict.
+
+    Keys keep the declared order (the golden files rely on it): ``"type"`` first for
+    tagged classes, then each field, leaving out ``None`` and ``()`` defaults while
+    they hold them. ``hook_for(tp)`` gives the writer of a field's type. With
+    ``wire``, enum members are left for the JSON encoder (they are ``str`` subclasses,
+    written as their values) and dates are their text. With ``guard_floats``, a float
+    that orjson would write differently from the stdlib raises :class:`StdlibFloat`.
+    """
+    tag = TAGS.get(cls)
+    name = f"write_{cls.__name__}"
+    lines = [f"def {name}(obj):", f"    out = {{'type': {tag!r}}}" if tag else "    out = {}"]
+    namespace: dict[str, Any] = {"StdlibFloat": StdlibFloat}
+    for field in attrs.fields(cls):
+        key = field.name
+        tp = strip_none(field.type)
+        members = union_members(tp)
+        pre: list[str] = []
+        if tp in _PLAIN:
+            expr = "value"
+            if guard_floats and tp is float:
+                # orjson writes 1e-05 as 0.00001; the stdlib path takes such floats.
+                pre = ["if not (value == 0.0 or 1e-4 <= abs(value) < 1e16): raise StdlibFloat"]
+        elif tp in ENUM_TYPES:
+            expr = "value" if wire else "value.value"
+        elif wire and tp is When and "_text" in attrs.fields_dict(When):
+            expr = "value._text"
+        elif members is not None:
+            # A union of tagged classes: dispatch on the value's own class.
+            namespace[f"hooks_{key}"] = {member: hook_for(member) for member in members[0]}
+            expr = f"hooks_{key}[value.__class__](value)"
+        else:
+            namespace[f"hook_{key}"] = hook_for(tp)
+            expr = f"hook_{key}(value)"
+        lines.append(f"    value = obj.{key}")
+        if field.default is None:
+            lines.append("    if value is not None:")
+        elif field.default == ():
+            lines.append("    if value:")
+        else:
+            lines.append("    if True:")
+        lines += [f"        {line}" for line in pre]
+        lines.append(f"        out[{key!r}] = {expr}")
+    lines.append("    return out")
+    return cast(Writer, _compile(name, lines, namespace))
+
+
+class Writers:
+    """The writer of each model class (and of the types inside), built on first use."""
+
+    def __init__(self, *, wire: bool, guard_floats: bool = False) -> None:
+        self._wire = wire
+        self._guard_floats = guard_floats
+        self._writers: dict[Any, Writer] = {}
+
+    def get(self, tp: Any) -> Writer:
+        """The writer for ``tp``."""
+        writer = self._writers.get(tp)
+        if writer is None:
+            writer = self._build(tp)
+            self._writers[tp] = writer
+        return writer
+
+    def _build(self, tp: Any) -> Writer:
+        if tp in MODEL_CLASSES:
+            return make_writer(tp, self.get, wire=self._wire, guard_floats=self._guard_floats)
+        if is_homogeneous_tuple(tp):
+            item = strip_none(typing.get_args(tp)[0])
+            found = union_members(item)
+            if found is not None:
+                by_class = {member: self.get(member) for member in found[0]}
+                return lambda value: [by_class[x.__class__](x) for x in value]
+            if item in (str, int, bool) or (item is float and not self._guard_floats):
+                return list
+            if self._wire and item in ENUM_TYPES:
+                return list
+            write_item = self.get(item)
+            return lambda value: [write_item(x) for x in value]
+        if tp in ENUM_TYPES:
+            return _enum_value
+        if tp is When:
+            return str
+        if tp is dt.datetime:
+            return format_instant
+        if tp is float and self._guard_floats:
+            return _guarded_float
+        if tp in _PLAIN:
+            return _identity
+        raise TypeError(f"no writer for {tp!r}")
+
+
+def _enum_value(member: enum.Enum) -> Any:
+    return member.value
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _guarded_float(value: float) -> float:
+    if not (value == 0.0 or 1e-4 <= abs(value) < 1e16):
+        raise StdlibFloat
+    return value
