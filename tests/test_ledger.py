@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -97,6 +100,21 @@ class TestWorkedExample:
         """Nobody recognises the Islamic Emirate on 1 July 2025; Russia does on 4 July."""
         assert self.ledger.recognizers(example.ISLAMIC_EMIRATE, "2025-07-01") == ()
         assert self.ledger.recognizers(example.ISLAMIC_EMIRATE, "2025-07-04") == (example.RUSSIA,)
+
+    def test_example_script(self) -> None:
+        """examples/who_recognises.py prints the answers derived from the events."""
+        script = Path(__file__).resolve().parent.parent / "examples" / "who_recognises.py"
+        result = subprocess.run(
+            [sys.executable, str(script)], capture_output=True, text=True, check=True
+        )
+        lines = result.stdout.splitlines()
+        assert "On 1 July 2025: nobody" in lines
+        assert "On 4 July 2025: Russia" in lines
+        assert (
+            "First among the permanent members of the UN Security Council: Russia, on 2025-07-03"
+            in lines
+        )
+        assert "  China           not-recognized" in lines
 
     def test_state_is_not_its_government(self) -> None:
         """Recognising the Islamic Emirate is not recognising (or derecognising) Afghanistan."""
