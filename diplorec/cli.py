@@ -18,7 +18,6 @@ import importlib
 import io
 import json
 import os
-import secrets
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -28,7 +27,7 @@ from typing import IO, Any, NoReturn
 from diplorec.converters import from_dict, parse_json
 from diplorec.errors import Problem, ValidationError
 from diplorec.events import Event
-from diplorec.jsonl import read_jsonl, write_jsonl
+from diplorec.jsonl import read_jsonl, replacing, write_jsonl
 from diplorec.schema import json_schema, render
 
 __all__ = ["main"]
@@ -283,12 +282,8 @@ def _example(args: argparse.Namespace) -> int:
 
 
 def _replace_atomically(target: Path, write: Callable[[Path], object]) -> None:
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
-    try:
+    with replacing(target) as temporary:
         write(temporary)
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
 def _write_document(events: Iterator[Event], target: Path) -> int:

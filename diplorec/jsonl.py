@@ -23,12 +23,13 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import io
 import os
 import secrets
 import zlib
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Generator, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any, Generic, Literal, Protocol, TypeVar, overload
@@ -315,24 +316,36 @@ def write_jsonl(events: Iterable[Any], target: PathOrFile) -> int:
     if not isinstance(target, (str, os.PathLike)):
         binary: IO[bytes] = target  # type: ignore[assignment]
         return _write_lines(events, lambda line: binary.write(line.encode("utf-8")))
+    name = Path(target).name
+    with replacing(target) as temporary, temporary.open("xb") as raw:
+        if name.endswith(".gz"):
+            with gzip.GzipFile(filename=name, mode="wb", fileobj=raw, mtime=0) as out:
+                return _write_lines(events, lambda line: out.write(line.encode("utf-8")))
+        return _write_lines(events, lambda line: raw.write(line.encode("utf-8")))
+
+
+@contextlib.contextmanager
+def replacing(target: str | os.PathLike[str]) -> Iterator[Path]:
+    """A temporary path beside ``target`` that replaces it when the block succeeds.
+
+    Create the file at the path inside the ``with`` block. When the block ends
+    without an error the file is flushed to disk and renamed over ``target`` in one
+    step; on an error it is removed and ``target`` is left as it was.
+    """
     path = Path(target)
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        with os.fdopen(descriptor, "wb") as raw:
-            if path.name.endswith(".gz"):
-                with gzip.GzipFile(filename=path.name, mode="wb", fileobj=raw, mtime=0) as out:
-                    count = _write_lines(events, lambda line: out.write(line.encode("utf-8")))
-            else:
-                count = _write_lines(events, lambda line: raw.write(line.encode("utf-8")))
-            raw.flush()
-            os.fsync(raw.fileno())
+        yield temporary
+        descriptor = os.open(temporary, os.O_RDWR)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
     _sync_directory(path.parent)
-    return count
 
 
 def _write_lines(events: Iterable[Any], write: Callable[[str], object]) -> int:

@@ -208,16 +208,13 @@ class _Builder:
 
     def of_type(self, tp: Any) -> dict[str, Any]:
         """The schema of a value of type ``tp`` (``None`` allowed when ``tp`` allows it)."""
-        args = typing.get_args(tp)
-        if typing.get_origin(tp) in (typing.Union, types.UnionType) and type(None) in args:
-            others = tuple(arg for arg in args if arg is not type(None))
-            inner = others[0] if len(others) == 1 else typing.Union[others]  # noqa: UP007
-            return _nullable(self.of_type(inner))
+        if type(None) in typing.get_args(tp):
+            return _nullable(self.of_type(_without_none(tp)))
         found = union_members(tp)
         if found is not None:
             return self.union(found[0])
         if is_homogeneous_tuple(tp):
-            return {"type": "array", "items": self.of_type(args[0])}
+            return {"type": "array", "items": self.of_type(typing.get_args(tp)[0])}
         if tp is When:
             return self.ref("When", _when_def)
         if tp is dt.datetime:

@@ -283,8 +283,10 @@ class TestConvert:
         pytest.importorskip("diplorec.tabular")
         target = tmp_path / "events.csv"
         assert cli.main(["convert", str(clean), str(target)]) == 0
+        tabular = pytest.importorskip("diplorec.tabular")
         rows = target.read_text("utf-8").splitlines()
         assert len(rows) == 1 + len(EVENTS)
+        assert rows[0] == ",".join(tabular.COLUMNS)
 
     def test_parquet(self, clean: Path, tmp_path: Path) -> None:
         """To .parquet: a table of one row per event (needs diplorec.tabular and pyarrow)."""
