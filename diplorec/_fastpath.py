@@ -30,7 +30,7 @@ import attrs
 from attr import _config
 
 from diplorec._registry import MODEL_CLASSES, TAGS, is_homogeneous_tuple, union_members
-from diplorec._validators import TYPE_CHECKS
+from diplorec._validators import SHORTCUTS, TYPE_CHECKS
 from diplorec._wire import format_instant, parse_instant
 from diplorec.dates import When
 from diplorec.vocab import ENUM_TYPES
@@ -262,6 +262,9 @@ class Readers:
             else:
                 lines += check
             return [*lines, f"{var} = x"]
+        if nullable and field.default is None:  # left out and null read alike
+            lines = [f"x = value.get({key!r})", "if x is not None:"]
+            return [*lines, *("    " + line for line in check), f"{var} = x"]
         namespace[f"d_{key}"] = field.default
         lines = [f"x = value.get({key!r}, MISSING)", "if x is MISSING:", f"    x = d_{key}"]
         if nullable:
@@ -327,14 +330,39 @@ def _construct_lines(
     for field in fields:
         if field.validator is None or _redundant(field):
             continue
-        namespace[f"v_{field.name}"] = field.validator
-        namespace[f"a_{field.name}"] = field
-        checks.append(f"    v_{field.name}(self, a_{field.name}, f_{field.name})")
+        key = field.name
+        namespace[f"v_{key}"] = field.validator
+        namespace[f"a_{key}"] = field
+        call = f"v_{key}(self, a_{key}, f_{key})"
+        condition = _skip_condition(field, namespace)
+        checks.append(f"    if {condition}: {call}" if condition else f"    {call}")
     if checks:
         lines += ["if config._run_validators is True:", *checks]
     if hasattr(cls, "__attrs_post_init__"):
         lines.append("self.__attrs_post_init__()")
     return [*lines, "return self"]
+
+
+def _skip_condition(field: attrs.Attribute[Any], namespace: dict[str, Any]) -> str | None:
+    """When a validator must be called: not when its shortcut says the value passes."""
+    shortcut = SHORTCUTS.get(field.validator)  # type: ignore[arg-type]
+    if shortcut is None:
+        return None
+    none_passes, kind, passes = shortcut
+    var = f"f_{field.name}"
+    declared = strip_none(field.type)
+    nullable = _nullable(field.type)
+    if passes is not None and (declared is kind or typing.get_origin(declared) is kind):
+        namespace[f"p_{field.name}"] = passes
+        check = f"not p_{field.name}({var})"
+        if not nullable:
+            return check
+        if none_passes(field):
+            return f"{var} is not None and {check}"
+        return f"{var} is None or {check}"
+    if nullable and none_passes(field):
+        return f"{var} is not None"
+    return None
 
 
 # -- writers ---------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import math
+import operator
 import re
 from collections.abc import Callable
 from typing import Any
@@ -45,14 +46,57 @@ def _type_check(
     return check
 
 
+def _always(attribute: attrs.Attribute[Any]) -> bool:
+    return True
+
+
+def _never(attribute: attrs.Attribute[Any]) -> bool:
+    return False
+
+
+def _default_is_none(attribute: attrs.Attribute[Any]) -> bool:
+    return attribute.default is None
+
+
+#: A validator's shortcut: whether it lets None pass on a given attribute, and, for
+#: values of one declared type, a check at C speed that is true only of values the
+#: validator lets pass.
+Shortcut = tuple[Callable[["attrs.Attribute[Any]"], bool], type | None, Callable[[Any], Any] | None]
+
+#: Shortcuts for the fast reader (diplorec._fastpath), which calls a listed validator
+#: only when its shortcut cannot tell that the value passes.
+SHORTCUTS: dict[Validator, Shortcut] = {}
+
+
+def _shortcut(
+    check: Validator,
+    none_passes: Callable[[attrs.Attribute[Any]], bool],
+    kind: type | None = None,
+    passes: Callable[[Any], Any] | None = None,
+) -> Validator:
+    SHORTCUTS[check] = (none_passes, kind, passes)
+    return check
+
+
 # Control characters (Unicode category Cc) other than tab, newline and carriage return,
 # and lone surrogates (Cs): they cannot be written as valid UTF-8 JSON text or have no
 # business in a name. One regex search instead of a Python loop over the characters.
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_BAD_CLASS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff"
+_BAD_CHARS = re.compile(f"[{_BAD_CLASS}]")
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _has_bad_chars(value: str) -> bool:
     return _BAD_CHARS.search(value) is not None
+
+
+# Exactly the names :func:`name` accepts: 1 to 500 characters, none of them a control
+# character or a lone surrogate, no white space (``str.isspace``) at either end.
+_GOOD_NAME = re.compile(
+    rf"[^\s{_BAD_CLASS}](?:[^{_BAD_CLASS}]{{0,{MAX_NAME - 2}}}[^\s{_BAD_CLASS}])?"
+)
 
 
 def name(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -75,6 +119,10 @@ def optional_name(instance: Any, attribute: attrs.Attribute[Any], value: Any) ->
         name(instance, attribute, value)
 
 
+_shortcut(name, _never, str, _GOOD_NAME.fullmatch)
+_shortcut(optional_name, _always, str, _GOOD_NAME.fullmatch)
+
+
 def text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Free text (a quote, a note): not empty, bounded, no lone surrogates.
 
@@ -92,6 +140,9 @@ def text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         raise FieldError(attribute.name, "contains a control character or a lone surrogate")
 
 
+_shortcut(text, _default_is_none)
+
+
 def names(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """A tuple of distinct names."""
     if not isinstance(value, tuple):
@@ -100,6 +151,9 @@ def names(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         name(instance, attribute, item)
     if len(set(value)) != len(value):
         raise FieldError(attribute.name, "lists the same name twice")
+
+
+_shortcut(names, _never, tuple, operator.not_)  # () always passes
 
 
 def texts(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -112,6 +166,9 @@ def texts(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         text(instance, attribute, item)
 
 
+_shortcut(texts, _never, tuple, operator.not_)
+
+
 def pattern(regex: str, what: str, *, optional: bool = True) -> Validator:
     """Text matching ``regex`` in full; ``what`` says in words what is expected."""
     compiled = re.compile(regex)
@@ -121,7 +178,10 @@ def pattern(regex: str, what: str, *, optional: bool = True) -> Validator:
             return
         if not isinstance(value, str) or compiled.fullmatch(value) is None:
             raise FieldError(attribute.name, f"{value!r} is not {what}")
+        if _LONE_SURROGATE.search(value) is not None:  # [^\s] in a pattern admits them
+            raise FieldError(attribute.name, f"{value!r} contains a lone surrogate")
 
+    _shortcut(check, _always if optional else _never, str, compiled.fullmatch)
     return _stating(check, pattern=regex)
 
 
@@ -136,6 +196,7 @@ def int_range(low: int, high: int, what: str) -> Validator:
             shown = show(value) if type(value) is int else repr(value)
             raise FieldError(attribute.name, f"{shown} is not {what} ({low} to {high})")
 
+    _shortcut(check, _always, int, range(low, high + 1).__contains__)
     return _stating(check, minimum=low, maximum=high)
 
 
@@ -148,6 +209,7 @@ def float_range(low: float, high: float, what: str) -> Validator:
         if type(value) is not float or not math.isfinite(value) or not low <= value <= high:
             raise FieldError(attribute.name, f"{value!r} is not {what} ({low} to {high})")
 
+    _shortcut(check, _always)
     return _stating(check, minimum=low, maximum=high)
 
 
@@ -201,6 +263,8 @@ def tuple_of(*types: type, min_length: int = 0, distinct: bool = False) -> Valid
             raise FieldError(attribute.name, "lists the same item twice")
 
     stated = _stating(check, minItems=min_length, uniqueItems=distinct)
+    if not min_length:
+        _shortcut(stated, _never, tuple, operator.not_)
     if min_length or distinct:
         return stated
     return _type_check(stated, types, optional=False, items=True)
@@ -208,6 +272,14 @@ def tuple_of(*types: type, min_length: int = 0, distinct: bool = False) -> Valid
 
 ID_PATTERN = r"[a-z][a-z0-9-]*:[^\s]{1,200}"
 identifier = pattern(ID_PATTERN, "an id of the form 'kind:key' without spaces", optional=False)
+_IDENTIFIER = re.compile(ID_PATTERN)
+
+
+def check_id(obj: Any) -> None:
+    """Check ``obj.id`` with :data:`identifier`; most ids pass the quick test first."""
+    value = obj.id
+    if type(value) is not str or _IDENTIFIER.fullmatch(value) is None or not value.isascii():
+        identifier(obj, type(obj).__attrs_attrs__.id, value)
 
 
 def event_ids(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -218,6 +290,9 @@ def event_ids(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Non
         identifier(instance, attribute, item)
     if len(set(value)) != len(value):
         raise FieldError(attribute.name, "lists the same event id twice")
+
+
+_shortcut(event_ids, _never, tuple, operator.not_)
 
 
 def slug(text_value: str) -> str:

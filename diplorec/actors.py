@@ -7,6 +7,7 @@ from recognising a state, so the two are different types here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar, TypeAlias
 
 import attrs
@@ -41,11 +42,12 @@ def _key(party_id: str) -> str:
     return party_id.split(":", 1)[1]
 
 
-def _set_id(obj: Any, derived: str) -> None:
+def _set_id(obj: Any, derive: Callable[[], str]) -> None:
+    # The derivation is called only when no id is given (it slugs names: not free).
     if obj.id == "":
-        object.__setattr__(obj, "id", derived)
+        object.__setattr__(obj, "id", derive())
     else:
-        v.identifier(obj, attrs.fields(type(obj)).id, obj.id)
+        v.check_id(obj)
 
 
 @attrs.frozen(kw_only=True)
@@ -70,7 +72,7 @@ class State:
     aliases: tuple[str, ...] = attrs.field(default=(), validator=v.names)
 
     def __attrs_post_init__(self) -> None:
-        _set_id(self, f"state:{self.iso3 or self.wikidata or v.slug(self.name)}")
+        _set_id(self, lambda: f"state:{self.iso3 or self.wikidata or v.slug(self.name)}")
 
 
 @attrs.frozen(kw_only=True)
@@ -91,7 +93,7 @@ class Government:
     wikidata: str | None = attrs.field(default=None, validator=_wikidata)
 
     def __attrs_post_init__(self) -> None:
-        _set_id(self, f"government:{_key(self.state.id)}:{v.slug(self.name)}")
+        _set_id(self, lambda: f"government:{_key(self.state.id)}:{v.slug(self.name)}")
 
 
 @attrs.frozen(kw_only=True)
@@ -114,7 +116,7 @@ class Organization:
 
     def __attrs_post_init__(self) -> None:
         scope = f"{_key(self.state.id)}:" if self.state is not None else ""
-        _set_id(self, f"organization:{scope}{v.slug(self.acronym or self.name)}")
+        _set_id(self, lambda: f"organization:{scope}{v.slug(self.acronym or self.name)}")
 
 
 Party: TypeAlias = State | Government | Organization
@@ -138,7 +140,7 @@ class Person:
     wikidata: str | None = attrs.field(default=None, validator=_wikidata)
 
     def __attrs_post_init__(self) -> None:
-        _set_id(self, f"person:{self.wikidata or v.slug(self.name)}")
+        _set_id(self, lambda: f"person:{self.wikidata or v.slug(self.name)}")
 
 
 @attrs.frozen(kw_only=True)

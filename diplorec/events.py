@@ -112,7 +112,7 @@ class _EventBase:
         if self.id == "":
             object.__setattr__(self, "id", self.derived_id())
         else:
-            v.identifier(self, attrs.fields(type(self)).id, self.id)
+            v.check_id(self)
         self._check()
 
     def derived_id(self) -> str:

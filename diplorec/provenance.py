@@ -59,7 +59,7 @@ class Source:
             digest = hashlib.blake2b(basis.encode("utf-8"), digest_size=8).hexdigest()
             object.__setattr__(self, "id", f"source:{digest}")
         else:
-            v.identifier(self, attrs.fields(Source).id, self.id)
+            v.check_id(self)
 
 
 @attrs.frozen(kw_only=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import json
 import math
+import re
 import sys
 import unicodedata
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from hypothesis import strategies as st
 
 import diplorec
 from benchmarks.corpus import generate
+from diplorec import _validators as v
 from diplorec import converters
 from diplorec._validators import _has_bad_chars
 from diplorec.actors import Place, State
@@ -66,6 +68,89 @@ class TestBadCharacters:
     def test_any_text(self, value: str) -> None:
         """A whole string is bad exactly when one of its characters is."""
         assert _has_bad_chars(value) == any(_bad_char_by_category(c) for c in value)
+
+
+def _passes(check: Any, attribute: Any, value: Any) -> bool:
+    try:
+        check(None, attribute, value)
+    except ValueError:
+        return False
+    return True
+
+
+_MODEL_FIELDS = [field for cls in converters.MODEL_CLASSES for field in attrs.fields(cls)]
+_NAME_TEXT = st.text(
+    st.sampled_from([*"ab \t\n\r\x0b\x0c\x1c\x85\xa0\u2028\u3000\x00\x7f\x9f\ud800é"]),
+    max_size=6,
+)
+
+
+class TestShortcuts:
+    """A validator's shortcut never lets through a value the validator would refuse."""
+
+    @given(
+        st.one_of(
+            _NAME_TEXT,
+            st.text(st.characters(codec=None), max_size=5),
+            st.integers(490, 510).map(lambda n: "x" * n),
+            st.builds(
+                lambda a, n, b: a + "y" * n + b, _NAME_TEXT, st.integers(480, 500), _NAME_TEXT
+            ),
+        )
+    )
+    def test_good_name_is_the_name_rule(self, value: str) -> None:
+        """The name regex accepts exactly the names the name validator accepts."""
+        attribute = attrs.fields(State).name
+        assert bool(v._GOOD_NAME.fullmatch(value)) == _passes(v.name, attribute, value)
+
+    def test_whitespace_is_str_isspace(self) -> None:
+        """The regex's white space is str.isspace, which strip() uses, on every code point."""
+        space = re.compile(r"\s")
+        wrong = [
+            code
+            for code in range(sys.maxunicode + 1)
+            if bool(space.fullmatch(chr(code))) != chr(code).isspace()
+        ]
+        assert wrong == []
+
+    @given(st.data())
+    def test_every_shortcut(self, data: st.DataObject) -> None:
+        """On every model field: None passes when the shortcut says so, and so does any value
+        the shortcut accepts."""
+        for field in _MODEL_FIELDS:
+            shortcut = v.SHORTCUTS.get(field.validator)  # type: ignore[arg-type]
+            if shortcut is None:
+                continue
+            none_passes, kind, passes = shortcut
+            if none_passes(field):
+                assert _passes(field.validator, field, None)
+            if passes is None:
+                continue
+            if kind is str:
+                value: Any = data.draw(
+                    st.one_of(_NAME_TEXT, st.from_regex(r"[A-Za-z0-9:/.?-]{0,12}", fullmatch=True))
+                )
+            elif kind is int:
+                value = data.draw(st.integers(-5, 1100))
+            else:
+                value = data.draw(st.sampled_from([(), ("a",), ("a", "a"), (" ",)]))
+            if passes(value):
+                assert _passes(field.validator, field, value), (field.name, value)
+
+    @given(
+        st.text(st.characters(codec=None), max_size=12)
+        | st.from_regex(v.ID_PATTERN, fullmatch=True)
+    )
+    def test_check_id(self, key: str) -> None:
+        """check_id refuses exactly what the identifier validator refuses."""
+        state = State(name="X")
+        object.__setattr__(state, "id", key)
+        try:
+            v.check_id(state)
+        except ValueError:
+            assert not _passes(v.identifier, attrs.fields(State).id, key)
+        else:
+            assert _passes(v.identifier, attrs.fields(State).id, key)
 
 
 # -- mutating records ------------------------------------------------------------------
