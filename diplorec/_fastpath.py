@@ -382,40 +382,71 @@ def make_writer(
     """
     tag = TAGS.get(cls)
     name = f"write_{cls.__name__}"
-    lines = [f"def {name}(obj):", f"    out = {{'type': {tag!r}}}" if tag else "    out = {}"]
     namespace: dict[str, Any] = {"StdlibFloat": StdlibFloat}
+    options = (hook_for, wire, guard_floats)
+    # Keys written always, before the first that may be left out, go in one dict display.
+    literal = [f"{'type'!r}: {tag!r}"] if tag else []
+    body: list[str] = []
     for field in attrs.fields(cls):
         key = field.name
-        tp = strip_none(field.type)
-        members = union_members(tp)
-        pre: list[str] = []
-        if tp in _PLAIN:
-            expr = "value"
-            if guard_floats and tp is float:
-                # orjson writes 1e-05 as 0.00001; the stdlib path takes such floats.
-                pre = ["if not (value == 0.0 or 1e-4 <= abs(value) < 1e16): raise StdlibFloat"]
-        elif tp in ENUM_TYPES:
-            expr = "value" if wire else "value.value"
-        elif wire and tp is When and "_text" in attrs.fields_dict(When):
-            expr = "value._text"
-        elif members is not None:
-            # A union of tagged classes: dispatch on the value's own class.
-            namespace[f"hooks_{key}"] = {member: hook_for(member) for member in members[0]}
-            expr = f"hooks_{key}[value.__class__](value)"
-        else:
-            namespace[f"hook_{key}"] = hook_for(tp)
-            expr = f"hook_{key}(value)"
-        lines.append(f"    value = obj.{key}")
+        guard, expr = _write_expr(field.type, key, namespace, options)
+        always = field.default is not None and field.default != ()
+        if always and not body and not guard:
+            literal.append(f"{key!r}: {expr.replace(_VALUE, f'obj.{key}')}")
+            continue
+        body.append(f"value = obj.{key}")
+        indent = "    "
         if field.default is None:
-            lines.append("    if value is not None:")
+            body.append("if value is not None:")
         elif field.default == ():
-            lines.append("    if value:")
+            body.append("if value:")
         else:
-            lines.append("    if True:")
-        lines += [f"        {line}" for line in pre]
-        lines.append(f"        out[{key!r}] = {expr}")
+            indent = ""
+        body += [indent + line for line in guard]
+        body.append(f"{indent}out[{key!r}] = {expr.replace(_VALUE, 'value')}")
+    lines = [f"def {name}(obj):", f"    out = {{{', '.join(literal)}}}"]
+    lines += [f"    {line}" for line in body]
     lines.append("    return out")
     return cast(Writer, _compile(name, lines, namespace))
+
+
+_FLOAT_GUARD = "if not (value == 0.0 or 1e-4 <= abs(value) < 1e16): raise StdlibFloat"
+_VALUE = "VALUE"  # where a field's value goes in a writing expression
+
+
+def _write_expr(
+    declared: Any,
+    key: str,
+    namespace: dict[str, Any],
+    options: tuple[Callable[[Any], Writer], bool, bool],
+) -> tuple[list[str], str]:
+    """Statements to run first (on ``value``) and the expression writing ``VALUE``."""
+    hook_for, wire, guard_floats = options
+    tp = strip_none(declared)
+    members = union_members(tp)
+    if tp in _PLAIN:
+        # orjson writes 1e-05 as 0.00001; the stdlib path takes such floats.
+        return ([_FLOAT_GUARD] if guard_floats and tp is float else []), _VALUE
+    if tp in ENUM_TYPES:
+        return [], _VALUE if wire else f"{_VALUE}.value"
+    if wire and tp is When and "_text" in attrs.fields_dict(When):
+        return [], f"{_VALUE}._text"
+    if members is not None:  # a union of tagged classes: dispatch on the value's class
+        namespace[f"hooks_{key}"] = {member: hook_for(member) for member in members[0]}
+        return [], f"hooks_{key}[{_VALUE}.__class__]({_VALUE})"
+    if is_homogeneous_tuple(tp):
+        item = strip_none(typing.get_args(tp)[0])
+        if item in (str, int, bool) or (wire and item in ENUM_TYPES):
+            return [], f"list({_VALUE})"
+        item_members = union_members(item)
+        if item_members is not None:
+            namespace[f"hooks_{key}"] = {m: hook_for(m) for m in item_members[0]}
+            return [], f"[hooks_{key}[x.__class__](x) for x in {_VALUE}]"
+        if item in MODEL_CLASSES:
+            namespace[f"hook_{key}"] = hook_for(item)
+            return [], f"[hook_{key}(x) for x in {_VALUE}]"
+    namespace[f"hook_{key}"] = hook_for(tp)
+    return [], f"hook_{key}({_VALUE})"
 
 
 class Writers:

@@ -44,6 +44,7 @@ __all__ = [
     "configure_strict_scalars",
     "configure_tagged_unions",
     "converter",
+    "dumpb",
     "dumps",
     "from_dict",
     "loads",
@@ -468,6 +469,25 @@ def dumps(obj: Any, *, indent: int | None = None) -> str:
     return json.dumps(
         data, ensure_ascii=False, allow_nan=False, indent=indent, separators=separators
     )
+
+
+def dumpb(obj: Any) -> bytes:
+    """UTF-8 JSON bytes of a model value (or a list of them): ``dumps(obj).encode()``.
+
+    Faster when orjson is installed, as the text never passes through ``str``; for
+    writing JSON Lines. Raises what ``dumps(obj).encode("utf-8")`` raises.
+
+    >>> from diplorec import State
+    >>> dumpb(State(name="Qatar", iso3="QAT"))
+    b'{"type":"state","id":"state:QAT","name":"Qatar","iso3":"QAT"}'
+    """
+    fast: Any = _orjson()
+    if fast:
+        try:
+            return cast(bytes, fast.dumps(_wire_data(obj, _GUARDED_WIRE_WRITERS)))
+        except (StdlibFloat, fast.JSONEncodeError):
+            pass  # written below exactly as without orjson
+    return dumps(obj).encode("utf-8")
 
 
 def _wire_data(obj: Any, writers: Writers) -> Any:

@@ -369,6 +369,12 @@ class TestWriters:
         """With orjson the text is identical to the standard library's."""
         assert diplorec.dumps(event) == _stdlib_dumps(event)
 
+    @pytest.mark.parametrize("event", SAMPLES)
+    def test_dumpb(self, event: Any) -> None:
+        """dumpb gives the UTF-8 bytes of dumps, alone or in a list."""
+        assert converters.dumpb(event) == diplorec.dumps(event).encode("utf-8")
+        assert converters.dumpb([event, event]) == diplorec.dumps([event, event]).encode()
+
     @pytest.mark.parametrize("event", SAMPLES[:20])
     @pytest.mark.usefixtures("stdlib_only")
     def test_dumps_without_orjson(self, event: Any) -> None:
@@ -382,6 +388,7 @@ class TestWriters:
         place = Place(name="Somewhere", latitude=latitude, longitude=longitude / 2)
         assert diplorec.dumps(place) == _stdlib_dumps(place)
         assert diplorec.dumps([place, place]) == _stdlib_dumps([place, place])
+        assert converters.dumpb(place) == _stdlib_dumps(place).encode()
 
     @given(st.text(st.characters(codec=None), min_size=1, max_size=20))
     def test_any_id_text(self, key: str) -> None:
@@ -391,6 +398,12 @@ class TestWriters:
         except ValueError:
             return
         assert diplorec.dumps(state) == _stdlib_dumps(state)
+        text = diplorec.dumps(state)
+        if text.encode("utf-8", "surrogatepass") == text.encode("utf-8", "replace"):
+            assert converters.dumpb(state) == text.encode("utf-8")
+        else:
+            with pytest.raises(UnicodeEncodeError):
+                converters.dumpb(state)
 
     def test_not_a_model(self) -> None:
         """A value that is not a model gets the same TypeError with or without orjson."""
