@@ -225,7 +225,6 @@ class Readers:
             "allowed": frozenset(names) | ({"type"} if tag else set()),
             "cls": cls,
             "new": object.__new__,
-            "setattr": object.__setattr__,
             "config": _config,
         }
         name = f"read_{cls.__name__}"
@@ -245,11 +244,26 @@ class Readers:
         key, var = field.name, f"f_{field.name}"
         inner = strip_none(field.type)
         nullable = _nullable(field.type)
+        members = union_members(inner)
         if inner in _INLINE:
             check = _INLINE[inner]
         elif inner in ENUM_TYPES:
             namespace[f"m_{key}"] = {member.value: member for member in inner}
             check = ["if type(x) is not str: raise Rejected", f"x = m_{key}[x]"]
+        elif members is not None:  # what the union's reader does, without the call
+            namespace[f"u_{key}"] = {TAGS[member]: self.get(member) for member in members[0]}
+            check = [
+                "if type(x) is not dict: raise Rejected",
+                "t = x.get('type')",
+                "if type(t) is not str: raise Rejected",
+                f"x = u_{key}[t](x)",
+            ]
+        elif is_homogeneous_tuple(inner):  # what the tuple's reader does, without the call
+            namespace[f"i_{key}"] = self.get(typing.get_args(inner)[0])
+            check = [
+                "if type(x) is not list and type(x) is not tuple: raise Rejected",
+                f"x = tuple([i_{key}(y) for y in x])",
+            ]
         else:
             namespace[f"r_{key}"] = self.get(inner)
             check = [f"x = r_{key}(x)"]
@@ -325,7 +339,9 @@ def _construct_lines(
         args = ", ".join(f"{field.name}=f_{field.name}" for field in fields)
         return [f"return cls({args})"]
     lines = ["self = new(cls)"]
-    lines += [f"setattr(self, {field.name!r}, f_{field.name})" for field in fields]
+    for field in fields:  # the slots' own setters: what object.__setattr__ ends up calling
+        namespace[f"s_{field.name}"] = inspect.getattr_static(cls, field.name).__set__
+        lines.append(f"s_{field.name}(self, f_{field.name})")
     checks = []
     for field in fields:
         if field.validator is None or _redundant(field):
