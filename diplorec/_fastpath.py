@@ -369,8 +369,11 @@ def _skip_condition(field: attrs.Attribute[Any], namespace: dict[str, Any]) -> s
     declared = strip_none(field.type)
     nullable = _nullable(field.type)
     if passes is not None and (declared is kind or typing.get_origin(declared) is kind):
-        namespace[f"p_{field.name}"] = passes
-        check = f"not p_{field.name}({var})"
+        if isinstance(passes, str):
+            check = f"not {passes.format(x=var)}"
+        else:
+            namespace[f"p_{field.name}"] = passes
+            check = f"not p_{field.name}({var})"
         if not nullable:
             return check
         if none_passes(field):
@@ -452,7 +455,9 @@ def _write_expr(
         return [], f"hooks_{key}[{_VALUE}.__class__]({_VALUE})"
     if is_homogeneous_tuple(tp):
         item = strip_none(typing.get_args(tp)[0])
-        if item in (str, int, bool) or (wire and item in ENUM_TYPES):
+        if wire and (item in (str, int, bool) or item in ENUM_TYPES):
+            return [], _VALUE  # both JSON encoders write a tuple as an array
+        if item in (str, int, bool):
             return [], f"list({_VALUE})"
         item_members = union_members(item)
         if item_members is not None:
