@@ -1,9 +1,10 @@
 """The three implementations under test, behind one interface.
 
 Each library reads and writes JSON Lines its own idiomatic, fastest public way:
-diplorec with :func:`diplorec.loads` / :func:`diplorec.dumps` per line, pydantic with
-a ``TypeAdapter`` of the discriminated union per line, msgspec with its
-``decode_lines`` / ``encode_lines``.
+diplorec with :func:`diplorec.loads` and :func:`diplorec.converters.dumpb` per line,
+pydantic with a ``TypeAdapter`` of the discriminated union (``validate_json`` and
+``dump_json``) per line, msgspec with ``Decoder.decode_lines`` and
+``Encoder.encode_lines``.
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ class Library:
 
 
 def _diplorec() -> Library:
-    loads, dumps, to_dict, from_dict, event = (
+    loads, dumpb, to_dict, from_dict, event = (
         diplorec.loads,
-        diplorec.dumps,
+        diplorec.converters.dumpb,
         diplorec.to_dict,
         diplorec.from_dict,
         diplorec.Event,
@@ -41,7 +42,7 @@ def _diplorec() -> Library:
         return [loads(line, event) for line in data.splitlines()]
 
     def dump(events: list[Any]) -> bytes:
-        return "".join([dumps(item) + "\n" for item in events]).encode("utf-8")
+        return b"\n".join([dumpb(item) for item in events]) + b"\n"
 
     def to_dicts(events: list[Any]) -> list[Any]:
         return [to_dict(item) for item in events]
@@ -63,7 +64,7 @@ def _pydantic() -> Library:
         return [validate_json(line) for line in data.splitlines()]
 
     def dump(events: list[Any]) -> bytes:
-        return b"".join([dump_json(item, exclude_none=True) + b"\n" for item in events])
+        return b"\n".join([dump_json(item, exclude_none=True) for item in events]) + b"\n"
 
     def to_dicts(events: list[Any]) -> list[Any]:
         return [dump_python(item, mode="json", exclude_none=True) for item in events]

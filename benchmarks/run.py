@@ -25,7 +25,7 @@ from typing import Any
 import diplorec
 from benchmarks import parity
 from benchmarks.corpus import generate, to_jsonl
-from benchmarks.libraries import Library, libraries
+from benchmarks.libraries import LIBRARIES, Library, libraries
 
 #: (operation, other library, largest allowed ratio of diplorec's median to the other's)
 TARGETS: tuple[tuple[str, str, float], ...] = (
@@ -37,7 +37,15 @@ TARGETS: tuple[tuple[str, str, float], ...] = (
 MEMORY_TARGET = 0.6
 IMPORT_TARGET = 1.2
 STANDING_TARGET_US = 20.0
+#: How many corpus lines the full run's content check reads with every library.
 PARITY_PREFIX = 10_000
+#: --quick's corpus size. pydantic alone needs about 15 s to load 100,000 events with
+#: the garbage collector on, so N = 100,000 with repetitions in both collector modes
+#: cannot finish in a minute on two cores. The ratios move little with N (see
+#: docs/performance.md); ``--quick -n 100000`` runs the quick set at full size.
+QUICK_N = 20_000
+
+Work = dict[str, tuple[Callable[[Any], Any], Any]]
 
 
 def _clear_date_cache() -> None:
@@ -47,7 +55,7 @@ def _clear_date_cache() -> None:
         cached.cache_clear()
 
 
-def _time_once(fn: Callable[[Any], Any], arg: Any, gc_on: bool) -> float:
+def _time_once(fn: Callable[[Any], Any], arg: Any, gc_on: bool) -> tuple[float, Any]:
     _clear_date_cache()
     gc.collect()
     if not gc_on:
@@ -58,22 +66,32 @@ def _time_once(fn: Callable[[Any], Any], arg: Any, gc_on: bool) -> float:
         elapsed = time.perf_counter() - start
     finally:
         gc.enable()
-    del result
-    return elapsed
+    return elapsed, result
 
 
 def _medians(
-    work: dict[str, tuple[Callable[[Any], Any], Any]], repeat: int, gc_on: bool
+    work: Work, repeat: int, gc_on: bool, keep: dict[str, Any] | None = None
 ) -> dict[str, float]:
-    """Median seconds per library; libraries take turns so noise falls on all alike."""
+    """Median seconds per library.
+
+    Libraries take turns, so noise on a shared machine falls on all alike; each run
+    starts from a collected heap with no other run's result alive (it would feed the
+    collector). With the collector off, ``keep`` may collect each library's last
+    result, which then costs nothing.
+    """
     times: dict[str, list[float]] = {name: [] for name in work}
     for _ in range(repeat):
         for name, (fn, arg) in work.items():
-            times[name].append(_time_once(fn, arg, gc_on))
+            elapsed, result = _time_once(fn, arg, gc_on)
+            times[name].append(elapsed)
+            if keep is not None and not gc_on:
+                keep[name] = result
+            del result
     return {name: statistics.median(values) for name, values in times.items()}
 
 
 def _memory_per_event(lib: Library, data: bytes, count: int) -> float:
+    """Bytes held per event after loading, as tracemalloc counts them."""
     _clear_date_cache()
     gc.collect()
     tracemalloc.start()
@@ -86,7 +104,7 @@ def _memory_per_event(lib: Library, data: bytes, count: int) -> float:
     return (after - before) / count
 
 
-_IMPORT_SNIPPETS = {
+_IMPORT_STATEMENTS = {
     "diplorec": "import diplorec",
     "pydantic": "import pydantic",
     "pydantic.BaseModel": "from pydantic import BaseModel",
@@ -95,6 +113,7 @@ _IMPORT_SNIPPETS = {
 
 
 def _import_seconds(statement: str, runs: int) -> float:
+    """Median time of ``statement`` in a fresh interpreter (start-up not counted)."""
     code = f"import time; t = time.perf_counter(); {statement}; print(time.perf_counter() - t)"
     times = []
     for _ in range(runs):
@@ -106,9 +125,10 @@ def _import_seconds(statement: str, runs: int) -> float:
 
 
 def _ledger(events: Sequence[Any], queries: int, rng: random.Random) -> dict[str, float] | None:
+    """Ledger build time and ``standing`` query time, when diplorec.ledger exists."""
     if importlib.util.find_spec("diplorec.ledger") is None:
         return None
-    from diplorec.ledger import RecognitionLedger  # type: ignore[import-not-found]
+    from diplorec.ledger import RecognitionLedger
 
     acts = [e for e in events if isinstance(e, diplorec.RecognitionAct)]
     if not acts:
@@ -120,47 +140,64 @@ def _ledger(events: Sequence[Any], queries: int, rng: random.Random) -> dict[str
     asks = []
     for _ in range(queries):
         act = rng.choice(acts)
-        year = rng.randint(1950, 2025)
-        asks.append((act.recognizer, act.recognized, diplorec.When.day(year, 6, 15)))
+        on = diplorec.When.day(rng.randint(1950, 2025), rng.randint(1, 12), rng.randint(1, 28))
+        asks.append((act.recognizer, act.recognized, on))
     standing = ledger.standing
     start = time.perf_counter()
     for recognizer, recognized, on in asks:
         standing(recognizer, recognized, on)
     ask = time.perf_counter() - start
-    return {"build_seconds": build, "standing_seconds": ask, "standing_us": ask / queries * 1e6}
+    return {
+        "events": len(events),
+        "build_seconds": build,
+        "queries": queries,
+        "standing_seconds": ask,
+        "standing_us": ask / queries * 1e6,
+    }
 
 
 def run_size(
-    n: int, repeat: int, memory_n: int, ops: Sequence[str], log: Callable[[str], None]
+    n: int,
+    repeat: int,
+    checks: tuple[int, int],
+    memory_n: int,
+    ops: Sequence[str],
+    log: Callable[[str], None],
 ) -> dict[str, Any]:
-    """Every measurement at one corpus size."""
-    log(f"N = {n:,}: generating the corpus ...")
-    events = generate(n)
-    data = to_jsonl(events)
-    del events
-    libs = libraries()
-    by_name = {lib.name: lib for lib in libs}
+    """Every timing and the memory measurement at one corpus size.
 
-    prefix = data if n <= PARITY_PREFIX else b"".join(data.splitlines(True)[:PARITY_PREFIX])
-    log(f"  checking that the three libraries agree ({min(n, PARITY_PREFIX):,} events) ...")
+    ``checks``: how many corpus lines the content check reads with every library, and
+    how many lines the broken records are made from.
+    """
+    log(f"N = {n:,}: generating the corpus ...")
+    data = to_jsonl(generate(n))
+    libs = libraries()
+
+    content_n, rules_n = checks
+    prefix = data if n <= content_n else b"".join(data.splitlines(True)[:content_n])
+    log(f"  checking that the three libraries agree ({min(n, content_n):,} events) ...")
     parity.check_content(prefix, {lib.name: lib.load(prefix) for lib in libs}, libs)
-    tried = parity.check_rules(data, libs, limit=50)
+    tried = parity.check_rules(data, libs, limit=rules_n)
     log(f"  ... same content, and all refuse the {tried:,} broken records")
 
-    loaded = {lib.name: lib.load(data) for lib in libs}
+    results: dict[str, dict[str, float]] = {}
+    load: Work = {lib.name: (lib.load, data) for lib in libs}
+    loaded: dict[str, Any] = {}
+    for gc_on in (True, False):
+        key = "load" if gc_on else "load_gc_off"
+        log(f"  timing {key} ({repeat} repetitions) ...")
+        results[key] = _medians(load, repeat, gc_on, keep=loaded)
     ids = [event.id for event in loaded["diplorec"]]
     for name, values in loaded.items():
-        if [event.id for event in values] != ids:
+        if len(values) != n or [event.id for event in values] != ids:
             raise parity.ParityError(f"{name} read different events from the corpus")
-    dicts = by_name["diplorec"].to_dicts(loaded["diplorec"])
+    dicts = libs[0].to_dicts(loaded["diplorec"])
 
-    work: dict[str, dict[str, tuple[Callable[[Any], Any], Any]]] = {
-        "load": {lib.name: (lib.load, data) for lib in libs},
+    work: dict[str, Work] = {
         "dump": {lib.name: (lib.dump, loaded[lib.name]) for lib in libs},
         "to_dict": {lib.name: (lib.to_dicts, loaded[lib.name]) for lib in libs},
         "from_dict": {lib.name: (lib.from_dicts, dicts) for lib in libs},
     }
-    results: dict[str, dict[str, float]] = {}
     for op in ops:
         for gc_on in (True, False):
             key = op if gc_on else f"{op}_gc_off"
@@ -171,132 +208,122 @@ def run_size(
     memory_data = b"".join(data.splitlines(True)[:memory_n])
     log(f"  measuring memory ({memory_n:,} events) ...")
     memory = {lib.name: _memory_per_event(lib, memory_data, memory_n) for lib in libs}
-    return {"N": n, "repetitions": repeat, "ops": results, "memory_bytes_per_event": memory}
+    return {
+        "N": n,
+        "repetitions": repeat,
+        "ops": results,
+        "ratios": _ratios(results),
+        "memory_bytes_per_event": memory,
+        "memory_events": memory_n,
+    }
 
 
 def _ratios(ops: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
-    out = {}
-    for op, times in ops.items():
-        out[op] = {
-            f"vs_{other}": times["diplorec"] / times[other]
-            for other in times
-            if other != "diplorec"
-        }
-    return out
+    return {
+        op: {f"vs_{name}": times["diplorec"] / times[name] for name in times if name != "diplorec"}
+        for op, times in ops.items()
+    }
+
+
+def _check(what: str, ratio: float, limit: float) -> dict[str, Any]:
+    return {"what": what, "ratio": ratio, "limit": limit, "met": ratio <= limit}
 
 
 def _targets(report: dict[str, Any]) -> list[dict[str, Any]]:
     checks = []
-    ratios = report["ratios"]
     for op, other, limit in TARGETS:
         for key in (op, f"{op}_gc_off"):
-            if key in ratios:
-                value = ratios[key][f"vs_{other}"]
+            if key in report["ratios"]:
                 checks.append(
-                    {
-                        "what": f"{key} vs {other}",
-                        "ratio": value,
-                        "limit": limit,
-                        "met": value <= limit,
-                    }
+                    _check(f"{key} vs {other}", report["ratios"][key][f"vs_{other}"], limit)
                 )
     memory = report["memory_bytes_per_event"]
-    value = memory["diplorec"] / memory["pydantic"]
     checks.append(
-        {
-            "what": "memory vs pydantic",
-            "ratio": value,
-            "limit": MEMORY_TARGET,
-            "met": value <= MEMORY_TARGET,
-        }
+        _check("memory vs pydantic", memory["diplorec"] / memory["pydantic"], MEMORY_TARGET)
     )
-    imports = report.get("import_seconds")
-    if imports:
-        value = imports["diplorec"] / imports["pydantic"]
+    imports = report["import_seconds"]
+    checks.append(
+        _check("import vs pydantic", imports["diplorec"] / imports["pydantic"], IMPORT_TARGET)
+    )
+    if report["ledger"]:
         checks.append(
-            {
-                "what": "import vs pydantic",
-                "ratio": value,
-                "limit": IMPORT_TARGET,
-                "met": value <= IMPORT_TARGET,
-            }
-        )
-    ledger = report.get("ledger")
-    if ledger:
-        value = ledger["standing_us"]
-        checks.append(
-            {
-                "what": "standing query (µs)",
-                "ratio": value,
-                "limit": STANDING_TARGET_US,
-                "met": value <= STANDING_TARGET_US,
-            }
+            _check("standing query (µs)", report["ledger"]["standing_us"], STANDING_TARGET_US)
         )
     return checks
 
 
-def format_report(report: dict[str, Any]) -> str:
-    """The report as a plain-text table."""
-    n = report["N"]
+def format_run(run: dict[str, Any], versions: dict[str, str]) -> str:
+    """One corpus size's timings and memory as a plain-text table."""
+    n = run["N"]
     lines = [
-        f"diplorec {report['versions']['diplorec']} vs pydantic {report['versions']['pydantic']}"
-        f" vs msgspec {report['versions']['msgspec']}; Python {report['versions']['python']}",
-        f"N = {n:,} events, median of {report['repetitions']} repetitions, seconds per corpus"
+        f"diplorec {versions['diplorec']}, pydantic {versions['pydantic']}, msgspec "
+        f"{versions['msgspec']}, orjson {versions['orjson']}; Python {versions['python']}",
+        f"N = {n:,} events; median of {run['repetitions']} repetitions; seconds per corpus"
         " (µs per event)",
         "",
-        f"{'operation':<20}{'diplorec':>18}{'pydantic':>18}{'msgspec':>18}"
-        f"{'÷ pydantic':>12}{'÷ msgspec':>11}",
+        f"{'operation':<18}"
+        + "".join(f"{name:>17}" for name in LIBRARIES)
+        + f"{'÷ pydantic':>12}{'÷ msgspec':>11}",
     ]
-    for op, times in report["ops"].items():
+    for op, times in run["ops"].items():
         cells = "".join(
-            f"{times[name]:>9.3f} ({times[name] / n * 1e6:>5.1f})"
-            for name in ("diplorec", "pydantic", "msgspec")
+            f"{times[name]:>9.3f} ({times[name] / n * 1e6:>5.1f})" for name in LIBRARIES
         )
-        ratio = report["ratios"][op]
-        lines.append(f"{op:<20}{cells}{ratio['vs_pydantic']:>12.2f}{ratio['vs_msgspec']:>11.2f}")
-    memory = report["memory_bytes_per_event"]
+        ratio = run["ratios"][op]
+        lines.append(f"{op:<18}{cells}{ratio['vs_pydantic']:>12.2f}{ratio['vs_msgspec']:>11.2f}")
+    memory = run["memory_bytes_per_event"]
     lines.append(
-        f"{'memory (B/event)':<20}"
-        + "".join(f"{memory[name]:>18,.0f}" for name in ("diplorec", "pydantic", "msgspec"))
+        f"{'bytes per event':<18}"
+        + "".join(f"{memory[name]:>17,.0f}" for name in LIBRARIES)
         + f"{memory['diplorec'] / memory['pydantic']:>12.2f}"
         + f"{memory['diplorec'] / memory['msgspec']:>11.2f}"
+        + f"   (tracemalloc, {run['memory_events']:,} events)"
     )
-    imports = report.get("import_seconds")
-    if imports:
-        lines.append("")
-        lines.append(
-            "import time in a fresh process (ms): "
-            + ", ".join(f"{name} {seconds * 1e3:.1f}" for name, seconds in imports.items())
-        )
-    ledger = report.get("ledger")
+    return "\n".join(lines)
+
+
+def format_report(report: dict[str, Any]) -> str:
+    """The whole report: the target size's table, imports, ledger, targets."""
+    lines = [format_run(report, report["versions"]), ""]
+    lines.append(
+        "import in a fresh process (ms): "
+        + ", ".join(f"{name} {secs * 1e3:.1f}" for name, secs in report["import_seconds"].items())
+    )
+    ledger = report["ledger"]
     if ledger:
         lines.append(
-            f"ledger: built in {ledger['build_seconds']:.3f} s; "
-            f"standing query {ledger['standing_us']:.2f} µs"
+            f"ledger of {ledger['events']:,} events: built in {ledger['build_seconds']:.3f} s;"
+            f" {ledger['queries']:,} standing queries, {ledger['standing_us']:.2f} µs each"
         )
-    elif "ledger" in report:
+    else:
         lines.append("ledger: diplorec.ledger is not available; not measured")
-    lines.append("")
-    lines.append("targets (diplorec ÷ other, medians from this run):")
+    lines += ["", "targets (diplorec ÷ other, medians from this run):"]
     for check in report["targets"]:
         mark = "met" if check["met"] else "NOT met"
-        lines.append(f"  {check['what']:<28}{check['ratio']:>8.2f}  (≤ {check['limit']})  {mark}")
+        lines.append(f"  {check['what']:<26}{check['ratio']:>8.2f}  (≤ {check['limit']})  {mark}")
     return "\n".join(lines)
 
 
 def _versions() -> dict[str, str]:
-    from importlib.metadata import version
+    from importlib.metadata import PackageNotFoundError, version
+
+    def installed(name: str) -> str:
+        try:
+            return version(name)
+        except PackageNotFoundError:
+            return "not installed"
 
     return {
         "diplorec": diplorec.__version__,
-        "pydantic": version("pydantic"),
-        "msgspec": version("msgspec"),
-        "orjson": version("orjson") if importlib.util.find_spec("orjson") else "not installed",
+        "pydantic": installed("pydantic"),
+        "msgspec": installed("msgspec"),
+        "orjson": installed("orjson"),
         "python": platform.python_version(),
     }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmarks the arguments ask for; print the report; 0 on success."""
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks.run",
         description="Benchmark diplorec against pydantic v2 and msgspec on one corpus.",
@@ -304,12 +331,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--quick",
         action="store_true",
-        help="N = 100,000 load and dump only, 3 repetitions (under a minute on 2 cores)",
+        help=f"N = {QUICK_N:,}, load and dump only, 3 repetitions (under a minute on 2 cores)",
     )
     parser.add_argument(
         "-n",
         type=int,
         action="append",
+        metavar="N",
         help="corpus size; repeat for several (default: 10,000 and 100,000)",
     )
     parser.add_argument("--million", action="store_true", help="also run N = 1,000,000")
@@ -321,50 +349,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(message, file=sys.stderr, flush=True)
 
     if args.quick:
-        sizes = args.n or [100_000]
+        sizes = args.n or [QUICK_N]
         repeat = args.repeat or 3
-        ops: tuple[str, ...] = ("load", "dump")
-        memory_n, import_runs, queries = 2_000, 3, 10_000
+        ops: tuple[str, ...] = ("dump",)
+        checks, memory_n, import_runs, ledger_n, queries = (2_000, 20), 2_000, 3, 5_000, 10_000
     else:
         sizes = args.n or [10_000, 100_000]
         repeat = args.repeat or 5
-        ops = ("load", "dump", "to_dict", "from_dict")
-        memory_n, import_runs, queries = 10_000, 7, 100_000
+        ops = ("dump", "to_dict", "from_dict")
+        checks, memory_n, import_runs = (PARITY_PREFIX, 50), 10_000, 7
+        ledger_n, queries = 10_000, 100_000
     if args.million:
         sizes = [*sizes, 1_000_000]
 
     started = time.perf_counter()
-    runs = [run_size(n, repeat, min(n, memory_n), ops, log) for n in sizes]
-    report = dict(runs[-1] if 100_000 not in sizes else runs[sizes.index(100_000)])
+    runs = [run_size(n, repeat, checks, min(n, memory_n), ops, log) for n in sizes]
+    main_run = runs[sizes.index(100_000)] if 100_000 in sizes else runs[-1]
     log("timing imports in fresh processes ...")
-    report["import_seconds"] = {
-        name: _import_seconds(statement, import_runs)
-        for name, statement in _IMPORT_SNIPPETS.items()
+    imports = {
+        name: _import_seconds(code, import_runs) for name, code in _IMPORT_STATEMENTS.items()
     }
     log("building the ledger ...")
-    report["ledger"] = _ledger(generate(min(report["N"], 10_000)), queries, random.Random(7))
-    report["versions"] = _versions()
-    report["machine"] = {"cpus": os.cpu_count(), "platform": platform.platform()}
-    report["ratios"] = _ratios(report["ops"])
+    report: dict[str, Any] = {
+        **main_run,
+        "import_seconds": imports,
+        "ledger": _ledger(generate(ledger_n), queries, random.Random(7)),
+        "versions": _versions(),
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform()},
+        "other_runs": [run for run in runs if run is not main_run],
+    }
     report["targets"] = _targets(report)
-    report["other_runs"] = [run for run in runs if run["N"] != report["N"]]
     report["wall_seconds"] = time.perf_counter() - started
     for run in report["other_runs"]:
-        print(
-            format_report(
-                {
-                    **report,
-                    **run,
-                    "ratios": _ratios(run["ops"]),
-                    "ledger": None,
-                    "import_seconds": None,
-                    "targets": [],
-                }
-            )
-        )
-        print()
+        print(format_run(run, report["versions"]), end="\n\n")
     print(format_report(report))
-    print(f"\n(total {report['wall_seconds']:.0f} s)")
+    print(f"\n(whole run: {report['wall_seconds']:.0f} s)")
     if args.json:
         with open(args.json, "w", encoding="utf-8") as out:
             json.dump(report, out, indent=2, ensure_ascii=False)

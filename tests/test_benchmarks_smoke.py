@@ -1,0 +1,103 @@
+"""The benchmark suite at a tiny size, so its code cannot rot; nothing here is timed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import diplorec
+from benchmarks.corpus import generate, to_jsonl
+
+pytest.importorskip("pydantic")
+pytest.importorskip("msgspec")
+
+from benchmarks import parity, run  # both need pydantic and msgspec, hence after the skips
+from benchmarks.libraries import libraries
+
+N = 120
+
+
+@pytest.fixture(scope="module")
+def corpus() -> bytes:
+    """A tiny corpus."""
+    return to_jsonl(generate(N, seed=5))
+
+
+class TestCorpus:
+    """The generated corpus is deterministic, valid, and has the promised mix."""
+
+    def test_deterministic(self, corpus: bytes) -> None:
+        """The same seed gives the same bytes; a longer corpus starts with a shorter one."""
+        assert to_jsonl(generate(N, seed=5)) == corpus
+        assert to_jsonl(generate(N + 30, seed=5)).startswith(corpus)
+        assert to_jsonl(generate(N, seed=6)) != corpus
+
+    def test_readable_and_mixed(self, corpus: bytes) -> None:
+        """Every line reads back as an event; all five event types and 1-3 citations appear."""
+        events = [diplorec.loads(line, diplorec.Event) for line in corpus.splitlines()]
+        assert len(events) == N
+        assert {type(event).TAG for event in events} == {
+            "recognition-act",
+            "recognition-withdrawal",
+            "credential-presentation",
+            "meeting",
+            "statement",
+        }
+        assert {len(event.sources) for event in events} == {1, 2, 3}
+        assert len({event.on.precision for event in events}) >= 4
+
+
+class TestParity:
+    """The three libraries agree on the corpus, and the checks can tell when they do not."""
+
+    def test_same_content(self, corpus: bytes) -> None:
+        """Every library's reading round-trips to diplorec's canonical dicts."""
+        libs = libraries()
+        parity.check_content(corpus, {lib.name: lib.load(corpus) for lib in libs}, libs)
+
+    def test_content_check_fails_on_a_difference(self, corpus: bytes) -> None:
+        """A library that reads one event differently is caught."""
+        libs = libraries()
+        loaded = {lib.name: lib.load(corpus) for lib in libs}
+        loaded["msgspec"][3] = loaded["msgspec"][4]
+        with pytest.raises(parity.ParityError, match="msgspec differs"):
+            parity.check_content(corpus, loaded, libs)
+
+    def test_same_rules(self, corpus: bytes) -> None:
+        """Every library refuses every broken record."""
+        assert parity.check_rules(corpus, libraries(), limit=15) > 100
+
+    def test_rules_check_fails_on_a_lenient_library(self, corpus: bytes) -> None:
+        """A library that accepts a broken record is caught."""
+        lenient = libraries()[0]
+        lenient = type(lenient)(
+            "lenient", lambda data: [], lenient.dump, lenient.to_dicts, lenient.from_dicts
+        )
+        with pytest.raises(parity.ParityError, match="lenient accepts"):
+            parity.check_rules(corpus, [lenient], limit=2)
+
+
+class TestRunner:
+    """The runner measures every operation and writes the JSON the issue describes."""
+
+    def test_quick_json(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--quick at a tiny N prints a table and writes medians per library and op."""
+        out = tmp_path / "out.json"
+        assert run.main(["--quick", "-n", "150", "--repeat", "1", "--json", str(out)]) == 0
+        report = json.loads(out.read_text("utf-8"))
+        assert report["N"] == 150
+        for op in ("load", "dump", "load_gc_off", "dump_gc_off"):
+            assert set(report["ops"][op]) == {"diplorec", "pydantic", "msgspec"}
+            assert all(seconds > 0 for seconds in report["ops"][op].values())
+            assert report["ratios"][op]["vs_pydantic"] > 0
+        assert {check["what"] for check in report["targets"]} >= {
+            "load vs pydantic",
+            "dump vs msgspec",
+            "memory vs pydantic",
+            "import vs pydantic",
+        }
+        printed = capsys.readouterr().out
+        assert "load_gc_off" in printed
+        assert "targets" in printed
