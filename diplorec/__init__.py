@@ -39,9 +39,11 @@ from diplorec.events import (
     RelationsChange,
     Statement,
 )
+from diplorec.jsonl import BadLine, JsonlReader, read_jsonl, write_jsonl
 from diplorec.migrations import SPEC_VERSION
 from diplorec.provenance import Citation, Source
 from diplorec.reference import P5
+from diplorec.schema import json_schema
 from diplorec.vocab import (
     AppointmentStage,
     Certainty,
@@ -70,6 +72,7 @@ __all__ = [
     "P5",
     "SPEC_VERSION",
     "AppointmentStage",
+    "BadLine",
     "Certainty",
     "Characterization",
     "Citation",
@@ -86,6 +89,7 @@ __all__ = [
     "Event",
     "FieldError",
     "Government",
+    "JsonlReader",
     "LegalStatus",
     "Meeting",
     "MeetingMode",
@@ -116,8 +120,11 @@ __all__ = [
     "__version__",
     "dumps",
     "from_dict",
+    "json_schema",
     "loads",
     "make_converter",
+    "read_jsonl",
     "reference",
     "to_dict",
+    "write_jsonl",
 ]
