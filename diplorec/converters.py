@@ -3,10 +3,12 @@
 Serialization rules live here, never on the models. :func:`make_converter` builds a
 cattrs converter configured in this order: strict scalars, dates, the models
 (unknown keys forbidden, ``None`` fields omitted, ``"type"`` tags), then the tagged
-unions. :func:`from_dict` and :func:`loads` take a fast path through that converter
-and, only when it fails, explain the failure with a detailed second pass, so bad
-input always ends in one :class:`~diplorec.errors.ValidationError` that lists every
-problem with its JSON path.
+unions. ``converter`` is the one built for diplorec's own use (on first use, so that
+``import diplorec`` does not pay for cattrs). :func:`from_dict` and :func:`loads` take
+a fast path that accepts exactly what that converter accepts (generated readers, see
+``diplorec._fastpath``) and, only when it fails, explain the failure with a detailed
+second pass, so bad input always ends in one :class:`~diplorec.errors.ValidationError`
+that lists every problem with its JSON path.
 
 >>> from diplorec import State, dumps, loads
 >>> text = dumps(State(name="Afghanistan", iso3="AFG"))
@@ -24,13 +26,10 @@ import json
 import math
 import typing
 from collections.abc import Callable
-from typing import Any, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
 
 import attrs
-import cattrs
-from cattrs.gen import make_dict_structure_fn
 
-from diplorec._explain import explain
 from diplorec._fastpath import Readers, StdlibFloat, Writers, make_writer
 from diplorec._registry import MODEL_CLASSES, TAGS, is_homogeneous_tuple, union_members
 from diplorec._wire import format_instant, json_type, parse_instant
@@ -43,7 +42,7 @@ __all__ = [
     "configure_models",
     "configure_strict_scalars",
     "configure_tagged_unions",
-    "converter",
+    "converter",  # noqa: F822 - provided on first use by __getattr__
     "dumpb",
     "dumps",
     "from_dict",
@@ -52,6 +51,9 @@ __all__ = [
     "register_document",
     "to_dict",
 ]
+
+if TYPE_CHECKING:
+    import cattrs
 
 T = TypeVar("T")
 
@@ -182,6 +184,8 @@ def configure_models(converter: cattrs.Converter) -> None:
     empty tuple by default are left out while they hold that default. An ``"id"``
     may be left out (it is then derived) but not given empty.
     """
+    from cattrs.gen import make_dict_structure_fn
+
     for cls in MODEL_CLASSES:
         fields = attrs.fields(cls)
         structure_body: Callable[[Any, Any], Any] = make_dict_structure_fn(
@@ -250,6 +254,8 @@ def configure_tagged_unions(converter: cattrs.Converter) -> None:
 
 def make_converter() -> cattrs.Converter:
     """A new converter for the diplorec wire format, configured in full."""
+    import cattrs
+
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=False)
     configure_strict_scalars(converter)
     configure_dates(converter)
@@ -258,8 +264,21 @@ def make_converter() -> cattrs.Converter:
     return converter
 
 
-#: The converter behind :func:`to_dict`, :func:`from_dict`, :func:`dumps` and :func:`loads`.
-converter = make_converter()
+_CONVERTER: cattrs.Converter | None = None
+
+
+def _converter() -> cattrs.Converter:
+    global _CONVERTER
+    if _CONVERTER is None:
+        _CONVERTER = make_converter()
+    return _CONVERTER
+
+
+def __getattr__(name: str) -> Any:
+    # ``converter``, built on first use (PEP 562): the fast path does not need it.
+    if name == "converter":
+        return _converter()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # -- public functions ----------------------------------------------------------------
@@ -328,7 +347,7 @@ _UNSTRUCTURE_TYPES = frozenset(MODEL_CLASSES)
 
 
 def _cattrs_reader(tp: Any) -> Callable[[Any], Any]:
-    hook = converter.get_structure_hook(tp)
+    hook = _converter().get_structure_hook(tp)
     return lambda value: hook(value, tp)
 
 
@@ -363,7 +382,9 @@ def from_dict(data: Any, cls: Any) -> Any:
 
 def _explain_failure(data: Any, cls: Any, failure: BaseException) -> list[Problem]:
     try:
-        problems = explain(data, cls, converter)
+        from diplorec._explain import explain  # only ever needed for bad input
+
+        problems = explain(data, cls, _converter())
     except RecursionError:
         problems = [Problem(path="$", message="the input is nested too deeply to read")]
     except Exception as exc:  # pragma: no cover - the detailed pass must not fail
