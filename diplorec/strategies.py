@@ -27,13 +27,25 @@ diplorec is installed, ``st.from_type(State)`` and the like use these strategies
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import functools
 import json
+import threading
 import typing
-from collections.abc import Callable, Iterable
-from typing import Any, Final, ParamSpec, TypeAlias, TypedDict, TypeVar, Unpack, cast
+from collections.abc import Callable, Iterable, Iterator
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Final,
+    ParamSpec,
+    TypeAlias,
+    TypedDict,
+    TypeVar,
+    Unpack,
+    cast,
+)
 
 import attrs
 from hypothesis import reject
@@ -81,12 +93,17 @@ from diplorec.vocab import (
     WithdrawalKind,
 )
 
+if TYPE_CHECKING:
+    from diplorec.dossier import Dossier, Finding, Severity
+    from diplorec.ledger import ChangeKind, Standing, TimelineEntry
+
 __all__ = [
     "SCRIPTS",
     "EventFields",
     "Narrowing",
     "appointment_stages",
     "certainties",
+    "change_kinds",
     "characterizations",
     "citations",
     "coded_events",
@@ -96,11 +113,13 @@ __all__ = [
     "designation_changes",
     "diplomatic_ranks",
     "diplomatic_ties",
+    "dossiers",
     "envoy_appointments",
     "envoys",
     "event_ids",
     "event_sequences",
     "events",
+    "findings",
     "governments",
     "invalid_wire_dicts",
     "invalid_wire_events",
@@ -124,12 +143,15 @@ __all__ = [
     "relations_actions",
     "relations_changes",
     "representation_levels",
+    "severities",
     "source_kinds",
     "sources",
     "stances",
+    "standings",
     "statements",
     "states",
     "texts",
+    "timeline_entries",
     "whens",
     "wire_dicts",
     "wire_events",
@@ -199,20 +221,42 @@ def _labelled(name: str, shown: list[str], strategy: SearchStrategy[T]) -> Searc
     return st.composite(definition)(*map(_Shown, shown))
 
 
+#: How deep strategy construction is nested: only the outermost strategy gets a label.
+_BUILDING: list[int] = [0]
+
+
+@contextlib.contextmanager
+def _building() -> Iterator[None]:
+    """Strategies made inside are parts of another, and need no label of their own."""
+    _BUILDING[0] += 1
+    try:
+        yield
+    finally:
+        _BUILDING[0] -= 1
+
+
 def _public(make: Callable[P, SearchStrategy[R]]) -> Callable[P, SearchStrategy[R]]:
     """Label a strategy function's strategies by the call, and build the unnarrowed one once."""
     bare: list[SearchStrategy[R]] = []
+    bare_labelled: list[SearchStrategy[R]] = []
 
     @functools.wraps(make)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> SearchStrategy[R]:
-        if bare and not args and not kwargs:
-            return bare[0]
-        shown = [_short(arg) for arg in args]
-        shown += [f"{key}={_short(value)}" for key, value in kwargs.items()]
-        strategy = _labelled(make.__name__, shown, make(*args, **kwargs))
-        if not args and not kwargs:
-            bare.append(strategy)
-        return strategy
+        narrowed = bool(args or kwargs)
+        with _building():
+            if narrowed:
+                strategy = make(*args, **kwargs)
+            elif not bare:
+                bare.append(cast(Callable[[], SearchStrategy[R]], make)())
+        if _BUILDING[0]:
+            return strategy if narrowed else bare[0]
+        if narrowed:
+            shown = [_short(arg) for arg in args]
+            shown += [f"{key}={_short(value)}" for key, value in kwargs.items()]
+            return _labelled(make.__name__, shown, strategy)
+        if not bare_labelled:
+            bare_labelled.append(_labelled(make.__name__, [], bare[0]))
+        return bare_labelled[0]
 
     return wrapper
 
@@ -235,7 +279,20 @@ def _tuples(
 ) -> SearchStrategy[tuple[T, ...]]:
     if unique_by is None:
         return st.lists(strategy, max_size=max_size).map(tuple)
-    return st.lists(strategy, max_size=max_size, unique_by=unique_by).map(tuple)
+    return _unique_lists(strategy, max_size=max_size, unique_by=unique_by).map(tuple)
+
+
+def _unique_lists(
+    strategy: SearchStrategy[T],
+    *,
+    min_size: int = 0,
+    max_size: int,
+    unique_by: Callable[[T], Any],
+) -> SearchStrategy[list[T]]:
+    """Lists of distinct items; the items' strategy is labelled, since Hypothesis notes its
+    repr each time it draws again to avoid a repeat."""
+    element = _labelled("item", [], strategy)
+    return st.lists(element, min_size=min_size, max_size=max_size, unique_by=unique_by)
 
 
 def _party_id(party: Party) -> str:
@@ -595,13 +652,21 @@ _WORDS: Final = {script: _word(script) for script in _LETTERS}
 _NAME_MARKS: Final = st.sampled_from(("", "", *_DIRECTION_MARKS))
 
 
-@st.composite
-def _generated_name(draw: st.DrawFn, scripts: tuple[str, ...]) -> str:
-    words = st.sampled_from(scripts).flatmap(_WORDS.__getitem__)
-    first = draw(words)
-    rest = draw(st.lists(st.tuples(st.sampled_from(_WORD_SEPARATORS), words), max_size=3))
-    mark = draw(_NAME_MARKS)
-    return "".join([mark, first, *(sep + word for sep, word in rest)])
+def _join_name(mark: str, first: str, rest: list[tuple[str, str]], mark_last: bool) -> str:
+    body = first + "".join(sep + word for sep, word in rest)
+    return body + mark if mark_last else mark + body
+
+
+def _generated_name(scripts: tuple[str, ...]) -> SearchStrategy[str]:
+    """One to four words, each of one script, maybe with a direction mark at one end."""
+    words = st.one_of([_WORDS[script] for script in scripts])
+    return st.builds(
+        _join_name,
+        _NAME_MARKS,
+        words,
+        st.lists(st.tuples(st.sampled_from(_WORD_SEPARATORS), words), max_size=3),
+        st.booleans(),
+    )
 
 
 @_public
@@ -715,7 +780,7 @@ def states(
         cow=_lift(cow, _optional(st.integers(1, 999))),
         gw=_lift(gw, _optional(st.integers(1, 999))),
         wikidata=_lift(wikidata, _optional(_wikidata_ids())),
-        aliases=_lift(aliases, _tuples(names(), unique_by=str)),
+        aliases=_lift(aliases, _tuples(names(), max_size=2, unique_by=str)),
     )
     if _all_unset(id, name, iso3, iso2, cow, gw, wikidata, aliases):
         return st.sampled_from(_REFERENCE_STATES) | made_up
@@ -742,7 +807,7 @@ def governments(
         id=_lift(id, _derived_or("government")),
         name=_lift(name, names()),
         state=_lift(state, states()),
-        aliases=_lift(aliases, _tuples(names(), unique_by=str)),
+        aliases=_lift(aliases, _tuples(names(), max_size=2, unique_by=str)),
         in_power=_lift(in_power, _optional(whens())),
         wikidata=_lift(wikidata, _optional(_wikidata_ids())),
     )
@@ -771,7 +836,7 @@ def organizations(
         kind=_lift(kind, organization_kinds()),
         state=_lift(state, _optional(states())),
         acronym=_lift(acronym, _optional(st.text(_UPPER, min_size=2, max_size=6) | names())),
-        aliases=_lift(aliases, _tuples(names(), unique_by=str)),
+        aliases=_lift(aliases, _tuples(names(), max_size=2, unique_by=str)),
         wikidata=_lift(wikidata, _optional(_wikidata_ids())),
     )
 
@@ -824,7 +889,7 @@ def persons(
         Person,
         id=_lift(id, _derived_or("person")),
         name=_lift(name, names()),
-        transliterations=_lift(transliterations, _tuples(names(), unique_by=str)),
+        transliterations=_lift(transliterations, _tuples(names(), max_size=2, unique_by=str)),
         wikidata=_lift(wikidata, _optional(_wikidata_ids())),
     )
 
@@ -990,7 +1055,7 @@ def sources(
     return st.builds(
         Source,
         id=_lift(id, _derived_or("source")),
-        title=_lift(title, texts().filter(lambda t: t == t.strip()) | names()),
+        title=_lift(title, names() | texts().map(str.strip)),
         publisher=_lift(publisher, _optional(names())),
         url=_lift(url, _optional(_urls())),
         published=_lift(published, _optional(whens())),
@@ -1095,7 +1160,9 @@ class _Cast(typing.NamedTuple):
             envoys=envoys(person=person, sending=party, receiving=party),
             participants=party | official,
             party_tuples=_tuples(party, max_size=2, unique_by=_party_id),
-            two_parties=st.lists(party, min_size=2, max_size=2, unique_by=_party_id).map(tuple),
+            two_parties=_unique_lists(party, min_size=2, max_size=2, unique_by=_party_id).map(
+                tuple
+            ),
         )
 
 
@@ -1360,7 +1427,7 @@ def meetings(
     >>> strategy = meetings(mode=MeetingMode.PHONE)
     """
     cast_ = _Cast.of(among, people)
-    who = st.lists(cast_.participants, min_size=2, max_size=4, unique_by=_participant_key)
+    who = _unique_lists(cast_.participants, min_size=2, max_size=4, unique_by=_participant_key)
     return _event_builds(
         Meeting,
         _common_fields(Meeting.TAG, common),
@@ -1481,7 +1548,7 @@ def relations_changes(
     levels = _optional(representation_levels())
     befores = _lift(level_before, levels)
     afters = _lift(level_after, levels)
-    distinct_levels = st.lists(
+    distinct_levels = _unique_lists(
         representation_levels(), min_size=2, max_size=2, unique_by=lambda level: level.rank
     )
     fields: SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
@@ -1626,15 +1693,28 @@ def _unique_by_id(values: Iterable[T]) -> tuple[T, ...]:
     return tuple(seen.values())
 
 
+def _moved(value: T, **changes: Any) -> T:
+    """``value`` with fields changed; an id derived from content is derived anew."""
+    current: Any = value
+    if "id" in attrs.fields_dict(type(current)) and attrs.evolve(current, id="").id == current.id:
+        changes["id"] = ""
+    return cast(T, attrs.evolve(current, **changes))
+
+
 @st.composite
 def _pools(draw: st.DrawFn) -> _Pools:
-    states_ = draw(st.lists(states(), min_size=2, max_size=5, unique_by=_party_id))
-    in_pool = st.sampled_from(states_)
-    governments_ = draw(st.lists(governments(state=in_pool), max_size=2))
-    organizations_ = draw(st.lists(organizations(state=_optional(in_pool)), max_size=2))
-    people = draw(st.lists(persons(), min_size=2, max_size=4, unique_by=lambda p: p.id))
-    places_ = draw(st.lists(places(country=_optional(in_pool)), max_size=2))
-    sources_ = draw(st.lists(sources(), min_size=1, max_size=3, unique_by=lambda s: s.id))
+    states_ = draw(_unique_lists(states(), min_size=2, max_size=4, unique_by=_party_id))
+    home = st.sampled_from(states_)
+    maybe_home = _optional(home)
+    governments_ = [_moved(g, state=draw(home)) for g in draw(st.lists(governments(), max_size=2))]
+    organizations_ = [
+        _moved(o, state=draw(maybe_home)) for o in draw(st.lists(organizations(), max_size=2))
+    ]
+    people = draw(_unique_lists(persons(), min_size=2, max_size=3, unique_by=lambda p: p.id))
+    places_ = [
+        attrs.evolve(p, country=draw(maybe_home)) for p in draw(st.lists(places(), max_size=2))
+    ]
+    sources_ = draw(_unique_lists(sources(), min_size=1, max_size=2, unique_by=lambda s: s.id))
     return _Pools(
         parties=_unique_by_id([*states_, *governments_, *organizations_]),
         people=tuple(people),
@@ -1650,61 +1730,117 @@ def _root_id(party: Party) -> str:
     return party.id
 
 
-def _sequence_kwargs(cls: type[Any], pools: _Pools, earlier: list[str]) -> dict[str, Any]:
-    """Narrowing arguments that keep an event consistent with the pools and earlier events."""
-    links = _tuples(st.sampled_from(earlier), max_size=2, unique_by=str) if earlier else st.just(())
-    kwargs: dict[str, Any] = {
-        "among": pools.parties,
-        "people": pools.people,
-        "place": _optional(st.sampled_from(pools.places)) if pools.places else None,
-        "sources": st.lists(
-            citations(source=st.sampled_from(pools.sources)), min_size=1, max_size=2
-        ).map(tuple),
-    }
-    names_ = {field.name for field in attrs.fields(cls)}
-    for link_field in ("basis", "concerning"):
-        if link_field in names_:
-            kwargs[link_field] = links
-    if cls is CredentialPresentation:
-        kwargs["envoy"] = envoys(
-            person=st.sampled_from(pools.people),
-            sending=st.sampled_from(pools.parties),
-            receiving=st.sampled_from(pools.parties),
+def _link_field(cls: type[Any]) -> str | None:
+    names_ = attrs.fields_dict(cls)
+    return next((name for name in ("basis", "concerning") if name in names_), None)
+
+
+class _PoolRef(threading.local):
+    """The pools of the sequence being drawn, read by strategies built once for all draws."""
+
+    pools: _Pools | None = None
+
+    def __repr__(self) -> str:
+        return "pools"
+
+
+@st.composite
+def _pooled(draw: st.DrawFn, ref: _PoolRef, kind: str) -> Any:
+    """One of the current pools' parties, people, places or sources."""
+    values: tuple[Any, ...] = getattr(ref.pools, kind)
+    return values[draw(st.integers(0, len(values) - 1))]
+
+
+@st.composite
+def _pooled_place(draw: st.DrawFn, ref: _PoolRef) -> Place | None:
+    """None, or one of the current pools' places."""
+    places_ = cast(_Pools, ref.pools).places
+    if not places_ or not draw(st.booleans()):
+        return None
+    return places_[draw(st.integers(0, len(places_) - 1))]
+
+
+class _SequenceMaker:
+    """The strategies for the events of consistent sequences, drawing from pools."""
+
+    def __init__(self, chosen: tuple[type[Event], ...]) -> None:
+        self.ref = _PoolRef()
+        party = _pooled(self.ref, "parties")
+        self.person = _pooled(self.ref, "people")
+        common: dict[str, Any] = {
+            "among": party,
+            "people": self.person,
+            "place": _pooled_place(self.ref),
+            "sources": st.lists(
+                citations(source=_pooled(self.ref, "sources")), min_size=1, max_size=2
+            ).map(tuple),
+        }
+        self.events: dict[type[Any], SearchStrategy[Any]] = {}
+        for cls in chosen:
+            kwargs = dict(common)
+            link = _link_field(cls)
+            if link is not None:
+                kwargs[link] = ()
+            if cls is CredentialPresentation:
+                kwargs["received_by"] = None
+            self.events[cls] = _EVENT_STRATEGIES[cls](**kwargs)
+        self.receivers = _optional(officials(person=self.person, on_behalf_of=party))
+
+    def __repr__(self) -> str:
+        return ", ".join(cls.__name__ for cls in self.events)
+
+    def receiver(self, draw: st.DrawFn, envoy: Envoy) -> Official | None:
+        """An official of the envoy's receiving state (or none) who is not the envoy."""
+        official = _draw_where(
+            draw, self.receivers, lambda o: o is None or o.person.id != envoy.person.id
         )
-    return kwargs
+        if official is None:
+            return None
+        root = _root_id(envoy.receiving)
+        same_root = [p for p in cast(_Pools, self.ref.pools).parties if _root_id(p) == root]
+        return attrs.evolve(official, on_behalf_of=draw(st.sampled_from(same_root)))
 
-
-@st.composite
-def _credential_presentation(
-    draw: st.DrawFn, pools: _Pools, kwargs: dict[str, Any]
-) -> CredentialPresentation:
-    """A presentation received, if by anyone, by an official of the receiving state."""
-    envoy = draw(kwargs.pop("envoy"))
-    same_root = [p for p in pools.parties if _root_id(p) == _root_id(envoy.receiving)]
-    receiver = officials(
-        person=st.sampled_from(pools.people), on_behalf_of=st.sampled_from(same_root)
-    )
-    return draw(credential_presentations(envoy=envoy, received_by=_optional(receiver), **kwargs))
-
-
-@st.composite
-def _withdrawal_of(
-    draw: st.DrawFn, act: RecognitionAct, pools: _Pools, kwargs: dict[str, Any]
-) -> RecognitionWithdrawal:
-    """A withdrawal of ``act`` dated so that it cannot precede it."""
-    since = When.from_date((act.effective or act.on).earliest)
-    kwargs["basis"] = kwargs.get("basis", st.just(())).map(
-        lambda links: (act.id, *(link for link in links if link != act.id))
-    )
-    return draw(
-        recognition_withdrawals(
+    def withdrawal(self, draw: st.DrawFn, act: RecognitionAct) -> RecognitionWithdrawal:
+        """A withdrawal of ``act``, dated so that it cannot precede it."""
+        drawn: RecognitionWithdrawal = draw(self.events[RecognitionWithdrawal])
+        since = (act.effective or act.on).earliest
+        parties = {act.recognizer.id, act.recognized.id}
+        rival = drawn.in_favour_of
+        return _moved(
+            drawn,
             withdrawer=act.recognizer,
             recognized=act.recognized,
-            on=whens(min_value=since),
-            effective=_optional(whens(min_value=since)),
-            **kwargs,
+            in_favour_of=None if rival is None or rival.id in parties else rival,
+            on=draw(_dates_from(since)),
+            effective=draw(_optional(_dates_from(since))),
+            basis=(act.id,),
         )
-    )
+
+
+def _month_start_from(day: dt.date) -> dt.date | None:
+    """The first day of the first whole month from ``day`` on, if before 10000."""
+    if day.day == 1:
+        return day
+    if day.month < 12:
+        return dt.date(day.year, day.month + 1, 1)
+    return dt.date(day.year + 1, 1, 1) if day.year < 9999 else None
+
+
+@st.composite
+def _dates_from(draw: st.DrawFn, since: dt.date) -> When:
+    """A day, month, year or open interval that starts no earlier than ``since``."""
+    room = OPEN_END.toordinal() - since.toordinal()
+    day = dt.date.fromordinal(since.toordinal() + draw(st.integers(0, min(3650, room))))
+    uncertain, approximate = draw(st.sampled_from(_QUALIFIERS))
+    shape = draw(st.sampled_from(("day", "month", "year", "from")))
+    month = _month_start_from(day)
+    year = day.year if (day.month, day.day) == (1, 1) else day.year + 1
+    if shape == "month" and month is not None:
+        return When.month(month.year, month.month, uncertain=uncertain, approximate=approximate)
+    if shape == "year" and year <= 9999:
+        return When.year(year, uncertain=uncertain, approximate=approximate)
+    exact = When.day(day.year, day.month, day.day, uncertain=uncertain, approximate=approximate)
+    return When.interval(exact, None) if shape == "from" else exact
 
 
 def _fresh_id(event: Event, used: set[str]) -> Event:
@@ -1718,28 +1854,29 @@ def _fresh_id(event: Event, used: set[str]) -> Event:
 
 @st.composite
 def _sequences(
-    draw: st.DrawFn, min_size: int, max_size: int, chosen: tuple[type[Event], ...]
+    draw: st.DrawFn, min_size: int, max_size: int, maker: _SequenceMaker
 ) -> tuple[Event, ...]:
-    pools = draw(_pools())
+    maker.ref.pools = draw(_pools())
     size = draw(st.integers(min_size, max_size))
     done: list[Event] = []
     used: set[str] = set()
     withdrawable: list[RecognitionAct] = []
     for _ in range(size):
-        open_ = [cls for cls in chosen if cls is not RecognitionWithdrawal or withdrawable]
+        open_ = [cls for cls in maker.events if cls is not RecognitionWithdrawal or withdrawable]
         cls = draw(st.sampled_from(open_))
-        kwargs = _sequence_kwargs(cls, pools, [e.id for e in done])
-        if kwargs["place"] is None:
-            del kwargs["place"]
         event: Event
         if cls is RecognitionWithdrawal:
             act = draw(st.sampled_from(withdrawable))
             withdrawable.remove(act)
-            event = draw(_withdrawal_of(act, pools, kwargs))
-        elif cls is CredentialPresentation:
-            event = draw(_credential_presentation(pools, kwargs))
+            event = maker.withdrawal(draw, act)
         else:
-            event = draw(_EVENT_STRATEGIES[cls](**kwargs))
+            event = draw(maker.events[cls])
+        if isinstance(event, CredentialPresentation):
+            event = attrs.evolve(event, received_by=maker.receiver(draw, event.envoy))
+        link = _link_field(cls)
+        if link is not None and done and cls is not RecognitionWithdrawal:
+            earlier = st.sampled_from([e.id for e in done])
+            event = _moved(event, **{link: draw(_tuples(earlier, max_size=2, unique_by=str))})
         event = _fresh_id(event, used)
         if isinstance(event, RecognitionAct):
             withdrawable.append(event)
@@ -1775,7 +1912,7 @@ def event_sequences(
         )
     if not 0 <= min_size <= max_size:
         raise InvalidArgument(f"need 0 <= min_size <= max_size, not {min_size} and {max_size}")
-    return _sequences(min_size, max_size, chosen)
+    return _sequences(min_size, max_size, _SequenceMaker(chosen))
 
 
 @_public
@@ -1784,7 +1921,7 @@ def dossiers(
     min_size: int = 0,
     max_size: int = 8,
     types: type[Event] | Iterable[type[Event]] | None = None,
-) -> SearchStrategy[Any]:
+) -> SearchStrategy[Dossier]:
     """Dossiers of consistent events (see :func:`event_sequences`): ``check()`` finds nothing.
 
     >>> strategy = dossiers(min_size=1)
@@ -1796,25 +1933,46 @@ def dossiers(
 
 
 @_public
-def findings() -> SearchStrategy[Any]:
+def findings() -> SearchStrategy[Finding]:
     """Findings as :meth:`Dossier.check <diplorec.dossier.Dossier.check>` reports them."""
-    from diplorec.dossier import Finding, Severity
+    from diplorec.dossier import Finding
 
     return st.builds(
         Finding,
-        severity=st.sampled_from(Severity),
+        severity=severities(),
         code=st.sampled_from(("duplicate-id", "unresolved-link", "no-sources")),
         message=texts(),
         event_ids=_tuples(event_ids(), max_size=2, unique_by=str),
     )
 
 
+def standings() -> SearchStrategy[Standing]:
+    """Any :class:`~diplorec.ledger.Standing`."""
+    from diplorec.ledger import Standing
+
+    return st.sampled_from(Standing)
+
+
+def change_kinds() -> SearchStrategy[ChangeKind]:
+    """Any :class:`~diplorec.ledger.ChangeKind`."""
+    from diplorec.ledger import ChangeKind
+
+    return st.sampled_from(ChangeKind)
+
+
+def severities() -> SearchStrategy[Severity]:
+    """Any :class:`~diplorec.dossier.Severity`."""
+    from diplorec.dossier import Severity
+
+    return st.sampled_from(Severity)
+
+
 @_public
-def timeline_entries() -> SearchStrategy[Any]:
+def timeline_entries() -> SearchStrategy[TimelineEntry]:
     """Entries of recognition ledgers, built from consistent recognitions and withdrawals."""
     from diplorec.ledger import RecognitionLedger
 
-    acts = event_sequences(min_size=1, types=(RecognitionAct, RecognitionWithdrawal))
+    acts = event_sequences(min_size=1, max_size=4, types=(RecognitionAct, RecognitionWithdrawal))
 
     def entries(events: tuple[Event, ...]) -> SearchStrategy[Any]:
         ledger = RecognitionLedger.from_events(events)
@@ -1822,7 +1980,8 @@ def timeline_entries() -> SearchStrategy[Any]:
         found = [entry for key in sorted(recognized) for entry in ledger.timeline(key)]
         return st.sampled_from(found)
 
-    return acts.filter(lambda es: any(isinstance(e, RecognitionAct) for e in es)).flatmap(entries)
+    # A withdrawal is drawn only after a recognition, so every sequence has one.
+    return acts.flatmap(entries)
 
 
 # -- wire data ------------------------------------------------------------------------
