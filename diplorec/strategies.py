@@ -95,6 +95,7 @@ from diplorec.vocab import (
 
 if TYPE_CHECKING:
     from diplorec.dossier import Dossier, Finding, Severity
+    from diplorec.jsonl import BadLine
     from diplorec.ledger import ChangeKind, Standing, TimelineEntry
 
 __all__ = [
@@ -102,6 +103,7 @@ __all__ = [
     "EventFields",
     "Narrowing",
     "appointment_stages",
+    "bad_lines",
     "certainties",
     "change_kinds",
     "characterizations",
@@ -1084,6 +1086,20 @@ def citations(
         locator=_lift(locator, _optional(st.sampled_from(("p. 2", "para. 4", "§ 3")) | names())),
         confidence=_lift(confidence, _optional(st.floats(0.0, 1.0))),
     )
+
+
+@_public
+def bad_lines() -> SearchStrategy[BadLine]:
+    """Lines of a JSON Lines file that hold no valid record, with their problems.
+
+    Every problem carries the line's number, as :func:`~diplorec.read_jsonl` reports them.
+    """
+    from diplorec.jsonl import BadLine
+
+    def bad_line(line: int, found: list[Problem]) -> BadLine:
+        return BadLine(line=line, problems=tuple(attrs.evolve(p, line=line) for p in found))
+
+    return st.builds(bad_line, st.integers(1, 10**6), st.lists(problems(), min_size=1, max_size=3))
 
 
 @_public
@@ -2477,6 +2493,7 @@ _LATE_FOR_TYPE: Final[dict[tuple[str, str], Callable[[], SearchStrategy[Any]]]] 
     ("diplorec.dossier", "Dossier"): dossiers,
     ("diplorec.dossier", "Finding"): findings,
     ("diplorec.ledger", "TimelineEntry"): timeline_entries,
+    ("diplorec.jsonl", "BadLine"): bad_lines,
 }
 
 
@@ -2487,4 +2504,6 @@ def _strategy_for(cls: type[Any]) -> SearchStrategy[Any]:
     late = _LATE_FOR_TYPE.get((cls.__module__, cls.__qualname__))
     if late is not None:
         return late()
+    if attrs.has(cls):  # a class added to diplorec since: let Hypothesis infer its fields
+        attrs.resolve_types(cls)
     return st.builds(cls)

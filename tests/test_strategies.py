@@ -46,6 +46,7 @@ from diplorec import (
 )
 from diplorec import strategies as ds
 from diplorec.dossier import Dossier, Finding
+from diplorec.jsonl import BadLine
 from diplorec.ledger import TimelineEntry
 from diplorec.reference import AFGHANISTAN, CHINA, QATAR, RUSSIA, UNITED_STATES
 
@@ -56,6 +57,7 @@ OTHER_STRATEGIES: list[tuple[Callable[[], st.SearchStrategy[Any]], type]] = [
     (ds.problems, Problem),
     (ds.findings, Finding),
     (ds.timeline_entries, TimelineEntry),
+    (ds.bad_lines, BadLine),
 ]
 
 #: The strategy function of every enum diplorec exports, by enum.
