@@ -21,7 +21,7 @@ __all__: list[str] = []
 
 
 def _resolve(cls: type[Any]) -> SearchStrategy[Any]:
-    from diplorec.strategies import _strategy_for
+    from diplorec.strategies._from_type import _strategy_for
 
     return _strategy_for(cls)
 

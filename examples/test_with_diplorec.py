@@ -22,6 +22,7 @@ from diplorec import (
     Event,
     Government,
     Party,
+    Precision,
     RecognitionAct,
     RecognitionWithdrawal,
     State,
@@ -119,7 +120,7 @@ def test_no_act_comes_before_a_first_recognizer(acts: list[RecognitionAct]) -> N
             assert any((a.effective or a.on).definitely_before(when) for a in acts)
 
 
-@given(ds.events(), ds.whens(min_value=datetime.date(2021, 8, 1), precision=ds.Precision.YEAR))
+@given(ds.events(), ds.whens(min_value=datetime.date(2021, 8, 1), precision=Precision.YEAR))
 def test_window_keeps_only_what_it_contains(event: Event, window: When) -> None:
     assert during([event], window) == ([event] if window.contains(event.on) else [])
 

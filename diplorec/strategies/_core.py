@@ -1,0 +1,154 @@
+"""Helpers every strategy module shares: narrowing arguments, labels, small combinators."""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import functools
+from collections.abc import Callable, Iterator
+from typing import Any, Final, ParamSpec, TypeAlias, TypeVar, cast
+
+from hypothesis import reject
+from hypothesis import strategies as st
+from hypothesis.strategies import SearchStrategy
+
+from diplorec.actors import Party
+
+T = TypeVar("T")
+R = TypeVar("R")
+P = ParamSpec("P")
+
+
+class _Unset(enum.Enum):
+    UNSET = "unset"
+
+    def __repr__(self) -> str:
+        return "<drawn>"
+
+
+_UNSET: Final = _Unset.UNSET
+
+Narrowing: TypeAlias = T | SearchStrategy[T] | _Unset
+"""A keyword argument that narrows a strategy: a fixed value, a strategy, or left out."""
+
+
+def _lift(value: Narrowing[T], default: SearchStrategy[T]) -> SearchStrategy[T]:
+    """The strategy for a narrowing argument: ``default`` when it was left out."""
+    if value is _UNSET:
+        return default
+    if isinstance(value, SearchStrategy):
+        return cast(SearchStrategy[T], value)
+    return st.just(value)
+
+
+def _short(value: object) -> str:
+    if isinstance(value, type):
+        return value.__name__
+    if isinstance(value, tuple) and all(isinstance(item, type) for item in value):
+        return "(" + ", ".join(item.__name__ for item in value) + ")"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+class _Shown:
+    """An argument as a strategy's repr shows it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def _labelled(name: str, shown: list[str], strategy: SearchStrategy[T]) -> SearchStrategy[T]:
+    """``strategy``, shown as the call ``name(*shown)`` in Hypothesis reports.
+
+    Hypothesis writes the repr of a strategy into reports (and computes it whenever a
+    draw is rejected); a strategy built from many others has a repr of many
+    kilobytes, which Hypothesis warns about. A composite's repr is its name and
+    arguments, so wrapping the strategy in one keeps it short.
+    """
+
+    def definition(draw: st.DrawFn, *_: _Shown) -> T:
+        return draw(strategy)
+
+    definition.__name__ = definition.__qualname__ = name
+    return st.composite(definition)(*map(_Shown, shown))
+
+
+#: How deep strategy construction is nested: only the outermost strategy gets a label.
+_BUILDING: list[int] = [0]
+
+
+@contextlib.contextmanager
+def _building() -> Iterator[None]:
+    """Strategies made inside are parts of another, and need no label of their own."""
+    _BUILDING[0] += 1
+    try:
+        yield
+    finally:
+        _BUILDING[0] -= 1
+
+
+def _public(make: Callable[P, SearchStrategy[R]]) -> Callable[P, SearchStrategy[R]]:
+    """Label a strategy function's strategies by the call, and build the unnarrowed one once."""
+    bare: list[SearchStrategy[R]] = []
+    bare_labelled: list[SearchStrategy[R]] = []
+
+    @functools.wraps(make)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> SearchStrategy[R]:
+        narrowed = bool(args or kwargs)
+        with _building():
+            if narrowed:
+                strategy = make(*args, **kwargs)
+            elif not bare:
+                bare.append(cast(Callable[[], SearchStrategy[R]], make)())
+        if _BUILDING[0]:
+            return strategy if narrowed else bare[0]
+        if narrowed:
+            shown = [_short(arg) for arg in args]
+            shown += [f"{key}={_short(value)}" for key, value in kwargs.items()]
+            return _labelled(make.__name__, shown, strategy)
+        if not bare_labelled:
+            bare_labelled.append(_labelled(make.__name__, [], bare[0]))
+        return bare_labelled[0]
+
+    return wrapper
+
+
+def _optional(strategy: SearchStrategy[T]) -> SearchStrategy[T | None]:
+    return st.none() | strategy
+
+
+def _draw_where(draw: st.DrawFn, strategy: SearchStrategy[T], keep: Callable[[T], bool]) -> T:
+    """Draw from ``strategy`` until ``keep`` holds (three tries, as ``.filter`` makes)."""
+    for _ in range(3):
+        value = draw(strategy)
+        if keep(value):
+            return value
+    return reject()
+
+
+def _tuples(
+    strategy: SearchStrategy[T], *, max_size: int = 3, unique_by: Callable[[T], Any] | None = None
+) -> SearchStrategy[tuple[T, ...]]:
+    if unique_by is None:
+        return st.lists(strategy, max_size=max_size).map(tuple)
+    return _unique_lists(strategy, max_size=max_size, unique_by=unique_by).map(tuple)
+
+
+def _unique_lists(
+    strategy: SearchStrategy[T],
+    *,
+    min_size: int = 0,
+    max_size: int,
+    unique_by: Callable[[T], Any],
+) -> SearchStrategy[list[T]]:
+    """Lists of distinct items; the items' strategy is labelled, since Hypothesis notes its
+    repr each time it draws again to avoid a repeat."""
+    element = _labelled("item", [], strategy)
+    return st.lists(element, min_size=min_size, max_size=max_size, unique_by=unique_by)
+
+
+def _party_id(party: Party) -> str:
+    return party.id

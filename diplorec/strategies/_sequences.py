@@ -1,0 +1,342 @@
+"""Strategies for consistent sequences of events, dossiers and ledger entries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import typing
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, cast
+
+import attrs
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+from hypothesis.strategies import SearchStrategy
+
+from diplorec.actors import Envoy, Government, Official, Organization, Party, Person, Place
+from diplorec.dates import OPEN_END, When
+from diplorec.events import (
+    EVENT_TYPES,
+    CredentialPresentation,
+    Event,
+    RecognitionAct,
+    RecognitionWithdrawal,
+)
+from diplorec.provenance import Source
+from diplorec.strategies._actors import (
+    _classes,
+    citations,
+    governments,
+    officials,
+    organizations,
+    persons,
+    places,
+    sources,
+    states,
+)
+from diplorec.strategies._core import (
+    T,
+    _draw_where,
+    _optional,
+    _party_id,
+    _public,
+    _tuples,
+    _unique_lists,
+)
+from diplorec.strategies._dates import _QUALIFIERS
+from diplorec.strategies._events import _EVENT_STRATEGIES
+from diplorec.strategies._text import event_ids, texts
+from diplorec.strategies._vocab import severities
+
+if TYPE_CHECKING:
+    from diplorec.dossier import Dossier, Finding
+    from diplorec.ledger import TimelineEntry
+
+
+# -- consistent sequences and dossiers --------------------------------------------------
+
+
+class _Pools(typing.NamedTuple):
+    """The actors, places and sources one consistent sequence of events shares."""
+
+    parties: tuple[Party, ...]
+    people: tuple[Person, ...]
+    places: tuple[Place, ...]
+    sources: tuple[Source, ...]
+
+
+def _unique_by_id(values: Iterable[T]) -> tuple[T, ...]:
+    seen: dict[str, T] = {}
+    for value in values:
+        seen.setdefault(cast(Any, value).id, value)
+    return tuple(seen.values())
+
+
+def _moved(value: T, **changes: Any) -> T:
+    """``value`` with fields changed; an id derived from content is derived anew."""
+    current: Any = value
+    if "id" in attrs.fields_dict(type(current)) and attrs.evolve(current, id="").id == current.id:
+        changes["id"] = ""
+    return cast(T, attrs.evolve(current, **changes))
+
+
+@st.composite
+def _pools(draw: st.DrawFn) -> _Pools:
+    states_ = draw(_unique_lists(states(), min_size=2, max_size=4, unique_by=_party_id))
+    home = st.sampled_from(states_)
+    maybe_home = _optional(home)
+    governments_ = [_moved(g, state=draw(home)) for g in draw(st.lists(governments(), max_size=2))]
+    organizations_ = [
+        _moved(o, state=draw(maybe_home)) for o in draw(st.lists(organizations(), max_size=2))
+    ]
+    people = draw(_unique_lists(persons(), min_size=2, max_size=3, unique_by=lambda p: p.id))
+    places_ = [
+        attrs.evolve(p, country=draw(maybe_home)) for p in draw(st.lists(places(), max_size=2))
+    ]
+    sources_ = draw(_unique_lists(sources(), min_size=1, max_size=2, unique_by=lambda s: s.id))
+    return _Pools(
+        parties=_unique_by_id([*states_, *governments_, *organizations_]),
+        people=tuple(people),
+        places=tuple(places_),
+        sources=tuple(sources_),
+    )
+
+
+def _root_id(party: Party) -> str:
+    """The id of the state behind a party: a government's or state body's state."""
+    if isinstance(party, (Government, Organization)) and party.state is not None:
+        return party.state.id
+    return party.id
+
+
+def _link_field(cls: type[Any]) -> str | None:
+    names_ = attrs.fields_dict(cls)
+    return next((name for name in ("basis", "concerning") if name in names_), None)
+
+
+class _PoolRef(threading.local):
+    """The pools of the sequence being drawn, read by strategies built once for all draws."""
+
+    pools: _Pools | None = None
+
+    def __repr__(self) -> str:
+        return "pools"
+
+
+@st.composite
+def _pooled(draw: st.DrawFn, ref: _PoolRef, kind: str) -> Any:
+    """One of the current pools' parties, people, places or sources."""
+    values: tuple[Any, ...] = getattr(ref.pools, kind)
+    return values[draw(st.integers(0, len(values) - 1))]
+
+
+@st.composite
+def _pooled_place(draw: st.DrawFn, ref: _PoolRef) -> Place | None:
+    """None, or one of the current pools' places."""
+    places_ = cast(_Pools, ref.pools).places
+    if not places_ or not draw(st.booleans()):
+        return None
+    return places_[draw(st.integers(0, len(places_) - 1))]
+
+
+class _SequenceMaker:
+    """The strategies for the events of consistent sequences, drawing from pools."""
+
+    def __init__(self, chosen: tuple[type[Event], ...]) -> None:
+        self.ref = _PoolRef()
+        party = _pooled(self.ref, "parties")
+        self.person = _pooled(self.ref, "people")
+        common: dict[str, Any] = {
+            "among": party,
+            "people": self.person,
+            "place": _pooled_place(self.ref),
+            "sources": st.lists(
+                citations(source=_pooled(self.ref, "sources")), min_size=1, max_size=2
+            ).map(tuple),
+        }
+        self.events: dict[type[Any], SearchStrategy[Any]] = {}
+        for cls in chosen:
+            kwargs = dict(common)
+            link = _link_field(cls)
+            if link is not None:
+                kwargs[link] = ()
+            if cls is CredentialPresentation:
+                kwargs["received_by"] = None
+            self.events[cls] = _EVENT_STRATEGIES[cls](**kwargs)
+        self.receivers = _optional(officials(person=self.person, on_behalf_of=party))
+
+    def __repr__(self) -> str:
+        return ", ".join(cls.__name__ for cls in self.events)
+
+    def receiver(self, draw: st.DrawFn, envoy: Envoy) -> Official | None:
+        """An official of the envoy's receiving state (or none) who is not the envoy."""
+        official = _draw_where(
+            draw, self.receivers, lambda o: o is None or o.person.id != envoy.person.id
+        )
+        if official is None:
+            return None
+        root = _root_id(envoy.receiving)
+        same_root = [p for p in cast(_Pools, self.ref.pools).parties if _root_id(p) == root]
+        return attrs.evolve(official, on_behalf_of=draw(st.sampled_from(same_root)))
+
+    def withdrawal(self, draw: st.DrawFn, act: RecognitionAct) -> RecognitionWithdrawal:
+        """A withdrawal of ``act``, dated so that it cannot precede it."""
+        drawn: RecognitionWithdrawal = draw(self.events[RecognitionWithdrawal])
+        since = (act.effective or act.on).earliest
+        parties = {act.recognizer.id, act.recognized.id}
+        rival = drawn.in_favour_of
+        return _moved(
+            drawn,
+            withdrawer=act.recognizer,
+            recognized=act.recognized,
+            in_favour_of=None if rival is None or rival.id in parties else rival,
+            on=draw(_dates_from(since)),
+            effective=draw(_optional(_dates_from(since))),
+            basis=(act.id,),
+        )
+
+
+def _month_start_from(day: dt.date) -> dt.date | None:
+    """The first day of the first whole month from ``day`` on, if before 10000."""
+    if day.day == 1:
+        return day
+    if day.month < 12:
+        return dt.date(day.year, day.month + 1, 1)
+    return dt.date(day.year + 1, 1, 1) if day.year < 9999 else None
+
+
+@st.composite
+def _dates_from(draw: st.DrawFn, since: dt.date) -> When:
+    """A day, month, year or open interval that starts no earlier than ``since``."""
+    room = OPEN_END.toordinal() - since.toordinal()
+    day = dt.date.fromordinal(since.toordinal() + draw(st.integers(0, min(3650, room))))
+    uncertain, approximate = draw(st.sampled_from(_QUALIFIERS))
+    shape = draw(st.sampled_from(("day", "month", "year", "from")))
+    month = _month_start_from(day)
+    year = day.year if (day.month, day.day) == (1, 1) else day.year + 1
+    if shape == "month" and month is not None:
+        return When.month(month.year, month.month, uncertain=uncertain, approximate=approximate)
+    if shape == "year" and year <= 9999:
+        return When.year(year, uncertain=uncertain, approximate=approximate)
+    exact = When.day(day.year, day.month, day.day, uncertain=uncertain, approximate=approximate)
+    return When.interval(exact, None) if shape == "from" else exact
+
+
+def _fresh_id(event: Event, used: set[str]) -> Event:
+    if event.id not in used:
+        return event
+    number = len(used)
+    while f"{event.TAG}:{number}" in used:
+        number += 1
+    return attrs.evolve(event, id=f"{event.TAG}:{number}")
+
+
+@st.composite
+def _sequences(
+    draw: st.DrawFn, min_size: int, max_size: int, maker: _SequenceMaker
+) -> tuple[Event, ...]:
+    maker.ref.pools = draw(_pools())
+    size = draw(st.integers(min_size, max_size))
+    done: list[Event] = []
+    used: set[str] = set()
+    withdrawable: list[RecognitionAct] = []
+    for _ in range(size):
+        open_ = [cls for cls in maker.events if cls is not RecognitionWithdrawal or withdrawable]
+        cls = draw(st.sampled_from(open_))
+        event: Event
+        if cls is RecognitionWithdrawal:
+            act = draw(st.sampled_from(withdrawable))
+            withdrawable.remove(act)
+            event = maker.withdrawal(draw, act)
+        else:
+            event = draw(maker.events[cls])
+        if isinstance(event, CredentialPresentation):
+            event = attrs.evolve(event, received_by=maker.receiver(draw, event.envoy))
+        link = _link_field(cls)
+        if link is not None and done and cls is not RecognitionWithdrawal:
+            earlier = st.sampled_from([e.id for e in done])
+            event = _moved(event, **{link: draw(_tuples(earlier, max_size=2, unique_by=str))})
+        event = _fresh_id(event, used)
+        if isinstance(event, RecognitionAct):
+            withdrawable.append(event)
+        used.add(event.id)
+        done.append(event)
+    return tuple(done)
+
+
+@_public
+def event_sequences(
+    *,
+    min_size: int = 0,
+    max_size: int = 8,
+    types: type[Event] | Iterable[type[Event]] | None = None,
+) -> SearchStrategy[tuple[Event, ...]]:
+    """Tuples of events that are consistent with one another, ready for a dossier.
+
+    Ids are unique; links (``basis``, ``concerning``) point to earlier events; each
+    party, person and source id names one value throughout; a withdrawal follows a
+    recognition between the same parties; credentials are received by an official of
+    the receiving state; every event cites a source. So
+    ``Dossier.from_events(events).check()`` finds nothing. Withdrawals are drawn only
+    when ``types`` allows recognition acts too.
+
+    >>> from diplorec import RecognitionAct, RecognitionWithdrawal
+    >>> strategy = event_sequences(types=(RecognitionAct, RecognitionWithdrawal))
+    """
+    chosen = _classes(types, EVENT_TYPES, "event classes")
+    if chosen == (RecognitionWithdrawal,):
+        raise InvalidArgument(
+            "a consistent sequence draws a withdrawal only after a recognition: "
+            "add RecognitionAct to types"
+        )
+    if not 0 <= min_size <= max_size:
+        raise InvalidArgument(f"need 0 <= min_size <= max_size, not {min_size} and {max_size}")
+    return _sequences(min_size, max_size, _SequenceMaker(chosen))
+
+
+@_public
+def dossiers(
+    *,
+    min_size: int = 0,
+    max_size: int = 8,
+    types: type[Event] | Iterable[type[Event]] | None = None,
+) -> SearchStrategy[Dossier]:
+    """Dossiers of consistent events (see :func:`event_sequences`): ``check()`` finds nothing.
+
+    >>> strategy = dossiers(min_size=1)
+    """
+    from diplorec.dossier import Dossier
+
+    sequences = event_sequences(min_size=min_size, max_size=max_size, types=types)
+    return sequences.map(Dossier.from_events)
+
+
+@_public
+def findings() -> SearchStrategy[Finding]:
+    """Findings as :meth:`Dossier.check <diplorec.dossier.Dossier.check>` reports them."""
+    from diplorec.dossier import Finding
+
+    return st.builds(
+        Finding,
+        severity=severities(),
+        code=st.sampled_from(("duplicate-id", "unresolved-link", "no-sources")),
+        message=texts(),
+        event_ids=_tuples(event_ids(), max_size=2, unique_by=str),
+    )
+
+
+@_public
+def timeline_entries() -> SearchStrategy[TimelineEntry]:
+    """Entries of recognition ledgers, built from consistent recognitions and withdrawals."""
+    from diplorec.ledger import RecognitionLedger
+
+    acts = event_sequences(min_size=1, max_size=4, types=(RecognitionAct, RecognitionWithdrawal))
+
+    def entries(events: tuple[Event, ...]) -> SearchStrategy[Any]:
+        ledger = RecognitionLedger.from_events(events)
+        recognized = {e.recognized.id for e in events if isinstance(e, RecognitionAct)}
+        found = [entry for key in sorted(recognized) for entry in ledger.timeline(key)]
+        return st.sampled_from(found)
+
+    # A withdrawal is drawn only after a recognition, so every sequence has one.
+    return acts.flatmap(entries)
