@@ -4,6 +4,7 @@ interpreter; and import diplorec never imports Hypothesis."""
 from __future__ import annotations
 
 import enum
+import importlib
 import importlib.metadata
 import json
 import os
@@ -131,6 +132,35 @@ class TestFromType:
         checked = json.loads(_run(FROM_TYPE.format(first_import=first_import)))
         assert set(checked) == _public_types()
         assert {"State", "RecognitionAct", "When", "Problem", "Event", "Party"} <= set(checked)
+
+
+class TestClassesNotYetExported:
+    """Public classes of the dossier, ledger and JSON Lines modules have strategies too."""
+
+    @pytest.mark.parametrize(
+        "path",
+        [
+            "diplorec.dossier.Dossier",
+            "diplorec.dossier.Finding",
+            "diplorec.ledger.TimelineEntry",
+            "diplorec.jsonl.BadLine",
+        ],
+    )
+    def test_from_type_strategy(self, path: str) -> None:
+        """The strategy the plugin hands Hypothesis for the class draws instances of it."""
+        from hypothesis import HealthCheck, given, settings
+
+        from diplorec.strategies._from_type import _strategy_for
+
+        module, name = path.rsplit(".", 1)
+        cls = getattr(importlib.import_module(module), name)
+
+        @settings(max_examples=3, database=None, suppress_health_check=[HealthCheck.too_slow])
+        @given(_strategy_for(cls))
+        def draws(value: object) -> None:
+            assert isinstance(value, cls)
+
+        draws()
 
 
 class TestImportIsolation:
