@@ -159,7 +159,7 @@ class Envoy(_Model, frozen=True, kw_only=True):
 
     def __post_init__(self) -> None:
         _optional_name(self.title)
-        rules.differ(self.sending, self.receiving, "sender and receiver are the same party")
+        rules.envoy(self)
 
 
 class Place(_Model, frozen=True, kw_only=True):
@@ -171,8 +171,7 @@ class Place(_Model, frozen=True, kw_only=True):
 
     def __post_init__(self) -> None:
         rules.name(self.name)
-        if (self.latitude is None) != (self.longitude is None):
-            raise ValueError("a place with coordinates needs both latitude and longitude")
+        rules.place(self)
 
 
 class Source(_Model, frozen=True, kw_only=True):
@@ -236,12 +235,7 @@ class RecognitionAct(_EventBase, frozen=True, kw_only=True, tag="recognition-act
         _optional_when(self.effective)
         _optional_text(self.described_as)
         rules.event_ids(self.basis)
-        rules.differ(self.recognizer, self.recognized, "a party cannot recognise itself")
-        rules.not_among(
-            {self.recognizer.id, self.recognized.id},
-            self.collective_with,
-            "collective_with must not include the recognizer or the party recognised",
-        )
+        rules.recognition(self)
 
 
 class RecognitionWithdrawal(_EventBase, frozen=True, kw_only=True, tag="recognition-withdrawal"):
@@ -265,20 +259,7 @@ class RecognitionWithdrawal(_EventBase, frozen=True, kw_only=True, tag="recognit
         _optional_when(self.effective)
         _optional_text(self.described_as)
         rules.event_ids(self.basis)
-        rules.differ(self.withdrawer, self.recognized, "a party cannot withdraw from itself")
-        if self.in_favour_of is not None:
-            rules.not_among(
-                {self.withdrawer.id, self.recognized.id},
-                (self.in_favour_of,),
-                "in_favour_of must differ from the withdrawer and the party recognised",
-            )
-            if self.kind is not WithdrawalKind.SWITCH:
-                raise ValueError("moving recognition to another party is a switch")
-        rules.not_among(
-            {party.id for party in self.claimed_by},
-            self.denied_by,
-            "a party cannot both claim and deny the same withdrawal",
-        )
+        rules.withdrawal(self)
 
 
 class CredentialPresentation(_EventBase, frozen=True, kw_only=True, tag="credential-presentation"):
@@ -289,8 +270,7 @@ class CredentialPresentation(_EventBase, frozen=True, kw_only=True, tag="credent
     def __post_init__(self) -> None:
         rules.when(self.on)
         _optional_text(self.notes)
-        if self.received_by is not None and self.received_by.person.id == self.envoy.person.id:
-            raise ValueError("an envoy cannot receive their own credentials")
+        rules.credentials(self)
 
 
 class Meeting(_EventBase, frozen=True, kw_only=True, tag="meeting"):

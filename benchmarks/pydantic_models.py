@@ -153,7 +153,7 @@ class Envoy(_Model):
 
     @model_validator(mode="after")
     def _check(self) -> Envoy:
-        rules.differ(self.sending, self.receiving, "sender and receiver are the same party")
+        rules.envoy(self)
         return self
 
 
@@ -166,8 +166,7 @@ class Place(_Model):
 
     @model_validator(mode="after")
     def _check(self) -> Place:
-        if (self.latitude is None) != (self.longitude is None):
-            raise ValueError("a place with coordinates needs both latitude and longitude")
+        rules.place(self)
         return self
 
 
@@ -215,12 +214,7 @@ class RecognitionAct(_EventBase):
 
     @model_validator(mode="after")
     def _check(self) -> RecognitionAct:
-        rules.differ(self.recognizer, self.recognized, "a party cannot recognise itself")
-        rules.not_among(
-            {self.recognizer.id, self.recognized.id},
-            self.collective_with,
-            "collective_with must not include the recognizer or the party recognised",
-        )
+        rules.recognition(self)
         return self
 
 
@@ -239,20 +233,7 @@ class RecognitionWithdrawal(_EventBase):
 
     @model_validator(mode="after")
     def _check(self) -> RecognitionWithdrawal:
-        rules.differ(self.withdrawer, self.recognized, "a party cannot withdraw from itself")
-        if self.in_favour_of is not None:
-            rules.not_among(
-                {self.withdrawer.id, self.recognized.id},
-                (self.in_favour_of,),
-                "in_favour_of must differ from the withdrawer and the party recognised",
-            )
-            if self.kind is not WithdrawalKind.SWITCH:
-                raise ValueError("moving recognition to another party is a switch")
-        rules.not_among(
-            {party.id for party in self.claimed_by},
-            self.denied_by,
-            "a party cannot both claim and deny the same withdrawal",
-        )
+        rules.withdrawal(self)
         return self
 
 
@@ -264,21 +245,13 @@ class CredentialPresentation(_EventBase):
 
     @model_validator(mode="after")
     def _check(self) -> CredentialPresentation:
-        if self.received_by is not None and self.received_by.person.id == self.envoy.person.id:
-            raise ValueError("an envoy cannot receive their own credentials")
+        rules.credentials(self)
         return self
-
-
-def _participants(values: tuple[object, ...]) -> tuple[object, ...]:
-    if len(values) < 2:
-        raise ValueError("at least 2 participants are needed")
-    rules.distinct(values)  # type: ignore[arg-type]
-    return values
 
 
 class Meeting(_EventBase):
     type: Literal["meeting"]
-    participants: Annotated[tuple[Participant, ...], AfterValidator(_participants)]
+    participants: Annotated[tuple[Participant, ...], AfterValidator(rules.participants)]
     mode: MeetingMode = MeetingMode.IN_PERSON
     host: Party | None = None
     subject: Text | None = None

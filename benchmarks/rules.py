@@ -13,6 +13,7 @@ from collections.abc import Hashable, Sequence
 from typing import Any, TypeVar
 
 from diplorec.dates import When
+from diplorec.vocab import WithdrawalKind
 
 T = TypeVar("T")
 
@@ -109,13 +110,50 @@ def format_instant(value: dt.datetime) -> str:
     return value.replace(tzinfo=None).isoformat() + "Z"
 
 
-def differ(left: Any, right: Any, message: str) -> None:
-    """Two parties must not have the same id."""
-    if left.id == right.id:
-        raise ValueError(message)
+def envoy(value: Any) -> None:
+    """An envoy is sent by one party to another."""
+    if value.sending.id == value.receiving.id:
+        raise ValueError("sender and receiver are the same party")
 
 
-def not_among(ids: set[str], parties: Sequence[Any], message: str) -> None:
-    """None of ``parties`` has an id in ``ids``."""
-    if any(party.id in ids for party in parties):
-        raise ValueError(message)
+def place(value: Any) -> None:
+    """Coordinates come in pairs."""
+    if (value.latitude is None) != (value.longitude is None):
+        raise ValueError("a place with coordinates needs both latitude and longitude")
+
+
+def recognition(act: Any) -> None:
+    """No party recognises itself, nor is its own collective partner."""
+    if act.recognizer.id == act.recognized.id:
+        raise ValueError("a party cannot recognise itself")
+    ids = {act.recognizer.id, act.recognized.id}
+    if any(party.id in ids for party in act.collective_with):
+        raise ValueError("collective_with must not include the recognizer or the recognized")
+
+
+def withdrawal(act: Any) -> None:
+    """Not from oneself; a rival only in a switch; no party both claims and denies it."""
+    if act.withdrawer.id == act.recognized.id:
+        raise ValueError("a party cannot withdraw recognition from itself")
+    if act.in_favour_of is not None:
+        if act.in_favour_of.id in (act.withdrawer.id, act.recognized.id):
+            raise ValueError("in_favour_of must differ from the withdrawer and the recognized")
+        if act.kind is not WithdrawalKind.SWITCH:
+            raise ValueError("moving recognition to another party is a switch")
+    claimed = {party.id for party in act.claimed_by}
+    if any(party.id in claimed for party in act.denied_by):
+        raise ValueError("a party cannot both claim and deny the same withdrawal")
+
+
+def credentials(event: Any) -> None:
+    """An envoy does not receive their own credentials."""
+    if event.received_by is not None and event.received_by.person.id == event.envoy.person.id:
+        raise ValueError("an envoy cannot receive their own credentials")
+
+
+def participants(values: Sequence[Hashable]) -> Sequence[Hashable]:
+    """Two or more distinct participants."""
+    if len(values) < 2:
+        raise ValueError("at least 2 participants are needed")
+    distinct(values)
+    return values
