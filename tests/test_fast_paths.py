@@ -479,8 +479,59 @@ def json_texts(draw: st.DrawFn) -> str | bytes:
     return text
 
 
+_BIG_NUMBERS = st.sampled_from(
+    [10**19, 2**64, -(2**63) - 1, 10**25, 1e19, 18446744073709551616.0, 0.1000000000000000055511]
+)
+
+
+@st.composite
+def record_texts(draw: st.DrawFn) -> str | bytes:
+    """A mutated record's JSON, sometimes with a long number in a numeric field."""
+    record = draw(mutated_records())
+    numeric = ("cow", "gw", "latitude", "longitude", "confidence")
+    if isinstance(record, dict) and draw(st.booleans()):
+        for path in [path for path in _paths(record) if path and path[-1] in numeric]:
+            parent = record
+            for key in path[:-1]:
+                parent = parent[key] if isinstance(parent, (dict, list)) else None
+            if isinstance(parent, dict):  # not when an earlier change replaced it
+                parent[path[-1]] = draw(_BIG_NUMBERS)
+    text = json.dumps(record, ensure_ascii=draw(st.booleans()), allow_nan=True)
+    return text.encode("utf-8", "surrogatepass") if draw(st.booleans()) else text
+
+
+def _loads_outcome(text: Any, use_orjson: bool, cls: Any = diplorec.Event) -> tuple[bool, Any]:
+    saved = converters._ORJSON
+    converters._ORJSON = None if use_orjson else False
+    try:
+        return True, repr(diplorec.loads(text, cls))
+    except ValidationError as error:
+        return False, error.problems
+    finally:
+        converters._ORJSON = saved
+
+
 class TestParsing:
-    """parse_json with orjson reads and refuses exactly what the standard library does."""
+    """parse_json and loads with orjson read and refuse exactly what they do without it."""
+
+    @given(record_texts())
+    def test_loads_same_outcome(self, text: str | bytes) -> None:
+        """loads gives equal values, or the same problems, with or without orjson."""
+        assert _loads_outcome(text, True) == _loads_outcome(text, False)
+
+    @pytest.mark.parametrize("number", ["18446744073709551616", "1" * 30, "-9223372036854775809"])
+    @pytest.mark.parametrize(
+        ("template", "cls"),
+        [
+            ('{"type": "state", "name": "X", "cow": NUMBER}', State),
+            ('{"name": "X", "latitude": NUMBER, "longitude": 1.5}', Place),
+        ],
+    )
+    def test_loads_long_integers(self, number: str, template: str, cls: Any) -> None:
+        """A long integer in a numeric field is explained as the standard library reads it."""
+        text = template.replace("NUMBER", number)
+        assert _loads_outcome(text, True, cls) == _loads_outcome(text, False, cls)
+        assert not _loads_outcome(text, True, cls)[0]
 
     @given(json_texts())
     def test_same_outcome(self, text: str | bytes) -> None:
