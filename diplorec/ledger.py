@@ -29,6 +29,7 @@ import enum
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import TypeAlias
 
 import attrs
@@ -159,7 +160,7 @@ class TimelineEntry:
     @property
     def sort_key(self) -> tuple[object, ...]:
         """Date first, then recognizer, kind and event id: a total, input-independent order."""
-        return (self.when.sort_key, self.recognizer.id, self.kind.value, self.event.id)
+        return (self.when.sort_key, self.recognizer.id, _KIND_RANK[self.kind], self.event.id)
 
 
 _KIND_RANK = {kind: rank for rank, kind in enumerate(ChangeKind)}
@@ -176,11 +177,16 @@ class _Series:
     __slots__ = ("effects", "his", "los", "reach")
 
     def __init__(self, changes: list[TimelineEntry]) -> None:
-        ordered = sorted(changes, key=_change_key)
-        self.los = [entry.when.earliest.toordinal() for entry in ordered]
-        self.his = [entry.when.latest.toordinal() for entry in ordered]
-        self.effects = [entry.effect for entry in ordered if entry.effect is not None]
-        assert len(self.effects) == len(ordered), "only counted changes form a series"
+        rows: list[tuple[int, int, Standing]] = []
+        for entry in changes:
+            assert entry.effect is not None, "only counted changes form a series"
+            rows.append(
+                (entry.when.earliest.toordinal(), entry.when.latest.toordinal(), entry.effect)
+            )
+        rows.sort()
+        self.los = [row[0] for row in rows]
+        self.his = [row[1] for row in rows]
+        self.effects = [row[2] for row in rows]
         reach: list[int] = []
         top = 0
         for hi in self.his:
@@ -222,14 +228,7 @@ class _Series:
         return standing
 
 
-def _change_key(entry: TimelineEntry) -> tuple[int, int, int, str, str]:
-    return (
-        entry.when.earliest.toordinal(),
-        entry.when.latest.toordinal(),
-        _KIND_RANK[entry.kind],
-        entry.event.id,
-        entry.recognizer.id,
-    )
+_NO_CHANGES = _Series([])
 
 
 def _party_id(party: PartyLike, role: str) -> str:
@@ -469,26 +468,28 @@ class RecognitionLedger:
     changes, so queries stay fast on hundreds of thousands of events.
     """
 
-    __slots__ = ("_by_recognized", "_parties", "_series", "_timelines")
+    __slots__ = ("_by_recognized", "_changes", "_parties", "_series", "_timelines")
 
     def __init__(self, entries: Iterable[TimelineEntry]) -> None:
         """Index timeline entries; most callers want :meth:`from_events` instead."""
         pairs: dict[tuple[str, str], list[TimelineEntry]] = defaultdict(list)
         timelines: dict[str, list[TimelineEntry]] = defaultdict(list)
         parties: dict[str, Party] = {}
-        for entry in entries:
-            pairs[entry.recognizer.id, entry.recognized.id].append(entry)
+        for entry in _ordered(entries):
+            if entry.counted:
+                pairs[entry.recognizer.id, entry.recognized.id].append(entry)
             timelines[entry.recognized.id].append(entry)
             parties.setdefault(entry.recognizer.id, entry.recognizer)
             parties.setdefault(entry.recognized.id, entry.recognized)
-        self._series = {
-            pair: _Series([e for e in changes if e.counted]) for pair, changes in pairs.items()
-        }
+        # A pair's series is built on its first query; most pairs are never asked about.
+        self._changes = dict(pairs)
+        self._series: dict[tuple[str, str], _Series] = {}
         by_recognized: dict[str, list[str]] = defaultdict(list)
-        for recognizer, recognized in sorted(pairs):
+        named = {(e.recognized.id, e.recognizer.id) for es in timelines.values() for e in es}
+        for recognized, recognizer in sorted(named):
             by_recognized[recognized].append(recognizer)
-        self._by_recognized = dict(by_recognized)
-        self._timelines = {key: tuple(_ordered(changes)) for key, changes in timelines.items()}
+        self._by_recognized = {key: tuple(ids) for key, ids in by_recognized.items()}
+        self._timelines = {key: tuple(changes) for key, changes in timelines.items()}
         self._parties = parties
 
     @classmethod
@@ -526,19 +527,28 @@ class RecognitionLedger:
         """
         key = (_party_id(recognizer, "recognizer"), _party_id(recognized, "recognized party"))
         first, last = _window(on)
-        series = self._series.get(key)
-        if series is None:
-            return Standing.NOT_RECOGNIZED
-        return series.over(first, last)
+        return self._series_of(key).over(first, last)
 
-    def standings(self, recognized: PartyLike, on: DateLike) -> dict[Party, Standing]:
-        """The standing of every party the events show acting towards ``recognized``."""
+    def _series_of(self, pair: tuple[str, str]) -> _Series:
+        series = self._series.get(pair)
+        if series is None:
+            changes = self._changes.get(pair)
+            if changes is None:
+                return _NO_CHANGES
+            series = self._series[pair] = _Series(changes)
+        return series
+
+    def _by_id(self, recognized: PartyLike, on: DateLike) -> list[tuple[str, Standing]]:
         target = _party_id(recognized, "recognized party")
         first, last = _window(on)
-        return {
-            self._parties[recognizer]: self._series[recognizer, target].over(first, last)
+        return [
+            (recognizer, self._series_of((recognizer, target)).over(first, last))
             for recognizer in self._by_recognized.get(target, ())
-        }
+        ]
+
+    def standings(self, recognized: PartyLike, on: DateLike) -> dict[Party, Standing]:
+        """The standing of every party the events show acting towards ``recognized``, by id."""
+        return {self._parties[key]: standing for key, standing in self._by_id(recognized, on)}
 
     def recognizers(self, recognized: PartyLike, on: DateLike) -> tuple[Party, ...]:
         """The parties whose recognition of ``recognized`` is in force ``on`` a date, by id.
@@ -547,9 +557,9 @@ class RecognitionLedger:
         :meth:`standings` for all of them.
         """
         return tuple(
-            party
-            for party, standing in self.standings(recognized, on).items()
-            if standing.recognized
+            self._parties[key]
+            for key, standing in self._by_id(recognized, on)
+            if standing is Standing.RECOGNIZED
         )
 
     def timeline(self, recognized: PartyLike) -> tuple[TimelineEntry, ...]:
@@ -615,8 +625,14 @@ def _surely_first(entry: TimelineEntry) -> tuple[object, ...]:
 
 
 def _dedupe(entries: list[TimelineEntry]) -> list[TimelineEntry]:
-    """Drop exact repeats (the same event given twice) and sort, whatever the input order."""
-    return _ordered(set(entries))
+    """Drop exact repeats (the same event given twice), whatever the input order."""
+    buckets: dict[tuple[object, ...], list[TimelineEntry]] = {}
+    for entry in entries:
+        key = (entry.event.id, entry.recognizer.id, entry.recognized.id, entry.kind, entry.when)
+        bucket = buckets.setdefault(key, [])
+        if not any(other == entry for other in bucket):
+            bucket.append(entry)
+    return [entry for bucket in buckets.values() for entry in bucket]
 
 
 def _ordered(entries: Iterable[TimelineEntry]) -> list[TimelineEntry]:
@@ -625,10 +641,11 @@ def _ordered(entries: Iterable[TimelineEntry]) -> list[TimelineEntry]:
     Two entries tie on the key only when different events share an id (which
     :meth:`diplorec.dossier.Dossier.check` reports); their full text breaks the tie.
     """
-    ordered = sorted(entries, key=lambda e: e.sort_key)
+    keyed = sorted(((entry.sort_key, entry) for entry in entries), key=itemgetter(0))
+    ordered = [entry for _, entry in keyed]
     start = 0
-    for index in range(1, len(ordered) + 1):
-        if index == len(ordered) or ordered[index].sort_key != ordered[start].sort_key:
+    for index in range(1, len(keyed) + 1):
+        if index == len(keyed) or keyed[index][0] != keyed[start][0]:
             if index - start > 1:
                 ordered[start:index] = sorted(ordered[start:index], key=repr)
             start = index
