@@ -161,7 +161,7 @@ class TestLookups:
         assert example.CHINA_TIES in self.dossier.during("2025-07-03")
         assert self.dossier.during(When.parse("1985")) == (example.SOVIET_WAR, example.APPOINTMENT)
         assert self.dossier.during("1985", strictly=True) == ()
-        with pytest.raises(TypeError, match="datetime.date"):
+        with pytest.raises(TypeError, match=r"datetime\.date"):
             self.dossier.during(1990)  # type: ignore[arg-type]
 
     def test_sorted_by_date(self) -> None:
