@@ -299,6 +299,7 @@ def register_document(
     :class:`~diplorec.errors.ValidationError`. ``diplorec.dossier`` registers ``Dossier``.
     """
     _DOCUMENTS[cls] = (write, read)
+    _DUMPB_WRITERS.pop(cls, None)
 
 
 _CHECKED_TARGETS: set[Any] = set()
@@ -493,7 +494,9 @@ def dumps(obj: Any, *, indent: int | None = None) -> str:
     fast: Any = _orjson() if indent is None else False
     if fast:
         try:
-            return cast(str, fast.dumps(_wire_data(obj, _GUARDED_WIRE_WRITERS)).decode("utf-8"))
+            writer = _DUMPB_WRITERS.get(type(obj))
+            data = writer(obj) if writer is not None else _wire_data(obj, _GUARDED_WIRE_WRITERS)
+            return cast(str, fast.dumps(data).decode("utf-8"))
         except (StdlibFloat, fast.JSONEncodeError):
             pass  # written below exactly as without orjson
     data = _wire_data(obj, _WIRE_WRITERS)
@@ -516,10 +519,17 @@ def dumpb(obj: Any) -> bytes:
     fast: Any = _orjson()
     if fast:
         try:
+            writer = _DUMPB_WRITERS.get(type(obj))
+            if writer is not None:  # a model value, the writer already built
+                return cast(bytes, fast.dumps(writer(obj)))
             return cast(bytes, fast.dumps(_wire_data(obj, _GUARDED_WIRE_WRITERS)))
         except (StdlibFloat, fast.JSONEncodeError):
             pass  # written below exactly as without orjson
     return dumps(obj).encode("utf-8")
+
+
+#: The guarded wire writer of each model class already written (documents excepted).
+_DUMPB_WRITERS: dict[type, Callable[[Any], Any]] = {}
 
 
 def _wire_data(obj: Any, writers: Writers) -> Any:
@@ -532,7 +542,10 @@ def _wire_item(obj: Any, writers: Writers) -> Any:
     """``to_dict(obj)``, with enum members left for the JSON encoder to write."""
     cls = type(obj)
     if cls in _UNSTRUCTURE_TYPES and cls not in _DOCUMENTS:
-        return writers.get(cls)(obj)
+        writer = writers.get(cls)
+        if writers is _GUARDED_WIRE_WRITERS:
+            _DUMPB_WRITERS[cls] = writer
+        return writer(obj)
     if writers is _GUARDED_WIRE_WRITERS:
         raise StdlibFloat  # documents, and the error for anything else, go the plain way
     return to_dict(obj)
