@@ -276,9 +276,6 @@ class TestCodedEvents:
 class TestEveryEvent:
     """Every event, of every class, gets a code from the table."""
 
-    # A rejected draw inside diplorec.strategies makes Hypothesis build a very long repr
-    # of the events strategy, which it warns about; the warning says nothing about codes.
-    @pytest.mark.filterwarnings("ignore:Generating overly large repr")
     @given(strategies.events())
     def test_codes_come_from_the_table(self, event: Event) -> None:
         """cameo() is a row of the shipped table; plover() agrees with that row's event type."""

@@ -90,7 +90,6 @@ class TestRows:
         assert row["party_ids"] == ("government:AFG:islamic-emirate-of-afghanistan", "state:RUS")
 
     @given(st.lists(strategies.events(), max_size=3))
-    @pytest.mark.filterwarnings("ignore:Generating overly large repr")
     def test_any_events(self, events: list[Event]) -> None:
         """Rows of any events have the columns and the non-empty values they promise."""
         for row in to_rows(events):
