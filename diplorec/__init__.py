@@ -22,8 +22,10 @@ from importlib.metadata import PackageNotFoundError, version
 
 from diplorec import reference
 from diplorec.actors import Envoy, Government, Official, Organization, Party, Person, Place, State
+from diplorec.codes import PloverCode, cameo, dyad, plover
 from diplorec.converters import dumps, from_dict, loads, make_converter, to_dict
 from diplorec.dates import Precision, When
+from diplorec.dossier import Dossier, Finding, Severity
 from diplorec.errors import DiplorecError, FieldError, Problem, ValidationError
 from diplorec.events import (
     CodedEvent,
@@ -40,6 +42,7 @@ from diplorec.events import (
     Statement,
 )
 from diplorec.jsonl import BadLine, JsonlReader, read_jsonl, write_jsonl
+from diplorec.ledger import ChangeKind, RecognitionLedger, Standing, TimelineEntry
 from diplorec.migrations import SPEC_VERSION
 from diplorec.provenance import Citation, Source
 from diplorec.reference import P5
@@ -74,6 +77,7 @@ __all__ = [
     "AppointmentStage",
     "BadLine",
     "Certainty",
+    "ChangeKind",
     "Characterization",
     "Citation",
     "CodedEvent",
@@ -84,10 +88,12 @@ __all__ = [
     "DiplomaticRank",
     "DiplomaticTies",
     "DiplorecError",
+    "Dossier",
     "Envoy",
     "EnvoyAppointment",
     "Event",
     "FieldError",
+    "Finding",
     "Government",
     "JsonlReader",
     "LegalStatus",
@@ -100,29 +106,37 @@ __all__ = [
     "Party",
     "Person",
     "Place",
+    "PloverCode",
     "Precision",
     "Problem",
     "RecognitionAct",
     "RecognitionForm",
     "RecognitionInstrument",
+    "RecognitionLedger",
     "RecognitionWithdrawal",
     "RelationsAction",
     "RelationsChange",
     "RepresentationLevel",
+    "Severity",
     "Source",
     "SourceKind",
     "Stance",
+    "Standing",
     "State",
     "Statement",
+    "TimelineEntry",
     "ValidationError",
     "When",
     "WithdrawalKind",
     "__version__",
+    "cameo",
     "dumps",
+    "dyad",
     "from_dict",
     "json_schema",
     "loads",
     "make_converter",
+    "plover",
     "read_jsonl",
     "reference",
     "to_dict",
