@@ -43,7 +43,7 @@ PARITY_PREFIX = 10_000
 #: the garbage collector on, so N = 100,000 with repetitions in both collector modes
 #: cannot finish in a minute on two cores. The ratios move little with N (see
 #: docs/performance.md); ``--quick -n 100000`` runs the quick set at full size.
-QUICK_N = 20_000
+QUICK_N = 15_000
 
 Work = dict[str, tuple[Callable[[Any], Any], Any]]
 
@@ -352,7 +352,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sizes = args.n or [QUICK_N]
         repeat = args.repeat or 3
         ops: tuple[str, ...] = ("dump",)
-        checks, memory_n, import_runs, ledger_n, queries = (2_000, 20), 2_000, 3, 5_000, 10_000
+        checks, memory_n, import_runs, ledger_n, queries = (1_000, 15), 1_000, 3, 2_000, 10_000
     else:
         sizes = args.n or [10_000, 100_000]
         repeat = args.repeat or 5
