@@ -106,6 +106,8 @@ def _memory_per_event(lib: Library, data: bytes, count: int) -> float:
 
 _IMPORT_STATEMENTS = {
     "diplorec": "import diplorec",
+    # diplorec and pydantic both import lazily: a first use shows what a program pays.
+    "diplorec first use": "import diplorec; diplorec.RecognitionAct; diplorec.loads",
     "pydantic": "import pydantic",
     "pydantic.BaseModel": "from pydantic import BaseModel",
     "msgspec": "import msgspec",
@@ -288,6 +290,11 @@ def format_report(report: dict[str, Any]) -> str:
     lines.append(
         "import in a fresh process (ms): "
         + ", ".join(f"{name} {secs * 1e3:.1f}" for name, secs in report["import_seconds"].items())
+    )
+    imports = report["import_seconds"]
+    lines.append(
+        "first use (a model class and loads) ÷ from pydantic import BaseModel: "
+        f"{imports['diplorec first use'] / imports['pydantic.BaseModel']:.2f}"
     )
     ledger = report["ledger"]
     if ledger:
