@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import functools
 import io
-from importlib import resources
 
 import attrs
 
@@ -33,6 +32,8 @@ class CameoCode:
 @functools.cache
 def cameo_table() -> dict[str, CameoCode]:
     """Every CAMEO event code, keyed by its code string (leading zeros kept)."""
+    from importlib import resources  # costs more to import than the table costs to read
+
     raw = resources.files("diplorec").joinpath("data/cameo_event_codes.csv").read_text("utf-8")
     table: dict[str, CameoCode] = {}
     for row in csv.DictReader(io.StringIO(raw)):
