@@ -287,11 +287,11 @@ def format_run(run: dict[str, Any], versions: dict[str, str]) -> str:
 def format_report(report: dict[str, Any]) -> str:
     """The whole report: the target size's table, imports, ledger, targets."""
     lines = [format_run(report, report["versions"]), ""]
+    imports = report["import_seconds"]
     lines.append(
         "import in a fresh process (ms): "
-        + ", ".join(f"{name} {secs * 1e3:.1f}" for name, secs in report["import_seconds"].items())
+        + ", ".join(f"{name} {secs * 1e3:.1f}" for name, secs in imports.items())
     )
-    imports = report["import_seconds"]
     lines.append(
         "first use (a model class and loads) ÷ from pydantic import BaseModel: "
         f"{imports['diplorec first use'] / imports['pydantic.BaseModel']:.2f}"
