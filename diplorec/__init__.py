@@ -53,7 +53,13 @@ if TYPE_CHECKING:
         Statement,
     )
     from diplorec.jsonl import BadLine, JsonlReader, read_jsonl, write_jsonl
-    from diplorec.ledger import ChangeKind, RecognitionLedger, Standing, TimelineEntry
+    from diplorec.ledger import (
+        ChangeKind,
+        RecognitionLedger,
+        Standing,
+        TimelineEntry,
+        UnknownPartyError,
+    )
     from diplorec.migrations import SPEC_VERSION
     from diplorec.provenance import Citation, Source
     from diplorec.reference import P5
@@ -97,7 +103,13 @@ _MODULES: dict[str, tuple[str, ...]] = {
         "RecognitionWithdrawal", "RelationsChange", "Statement",
     ),
     "jsonl": ("BadLine", "JsonlReader", "read_jsonl", "write_jsonl"),
-    "ledger": ("ChangeKind", "RecognitionLedger", "Standing", "TimelineEntry"),
+    "ledger": (
+        "ChangeKind",
+        "RecognitionLedger",
+        "Standing",
+        "TimelineEntry",
+        "UnknownPartyError",
+    ),
     "migrations": ("SPEC_VERSION",),
     "provenance": ("Citation", "Source"),
     "reference": ("P5",),
@@ -195,6 +207,7 @@ __all__ = [
     "State",
     "Statement",
     "TimelineEntry",
+    "UnknownPartyError",
     "ValidationError",
     "When",
     "WithdrawalKind",

@@ -363,7 +363,7 @@ def _convert(args: argparse.Namespace) -> int:
 
 def _ledger(args: argparse.Namespace) -> int:
     from diplorec.dates import When
-    from diplorec.ledger import RecognitionLedger
+    from diplorec.ledger import RecognitionLedger, UnknownPartyError
 
     try:
         on = When.parse(args.on) if args.on else When.from_date(dt.date.today())
@@ -378,15 +378,16 @@ def _ledger(args: argparse.Namespace) -> int:
         raise Failure(f"{args.file} is not valid") from None
     try:
         ledger.party(args.recognized)
-    except KeyError:
-        message = f"no recognition in {args.file} concerns {args.recognized!r}"
-        raise Failure(message + "; give a party id such as 'state:AFG'") from None
+    except UnknownPartyError as error:
+        raise Failure(f"{args.file}: {error}") from None
     if args.all:
-        for party, standing in ledger.standings(args.recognized, on).items():
-            _write_text(f"{party.id}\t{party.name}\t{standing.value}\n")
+        rows = [
+            f"{party.id}\t{party.name}\t{standing.value}\n"
+            for party, standing in ledger.standings(args.recognized, on).items()
+        ]
     else:
-        for party in ledger.recognizers(args.recognized, on):
-            _write_text(f"{party.id}\t{party.name}\n")
+        rows = [f"{party.id}\t{party.name}\n" for party in ledger.recognizers(args.recognized, on)]
+    _write_text("".join(rows) or "(none)\n")
     return 0
 
 

@@ -28,6 +28,7 @@ from typing import Any, TypeVar, overload
 import attrs
 
 from diplorec._registry import TAGS
+from diplorec._similar import may_be_same, names_of
 from diplorec._wire import child, json_type
 from diplorec.actors import PARTY_TYPES, Government, Organization, Party, Person
 from diplorec.converters import from_dict, register_document, to_dict
@@ -276,6 +277,7 @@ class Dossier:
             *self._duplicates(),
             *self._links(),
             *self._conflicting_values(),
+            *self._same_actor_two_ids(),
             *self._withdrawals_without_recognition(),
             *self._credential_receivers(),
             *self._sourceless(),
@@ -344,6 +346,40 @@ class Dossier:
             event_ids = sorted({event_id for where in values.values() for event_id in where})
             yield Finding(
                 severity=Severity.ERROR, code=f"conflicting-{what}", message=message,
+                event_ids=tuple(event_ids),
+            )  # fmt: skip
+
+    def _same_actor_two_ids(self) -> Iterator[Finding]:
+        """Parties that look like one actor under two ids (a name, acronym or alias shared).
+
+        A withdrawal coded against the other id would silently miss the recognition
+        it ends, so each such pair is worth a look.
+        """
+        parties: dict[str, Party] = {}
+        for event in self.events:
+            for named in _named_values(event, actors_only=True):
+                if isinstance(named, PARTY_TYPES):
+                    parties.setdefault(named.id, named)
+        by_name: dict[str, list[str]] = defaultdict(list)
+        for party_id, party in parties.items():
+            for name in set(names_of(party)):
+                by_name[name].append(party_id)
+        pairs = {
+            (first, second)
+            for ids in by_name.values()
+            for index, first in enumerate(sorted(ids))
+            for second in sorted(ids)[index + 1 :]
+            if may_be_same(parties[first], parties[second])
+        }
+        for first, second in sorted(pairs):
+            shared = sorted(set(names_of(parties[first])) & set(names_of(parties[second])))
+            message = (
+                f"{first!r} and {second!r} may be one actor under two ids (both are called "
+                f"{shared[0]!r}); give both the same identifying codes or the same id"
+            )
+            event_ids = sorted({e.id for key in (first, second) for e in self._by_actor[key]})
+            yield Finding(
+                severity=Severity.WARNING, code="same-actor-two-ids", message=message,
                 event_ids=tuple(event_ids),
             )  # fmt: skip
 

@@ -34,8 +34,10 @@ from typing import TypeAlias
 
 import attrs
 
+from diplorec._similar import suggest
 from diplorec.actors import PARTY_TYPES, Government, Organization, Party
 from diplorec.dates import When
+from diplorec.errors import DiplorecError
 from diplorec.events import EVENT_TYPES, Event, RecognitionAct, RecognitionWithdrawal
 from diplorec.vocab import (
     Certainty,
@@ -53,6 +55,7 @@ __all__ = [
     "RecognitionLedger",
     "Standing",
     "TimelineEntry",
+    "UnknownPartyError",
     "as_when",
 ]
 
@@ -144,6 +147,21 @@ class TimelineEntry:
     legal_status: LegalStatus | None = None
     superseded_by: str | None = None
 
+    def __str__(self) -> str:
+        """One line: date, the pair, what changed and why, and the event it comes from.
+
+        >>> from diplorec.examples.russia_taliban_2025 import EVENTS, ISLAMIC_EMIRATE
+        >>> print(RecognitionLedger.from_events(EVENTS).timeline(ISLAMIC_EMIRATE)[0])
+        ... # doctest: +ELLIPSIS
+        2025-07-03 state:RUS -> government:AFG:...: recognition, recognized (express ...) [...]
+        """
+        effect = "no effect" if self.effect is None else self.effect.value
+        counted = "" if self.superseded_by is None else f", confirmed by {self.superseded_by}"
+        return (
+            f"{self.when} {self.recognizer.id} -> {self.recognized.id}: {self.kind.value}, "
+            f"{effect} ({self.reason}{counted}) [{self.event.id}]"
+        )
+
     @property
     def counted(self) -> bool:
         """Whether the change takes part in answering :meth:`RecognitionLedger.standing`."""
@@ -229,6 +247,33 @@ class _Series:
 
 
 _NO_CHANGES = _Series([])
+
+
+class UnknownPartyError(DiplorecError, KeyError):
+    """A question names a party that no event given to the ledger mentions.
+
+    Answering "not recognized" would be silently wrong when the id is misspelt or
+    derived differently (``state:freedonia`` for a state the data codes
+    ``state:FRE``), so the ledger refuses and suggests the closest ids it knows.
+    """
+
+    def __init__(self, party_id: str, suggestions: list[str]) -> None:
+        self.party_id = party_id
+        self.suggestions = tuple(suggestions)
+        message = f"{_short(party_id)} is not in this ledger"
+        if suggestions:
+            message += "; did you mean " + " or ".join(repr(s) for s in suggestions) + "?"
+        else:
+            message += " (no event given to it names this party)"
+        super().__init__(message)
+
+    def __str__(self) -> str:  # KeyError would quote the whole message
+        return str(self.args[0])
+
+
+def _short(party_id: str, limit: int = 80) -> str:
+    shown = repr(party_id)
+    return shown if len(shown) <= limit else f"{shown[: limit - 4]}...' ({len(party_id)} chars)"
 
 
 def _party_id(party: PartyLike, role: str) -> str:
@@ -470,17 +515,21 @@ class RecognitionLedger:
 
     __slots__ = ("_by_recognized", "_changes", "_parties", "_series", "_timelines")
 
-    def __init__(self, entries: Iterable[TimelineEntry]) -> None:
-        """Index timeline entries; most callers want :meth:`from_events` instead."""
+    def __init__(self, entries: Iterable[TimelineEntry], parties: Iterable[Party] = ()) -> None:
+        """Index timeline entries; most callers want :meth:`from_events` instead.
+
+        ``parties`` are further parties the ledger knows of (named by other events),
+        so that questions about them are answered rather than refused.
+        """
         pairs: dict[tuple[str, str], list[TimelineEntry]] = defaultdict(list)
         timelines: dict[str, list[TimelineEntry]] = defaultdict(list)
-        parties: dict[str, Party] = {}
+        known: dict[str, Party] = {}
         for entry in _ordered(entries):
             if entry.counted:
                 pairs[entry.recognizer.id, entry.recognized.id].append(entry)
             timelines[entry.recognized.id].append(entry)
-            parties.setdefault(entry.recognizer.id, entry.recognizer)
-            parties.setdefault(entry.recognized.id, entry.recognized)
+            known.setdefault(entry.recognizer.id, entry.recognizer)
+            known.setdefault(entry.recognized.id, entry.recognized)
         # A pair's series is built on its first query; most pairs are never asked about.
         self._changes = dict(pairs)
         self._series: dict[tuple[str, str], _Series] = {}
@@ -490,16 +539,25 @@ class RecognitionLedger:
             by_recognized[recognized].append(recognizer)
         self._by_recognized = {key: tuple(ids) for key, ids in by_recognized.items()}
         self._timelines = {key: tuple(changes) for key, changes in timelines.items()}
-        self._parties = parties
+        for party in parties:
+            known.setdefault(party.id, party)
+        self._parties = known
 
     @classmethod
     def from_events(cls, events: Iterable[Event]) -> RecognitionLedger:
-        """Build a ledger from events; all but recognitions and withdrawals are ignored.
+        """Build a ledger from events.
+
+        Recognitions and withdrawals make its changes; every other event only tells
+        it which parties exist, so that a question about a party that no event names
+        raises :class:`UnknownPartyError` instead of a silently wrong answer.
 
         >>> RecognitionLedger.from_events([]).recognizers("state:XKX", "2025")
-        ()
+        Traceback (most recent call last):
+        ...
+        diplorec.ledger.UnknownPartyError: 'state:XKX' is not in this ledger (no event ...)
         """
         entries: list[TimelineEntry] = []
+        named: dict[str, Party] = {}
         for event in events:
             if isinstance(event, RecognitionAct):
                 entries.extend(_act_entries(event))
@@ -508,24 +566,50 @@ class RecognitionLedger:
             elif not isinstance(event, EVENT_TYPES):
                 message = f"a ledger is built from diplorec events, not {type(event).__name__}"
                 raise TypeError(message)
+            for party in event.actors():
+                named.setdefault(party.id, party)
         entries.extend(_rival_entries(entries))
-        return cls(_supersede(_dedupe(entries)))
+        return cls(_supersede(_dedupe(entries)), parties=named.values())
 
     def party(self, party_id: str) -> Party:
-        """The party with this id, as the events name it; KeyError if none does."""
-        return self._parties[party_id]
+        """The party with this id, as the events name it.
+
+        :class:`UnknownPartyError` (a :class:`KeyError`) if no event names it.
+        """
+        return self._parties[self._known(party_id, "party")]
+
+    def __contains__(self, party: object) -> bool:
+        """Whether some event given to the ledger names this party (or party id).
+
+        >>> from diplorec.examples.russia_taliban_2025 import EVENTS
+        >>> from diplorec.reference import FRANCE, RUSSIA
+        >>> ledger = RecognitionLedger.from_events(EVENTS)
+        >>> RUSSIA in ledger, "state:RUS" in ledger, FRANCE in ledger
+        (True, True, False)
+        """
+        if isinstance(party, PARTY_TYPES):
+            return party.id in self._parties
+        return isinstance(party, str) and party in self._parties
+
+    def _known(self, party: PartyLike, role: str) -> str:
+        """The id of a party the events name; :class:`UnknownPartyError` otherwise."""
+        party_id = _party_id(party, role)
+        if party_id not in self._parties:
+            raise UnknownPartyError(party_id, suggest(party_id, self._parties.values()))
+        return party_id
 
     def standing(self, recognizer: PartyLike, recognized: PartyLike, on: DateLike) -> Standing:
         """Where ``recognizer``'s recognition of ``recognized`` stands ``on`` a date.
 
         A date with a range (a month, ``"2025"``) gets one answer only if it holds
-        on every day of the range; otherwise :attr:`Standing.UNCERTAIN`.
+        on every day of the range; otherwise :attr:`Standing.UNCERTAIN`. A party
+        that no event names raises :class:`UnknownPartyError`, with suggestions.
 
         >>> from diplorec.examples.russia_taliban_2025 import CHINA, EVENTS, ISLAMIC_EMIRATE
         >>> RecognitionLedger.from_events(EVENTS).standing(CHINA, ISLAMIC_EMIRATE, "2025-12-31")
         <Standing.NOT_RECOGNIZED: 'not-recognized'>
         """
-        key = (_party_id(recognizer, "recognizer"), _party_id(recognized, "recognized party"))
+        key = (self._known(recognizer, "recognizer"), self._known(recognized, "recognized party"))
         first, last = _window(on)
         return self._series_of(key).over(first, last)
 
@@ -539,7 +623,7 @@ class RecognitionLedger:
         return series
 
     def _by_id(self, recognized: PartyLike, on: DateLike) -> list[tuple[str, Standing]]:
-        target = _party_id(recognized, "recognized party")
+        target = self._known(recognized, "recognized party")
         first, last = _window(on)
         return [
             (recognizer, self._series_of((recognizer, target)).over(first, last))
@@ -568,7 +652,7 @@ class RecognitionLedger:
         Changes that do not count (denied, or confirmed by another act) are included,
         with their ``reason``, so nothing the sources say is hidden.
         """
-        return self._timelines.get(_party_id(recognized, "recognized party"), ())
+        return self._timelines.get(self._known(recognized, "recognized party"), ())
 
     def first_recognizers(
         self, recognized: PartyLike, among: Iterable[PartyLike] | None = None

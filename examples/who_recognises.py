@@ -41,8 +41,11 @@ def main() -> None:
 
     print("\nEach permanent member on 4 July 2025:")
     for member in diplorec.P5:
-        standing = ledger.standing(member, ISLAMIC_EMIRATE, "2025-07-04")
-        print(f"  {member.name:<15} {standing.value}")
+        if member in ledger:
+            answer = ledger.standing(member, ISLAMIC_EMIRATE, "2025-07-04").value
+        else:
+            answer = "no event on record names it"
+        print(f"  {member.name:<15} {answer}")
 
 
 if __name__ == "__main__":

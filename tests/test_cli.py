@@ -309,7 +309,7 @@ class TestLedger:
     def test_before(self, clean: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """Nobody does on 2 July 2025."""
         assert cli.main(["ledger", str(clean), "--recognized", EMIRATE, "--on", "2025-07-02"]) == 0
-        assert capsys.readouterr().out == ""
+        assert capsys.readouterr().out == "(none)\n"
 
     def test_all(self, clean: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """--all prints the standing of every party acting towards the recognised one."""
@@ -325,11 +325,20 @@ class TestLedger:
         assert capsys.readouterr().out == "state:RUS\tRussia\n"
 
     def test_unknown_party(self, clean: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        """An id no recognition concerns is an error, with an example of an id."""
+        """An id no event names is an error in one line, suggesting the id meant."""
         assert cli.main(["ledger", str(clean), "--recognized", "state:XKX"]) == 1
         err = capsys.readouterr().err
         assert err.count("\n") == 1
-        assert "no recognition in" in err
+        assert "'state:XKX' is not in this ledger" in err
+        assert cli.main(["ledger", str(clean), "--recognized", "state:afg"]) == 1
+        assert "did you mean 'state:AFG'?" in capsys.readouterr().err
+
+    def test_nobody_recognises(self, clean: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A known party that nobody recognises on the date prints "(none)"."""
+        assert cli.main(["ledger", str(clean), "--recognized", "state:AFG", "--on", "2025"]) == 0
+        assert capsys.readouterr().out == "(none)\n"
+        assert cli.main(["ledger", str(clean), "--recognized", EMIRATE, "--on", "2024"]) == 0
+        assert capsys.readouterr().out == "(none)\n"
 
     def test_invalid_file(self, broken: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """An invalid file is reported and nothing is printed on standard output."""

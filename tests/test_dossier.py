@@ -299,6 +299,76 @@ class TestCheck:
         assert isinstance(findings[0], Finding)
 
 
+class TestSameActorTwoIds:
+    """check() warns when one actor seems recorded under two ids."""
+
+    def test_with_and_without_iso_code(self) -> None:
+        """A withdrawal coded against a name-derived id misses the recognition it ends."""
+        coded = State(name="Freedonia", iso3="XFD")
+        uncoded = State(name="Freedonia")  # id state:freedonia
+        act = recognition(recognizer=SYLVANIA, recognized=coded)
+        ended = withdrawal(withdrawer=SYLVANIA, recognized=uncoded)
+        found = [f for f in Dossier(events=(act, ended)).check() if f.code == "same-actor-two-ids"]
+        (finding,) = found
+        assert finding.severity is Severity.WARNING
+        assert finding.event_ids == tuple(sorted((act.id, ended.id)))
+        assert "'state:XFD' and 'state:freedonia'" in finding.message
+
+    def test_alias_of_another(self) -> None:
+        """A name that is another party's alias (any case, punctuation) is flagged."""
+        russia = State(name="Russia", iso3="RUS", aliases=("Russian Federation",))
+        spelt = State(name="the Russian federation", id="state:russian-federation")
+        plain = State(name="Russian Federation.")
+        dossier = Dossier(events=(recognition(recognizer=russia), recognition(recognizer=plain)))
+        assert "same-actor-two-ids" in codes(dossier)
+        dossier = Dossier(events=(recognition(recognizer=russia), recognition(recognizer=spelt)))
+        assert "same-actor-two-ids" not in codes(dossier)  # 'the' makes it another name
+
+    def test_different_codes_are_different_states(self) -> None:
+        """Two states with different ISO codes share a short name without a finding."""
+        brazzaville = State(name="Republic of the Congo", iso3="COG", aliases=("Congo",))
+        kinshasa = State(name="Democratic Republic of the Congo", iso3="COD", aliases=("Congo",))
+        dossier = Dossier(
+            events=(recognition(recognizer=brazzaville), recognition(recognizer=kinshasa))
+        )
+        assert "same-actor-two-ids" not in codes(dossier)
+
+    def test_governments_of_other_times_or_states(self) -> None:
+        """Governments whose tenures cannot overlap, or of other states, are not flagged.
+
+        The Taliban's Islamic Emirate held Kabul from September 1996 to November 2001
+        and again from August 2021: two governments of one name.
+        """
+        afghanistan = State(name="Afghanistan", iso3="AFG")
+        first = Government(
+            id="government:AFG:islamic-emirate-1996",
+            name="Islamic Emirate of Afghanistan",
+            state=afghanistan,
+            in_power=When.parse("1996-09/2001-11"),
+        )
+        second = Government(
+            id="government:AFG:islamic-emirate-2021",
+            name="Islamic Emirate of Afghanistan",
+            state=afghanistan,
+            in_power=When.parse("2021-08/.."),
+        )
+        undated = attrs.evolve(second, id="government:AFG:islamic-emirate", in_power=None)
+        elsewhere = Government(name="Islamic Emirate of Afghanistan", state=SYLVANIA)
+        events = (recognition(recognized=first), recognition(recognized=second))
+        assert "same-actor-two-ids" not in codes(Dossier(events=events))
+        events = (recognition(recognized=second), recognition(recognized=elsewhere))
+        assert "same-actor-two-ids" not in codes(Dossier(events=events))
+        events = (recognition(recognized=second), recognition(recognized=undated))
+        assert "same-actor-two-ids" in codes(Dossier(events=events))
+
+    def test_each_pair_once(self) -> None:
+        """Sharing a name and an alias still gives one finding per pair."""
+        one = State(name="Ruritania", iso3="XRU", aliases=("Ruritanian Kingdom",))
+        two = State(name="Ruritania", aliases=("Ruritanian Kingdom",))
+        dossier = Dossier(events=(recognition(recognized=one), recognition(recognized=two)))
+        assert codes(dossier).count("same-actor-two-ids") == 1
+
+
 class TestDocument:
     """The JSON document form: type, spec_version, events."""
 

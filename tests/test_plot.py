@@ -83,7 +83,7 @@ class TestPlotRecognitions:
 
     def test_nothing_to_draw(self) -> None:
         """An entity nobody recognises gives a figure saying so."""
-        figure = plot_recognitions(EVENTS, "state:NONE")
+        figure = plot_recognitions(EVENTS, EVENTS[0].recognizer)
         assert figure.axes[0].texts[0].get_text() == "no recognition on record"
 
     def test_worked_example(self) -> None:
