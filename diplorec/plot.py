@@ -284,17 +284,16 @@ def plot_events(
     for row, event in enumerate(chosen):
         quad = cameo(event).quad_class
         colour = _QUAD_COLOURS[quad]
-        label = None if quad in seen else _QUAD_NAMES[quad]
         seen.add(quad)
         when = event.on
         if not when.is_open:
-            rows.window(row, when, colour, label)
+            rows.window(row, when, colour)
         elif when.start is None:
             assert when.end is not None
-            rows.window(row, when.end, colour, label)
+            rows.window(row, when.end, colour)
             rows.open_side(row, _plain(when.end.earliest), -1, colour)
         else:
-            rows.window(row, when.start, colour, label)
+            rows.window(row, when.start, colour)
             rows.open_side(row, _plain(when.start.latest), +1, colour)
     axes.set_yticks(range(len(chosen)), [_label(event) for event in chosen], fontsize=7.5)
     axes.invert_yaxis()
@@ -304,7 +303,14 @@ def plot_events(
     axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     axes.grid(axis="x", alpha=0.3)
     axes.set_title(title or "Events")
-    axes.legend(loc="lower left", fontsize=8, frameon=False, title="CAMEO quad class")
+    patches = importlib.import_module("matplotlib.patches")
+    legend = [
+        patches.Patch(color=_QUAD_COLOURS[quad], alpha=0.75, label=_QUAD_NAMES[quad])
+        for quad in sorted(seen)
+    ]
+    axes.legend(
+        handles=legend, loc="lower left", fontsize=8, frameon=False, title="CAMEO quad class"
+    )
     return axes.figure
 
 
@@ -317,33 +323,48 @@ class _Rows:
         self.stub = datetime.timedelta(days=max(round(span * _STUB), 2))
         self.narrow = span * _NARROW
 
-    def window(self, row: int, when: When, colour: str, label: str | None) -> None:
-        """A dot for a day, else a bar across the window, cut at the edges with an arrow."""
+    def window(self, row: int, when: When, colour: str) -> None:
+        """A dot for a day, else a bar across the window, cut at the edges with an arrow.
+
+        A window wholly before the left edge (the known start of an open interval) is
+        only an arrow at that edge.
+        """
         first, last = _plain(when.earliest), _plain(when.latest)
+        if last < self.left:  # the known end of an open interval, before the picture
+            self.arrow(self.left, row, -1, colour)
+            return
         start, end = max(first, self.left), min(last, self.right)
         if start == end:
             dot = {"marker": "o", "linestyle": "none", "markersize": 7}
-            self.axes.plot([start], [row], color=colour, label=label, **dot)
+            self.axes.plot([start], [row], color=colour, **dot)
             return
         width = end - start + _ONE_DAY
-        self.axes.barh(row, width, left=start, height=0.5, color=colour, alpha=0.75, label=label)
+        self.axes.barh(row, width, left=start, height=0.5, color=colour, alpha=0.75)
         if width.days < self.narrow:
             middle = start + (end - start) / 2
             self.axes.plot([middle], [row], marker="D", color=colour, markersize=6)
         if first < self.left:
-            self.axes.plot([self.left], [row], marker="<", color=colour, markersize=7)
+            self.arrow(self.left, row, -1, colour)
         if last > self.right:
-            self.axes.plot([self.right], [row], marker=">", color=colour, markersize=7)
+            self.arrow(self.right, row, +1, colour)
 
     def open_side(self, row: int, known: datetime.date, side: int, colour: str) -> None:
-        """A faint stub from the known end towards the open side (-1 left, +1 right)."""
+        """A faint stub from the known end towards the open side (-1 left, +1 right).
+
+        When the known end lies beyond an edge, the stub starts at that edge.
+        """
         if side < 0:
-            start, end = max(known - self.stub, self.left), min(known, self.right)
-            tip = start
+            end = min(known, self.right)
+            start = max(end - self.stub, self.left)
         else:
-            start, end = max(known, self.left), min(known + self.stub, self.right)
-            tip = end
+            start = max(known, self.left)
+            end = min(start + self.stub, self.right)
         if start >= end:
             return
         self.axes.barh(row, end - start, left=start, height=0.18, color=colour, alpha=0.35)
-        self.axes.plot([tip], [row], marker="<" if side < 0 else ">", color=colour, markersize=7)
+        self.arrow(start if side < 0 else end, row, side, colour)
+
+    def arrow(self, day: datetime.date, row: int, side: int, colour: str) -> None:
+        """An arrow pointing left (-1) or right (+1), drawn whole even on an edge."""
+        marker = "<" if side < 0 else ">"
+        self.axes.plot([day], [row], marker=marker, color=colour, markersize=7, clip_on=False)

@@ -199,6 +199,16 @@ class TestOpenIntervals:
         assert list(arrow.get_ydata()) == [1]
         assert num(arrow.get_xdata()[0]) < axes.get_xlim()[1]
 
+    def test_known_start_before_the_picture(self) -> None:
+        """ "On or after April 1960" in a picture of 2020-2021 is an arrow at the left edge."""
+        events = [meeting("1960-04/.."), meeting("2021-01-01"), meeting("2021-06")]
+        axes = plot_events(events, since="2020-01-01").axes[0]
+        assert all(bar.get_width() > 0 for bar in axes.patches)
+        left = axes.get_xlim()[0]
+        assert all(num(x) >= left for line in axes.lines for x in line.get_xdata())
+        row = row_of(axes, "on or after 1960-04")
+        assert [m.get_marker() for m in axes.lines if list(m.get_ydata()) == [row]] == ["<", ">"]
+
 
 class TestNarrowWindows:
     """A window too short to see at the scale of the picture is marked with a diamond."""
