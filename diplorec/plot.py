@@ -23,7 +23,14 @@ from diplorec.actors import Organization, Party
 from diplorec.codes import cameo, dyad
 from diplorec.dates import When
 from diplorec.events import CodedEvent, Event
-from diplorec.ledger import DateLike, PartyLike, RecognitionLedger, Standing, as_when
+from diplorec.ledger import (
+    DateLike,
+    PartyLike,
+    RecognitionLedger,
+    Standing,
+    TimelineEntry,
+    as_when,
+)
 
 __all__ = ["plot_events", "plot_recognitions"]
 
@@ -164,7 +171,7 @@ def _mark_withdrawals(
             )  # fmt: skip
 
 
-def _ends(timeline: list[Any]) -> list[Any]:
+def _ends(timeline: list[TimelineEntry]) -> list[TimelineEntry]:
     """The counted withdrawals that end a recognition, each once.
 
     A withdrawal of a recognition already surely withdrawn (a switch, then the
@@ -335,8 +342,7 @@ class _Rows:
             return
         start, end = max(first, self.left), min(last, self.right)
         if start == end:
-            dot = {"marker": "o", "linestyle": "none", "markersize": 7}
-            self.axes.plot([start], [row], color=colour, **dot)
+            self.axes.plot([start], [row], "o", color=colour, markersize=7)
             return
         width = end - start + _ONE_DAY
         self.axes.barh(row, width, left=start, height=0.5, color=colour, alpha=0.75)
