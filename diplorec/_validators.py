@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from diplorec._ids import ID_PATTERN as ID_PATTERN
 from diplorec._wire import show
 from diplorec.errors import FieldError
 
@@ -271,7 +272,6 @@ def tuple_of(*types: type, min_length: int = 0, distinct: bool = False) -> Valid
     return _type_check(stated, types, optional=False, items=True)
 
 
-ID_PATTERN = r"[a-z][a-z0-9-]*:[^\s]{1,200}"
 identifier = pattern(ID_PATTERN, "an id of the form 'kind:key' without spaces", optional=False)
 _IDENTIFIER = re.compile(ID_PATTERN)
 
@@ -294,8 +294,3 @@ def event_ids(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> Non
 
 
 _shortcut(event_ids, _never, tuple, operator.not_)
-
-
-def slug(text_value: str) -> str:
-    """A lower-case, hyphenated key from a name, keeping letters of every script."""
-    return re.sub(r"[^\w]+", "-", text_value.casefold()).strip("-_") or "x"

@@ -12,6 +12,7 @@ from typing import Any, ClassVar, TypeAlias
 
 import attrs
 
+from diplorec import _ids
 from diplorec import _validators as v
 from diplorec.dates import When
 from diplorec.errors import FieldError
@@ -42,10 +43,11 @@ def _key(party_id: str) -> str:
     return party_id.split(":", 1)[1]
 
 
-def _set_id(obj: Any, derive: Callable[[], str]) -> None:
-    # The derivation is called only when no id is given (it slugs names: not free).
+def _set_id(obj: Any, kind: str, parts: Callable[[], tuple[str, ...]]) -> None:
+    # The parts are made only when no id is given (they slug names: not free); the key
+    # from them always satisfies the id rule (diplorec._ids.key).
     if obj.id == "":
-        object.__setattr__(obj, "id", derive())
+        object.__setattr__(obj, "id", f"{kind}:{_ids.key(*parts())}")
     else:
         v.check_id(obj)
 
@@ -72,7 +74,7 @@ class State:
     aliases: tuple[str, ...] = attrs.field(default=(), validator=v.names)
 
     def __attrs_post_init__(self) -> None:
-        _set_id(self, lambda: f"state:{self.iso3 or self.wikidata or v.slug(self.name)}")
+        _set_id(self, "state", lambda: (self.iso3 or self.wikidata or _ids.slug(self.name),))
 
 
 @attrs.frozen(kw_only=True)
@@ -93,7 +95,7 @@ class Government:
     wikidata: str | None = attrs.field(default=None, validator=_wikidata)
 
     def __attrs_post_init__(self) -> None:
-        _set_id(self, lambda: f"government:{_key(self.state.id)}:{v.slug(self.name)}")
+        _set_id(self, "government", lambda: (_key(self.state.id), _ids.slug(self.name)))
 
 
 @attrs.frozen(kw_only=True)
@@ -115,8 +117,8 @@ class Organization:
     wikidata: str | None = attrs.field(default=None, validator=_wikidata)
 
     def __attrs_post_init__(self) -> None:
-        scope = f"{_key(self.state.id)}:" if self.state is not None else ""
-        _set_id(self, lambda: f"organization:{scope}{v.slug(self.acronym or self.name)}")
+        scope = () if self.state is None else (_key(self.state.id),)
+        _set_id(self, "organization", lambda: (*scope, _ids.slug(self.acronym or self.name)))
 
 
 Party: TypeAlias = State | Government | Organization
@@ -140,7 +142,7 @@ class Person:
     wikidata: str | None = attrs.field(default=None, validator=_wikidata)
 
     def __attrs_post_init__(self) -> None:
-        _set_id(self, lambda: f"person:{self.wikidata or v.slug(self.name)}")
+        _set_id(self, "person", lambda: (self.wikidata or _ids.slug(self.name),))
 
 
 @attrs.frozen(kw_only=True)

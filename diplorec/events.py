@@ -9,12 +9,12 @@ Every event has an ``id`` (derived from its content unless given), a date ``on``
 from __future__ import annotations
 
 import enum
-import hashlib
 from collections.abc import Iterator
 from typing import Any, ClassVar, TypeAlias
 
 import attrs
 
+from diplorec import _ids
 from diplorec import _validators as v
 from diplorec._cameo import cameo_table
 from diplorec.actors import PARTY_TYPES, Envoy, Official, Party, Person, Place
@@ -62,6 +62,7 @@ _optional_party = v.instance_of(*PARTY_TYPES, optional=True)
 _parties = v.tuple_of(*PARTY_TYPES)
 _optional_when = v.instance_of(When, optional=True)
 _TRAILING = ("place", "sources", "certainty", "notes")
+_UNIT_SEPARATOR = "\x1f"  # joins the identifying parts; no name or text holds it
 
 
 def _common_fields_last(
@@ -123,8 +124,7 @@ class _EventBase:
         """
         parts = [self.TAG, str(self.on)]
         parts.extend(_identity_text(getattr(self, name)) for name in self.IDENTITY)
-        digest = hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=8)
-        return f"{self.TAG}:{digest.hexdigest()}"
+        return f"{self.TAG}:{_ids.digest(_UNIT_SEPARATOR.join(parts))}"
 
     def _check(self) -> None:
         """Cross-field rules; subclasses extend this."""

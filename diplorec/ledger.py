@@ -443,10 +443,15 @@ def _rival_entries(entries: list[TimelineEntry]) -> list[TimelineEntry]:
     government of that state the recognizer recognised before (or on the same day).
     """
     groups: dict[tuple[str, str], list[TimelineEntry]] = defaultdict(list)
+    # (event, recognizer, recognized) of every change that takes recognition away
+    # itself: a switch from a rival already ends it, and implies nothing more.
+    explicit: set[tuple[str, str, str]] = set()
     for entry in entries:
         state = _claimant_state(entry.recognized)
         if state is not None and entry.kind.gives and entry.effect is not None:
             groups[entry.recognizer.id, state].append(entry)
+        if not entry.kind.gives:
+            explicit.add((entry.event.id, entry.recognizer.id, entry.recognized.id))
     implied: list[TimelineEntry] = []
     for group in groups.values():
         rivals = {entry.recognized.id: entry.recognized for entry in group}
@@ -457,7 +462,9 @@ def _rival_entries(entries: list[TimelineEntry]) -> list[TimelineEntry]:
                 continue
             latest = trigger.when.latest
             for rival_id, rival in rivals.items():
-                if rival_id == trigger.recognized.id:
+                if rival_id == trigger.recognized.id or (
+                    (trigger.event.id, trigger.recognizer.id, rival_id) in explicit
+                ):
                     continue
                 if not any(
                     e.recognized.id == rival_id and e.when.earliest <= latest for e in group

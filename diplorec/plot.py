@@ -15,13 +15,22 @@ from __future__ import annotations
 
 import datetime
 import importlib
+import textwrap
 from collections.abc import Iterable
 from typing import Any
 
 from diplorec.actors import Organization, Party
 from diplorec.codes import cameo, dyad
+from diplorec.dates import When
 from diplorec.events import CodedEvent, Event
-from diplorec.ledger import DateLike, PartyLike, RecognitionLedger, Standing, as_when
+from diplorec.ledger import (
+    DateLike,
+    PartyLike,
+    RecognitionLedger,
+    Standing,
+    TimelineEntry,
+    as_when,
+)
 
 __all__ = ["plot_events", "plot_recognitions"]
 
@@ -136,7 +145,7 @@ def _mark_withdrawals(
     days: list[datetime.date],
     surely: list[int],
 ) -> None:
-    ends = [entry for entry in timeline if entry.counted and not entry.kind.gives]
+    ends = _ends(timeline)
     if not ends:
         return
     labelled: set[bool] = set()
@@ -156,9 +165,32 @@ def _mark_withdrawals(
         )  # fmt: skip
         if len(ends) <= 12:
             axes.annotate(
-                _short(entry.recognizer), (day, height + 0.15), xytext=(0, 8),
-                textcoords="offset points", ha="center", fontsize=8, color=_WITHDRAWN,
+                _short(entry.recognizer), (day, height + 0.15), xytext=(0, 6),
+                textcoords="offset points", ha="center", va="bottom", fontsize=8,
+                color=_WITHDRAWN,
             )  # fmt: skip
+
+
+def _ends(timeline: list[TimelineEntry]) -> list[TimelineEntry]:
+    """The counted withdrawals that end a recognition, each once.
+
+    A withdrawal of a recognition already surely withdrawn (a switch, then the
+    recognition of the rival it implies a few days later) ends nothing new and gets
+    no second mark; a disputed claim leaves the recognition standing for this rule.
+    """
+    ends = []
+    ended: set[str] = set()  # recognizers whose recognition is surely withdrawn
+    for entry in timeline:
+        if not entry.counted:
+            continue
+        recognizer = entry.recognizer.id
+        if entry.kind.gives:
+            ended.discard(recognizer)
+        elif recognizer not in ended:
+            ends.append(entry)
+            if entry.effect is not Standing.UNCERTAIN:
+                ended.add(recognizer)
+    return ends
 
 
 def _name(ledger: RecognitionLedger, recognized: PartyLike) -> str:
@@ -179,14 +211,48 @@ def _short(party: Party | None) -> str:
     return party.name
 
 
+#: CAMEO's catch-all suffix, which says nothing on a picture.
+_UNSPECIFIED = ", not specified below"
+#: Row labels wrap at this many characters, so the picture keeps its width.
+_LABEL_WIDTH = 64
+#: An open side is drawn as a stub this fraction of the axis long, ending in an arrow.
+_STUB = 1 / 15
+#: A window narrower than this fraction of the axis also gets a diamond, to stay visible.
+_NARROW = 1 / 100
+
+
+def _date_text(when: When) -> str:
+    """A date as a row label gives it: EDTF, but an open interval in words."""
+    if when.is_open:
+        if when.start is None:
+            return f"on or before {when.end}"
+        return f"on or after {when.start}"
+    return str(when)
+
+
 def _label(event: Event) -> str:
     actor, target = dyad(event)
     who = _short(actor) if target is None else f"{_short(actor)} → {_short(target)}"
     what = event.TAG.replace("-", " ")
     if isinstance(event, CodedEvent):
-        label = cameo(event).label.split(",")[0]
+        label = cameo(event).label.removesuffix(_UNSPECIFIED)
         what = label[:1].lower() + label[1:]
-    return f"{what}: {who}\n{event.on}"
+    line = f"{what}: {who}"
+    if len(line) > _LABEL_WIDTH:  # what on one line, who on the next
+        line = f"{textwrap.fill(f'{what}:', _LABEL_WIDTH)}\n{textwrap.fill(who, _LABEL_WIDTH)}"
+    return f"{line}\n{_date_text(event.on)}"
+
+
+def _row_key(event: Event) -> tuple[object, ...]:
+    """The sort key of an event's row: an open interval sorts by its known end.
+
+    "On or before 3 July" goes just before the events of 3 July; any other date goes
+    by its own sort order.
+    """
+    when = event.on
+    known = (when.end if when.start is None else when.start) if when.is_open else when
+    assert known is not None  # an interval is never open at both ends
+    return (known.sort_key, when.sort_key, event.id)
 
 
 def plot_events(
@@ -199,10 +265,14 @@ def plot_events(
     """Draw events as a timeline, one row each, oldest at the top; return the ``Figure``.
 
     A date known to the day is a dot; a month, year or interval is a bar across its
-    window. Colours give CAMEO's quad class. Events before ``since`` are left out;
-    windows reaching past either edge are cut there, with an arrow.
+    window, with a diamond in its middle when the window is too short to see at the
+    scale of the picture. An open interval ("on or before 3 July 2025",
+    ``../2025-07-03``) is drawn at its known end, with a short faint stub and an arrow
+    pointing to the open side, and its row goes where that end sorts. Colours give
+    CAMEO's quad class. Events before ``since`` are left out; windows reaching past
+    either edge are cut there, with an arrow.
     """
-    chosen = sorted(events, key=lambda e: (e.on.sort_key, e.id))
+    chosen = sorted(events, key=_row_key)
     if since is not None:
         cut = as_when(since).earliest
         chosen = [event for event in chosen if event.on.latest >= cut]
@@ -216,23 +286,22 @@ def plot_events(
     high = _plain(max(finite))
     margin = datetime.timedelta(days=max((high - low).days // 25, 2))
     left, right = low - margin, high + margin
+    rows = _Rows(axes, left, right)
     seen: set[int] = set()
     for row, event in enumerate(chosen):
         quad = cameo(event).quad_class
         colour = _QUAD_COLOURS[quad]
-        label = None if quad in seen else _QUAD_NAMES[quad]
         seen.add(quad)
-        start = max(_plain(event.on.earliest), left)
-        end = min(_plain(event.on.latest), right)
-        if start == end:
-            axes.plot([start], [row], marker="o", color=colour, markersize=7, label=label)
+        when = event.on
+        if not when.is_open:
+            rows.window(row, when, colour)
+        elif when.start is None:
+            assert when.end is not None
+            rows.window(row, when.end, colour)
+            rows.open_side(row, _plain(when.end.earliest), -1, colour)
         else:
-            width = end - start + _ONE_DAY
-            axes.barh(row, width, left=start, height=0.5, color=colour, alpha=0.75, label=label)
-            if _plain(event.on.earliest) < left:
-                axes.plot([left], [row], marker="<", color=colour, markersize=7)
-            if _plain(event.on.latest) > right:
-                axes.plot([right], [row], marker=">", color=colour, markersize=7)
+            rows.window(row, when.start, colour)
+            rows.open_side(row, _plain(when.start.latest), +1, colour)
     axes.set_yticks(range(len(chosen)), [_label(event) for event in chosen], fontsize=7.5)
     axes.invert_yaxis()
     axes.set_xlim(left, right)
@@ -241,5 +310,67 @@ def plot_events(
     axes.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     axes.grid(axis="x", alpha=0.3)
     axes.set_title(title or "Events")
-    axes.legend(loc="lower left", fontsize=8, frameon=False, title="CAMEO quad class")
+    patches = importlib.import_module("matplotlib.patches")
+    legend = [
+        patches.Patch(color=_QUAD_COLOURS[quad], alpha=0.75, label=_QUAD_NAMES[quad])
+        for quad in sorted(seen)
+    ]
+    axes.legend(
+        handles=legend, loc="lower left", fontsize=8, frameon=False, title="CAMEO quad class"
+    )
     return axes.figure
+
+
+class _Rows:
+    """Draws the marks of one row of :func:`plot_events` between the edges of the axis."""
+
+    def __init__(self, axes: Any, left: datetime.date, right: datetime.date) -> None:
+        self.axes, self.left, self.right = axes, left, right
+        span = (right - left).days
+        self.stub = datetime.timedelta(days=max(round(span * _STUB), 2))
+        self.narrow = span * _NARROW
+
+    def window(self, row: int, when: When, colour: str) -> None:
+        """A dot for a day, else a bar across the window, cut at the edges with an arrow.
+
+        A window wholly before the left edge (the known start of an open interval) is
+        only an arrow at that edge.
+        """
+        first, last = _plain(when.earliest), _plain(when.latest)
+        if last < self.left:  # the known end of an open interval, before the picture
+            self.arrow(self.left, row, -1, colour)
+            return
+        start, end = max(first, self.left), min(last, self.right)
+        if start == end:
+            self.axes.plot([start], [row], "o", color=colour, markersize=7)
+            return
+        width = end - start + _ONE_DAY
+        self.axes.barh(row, width, left=start, height=0.5, color=colour, alpha=0.75)
+        if width.days < self.narrow:
+            middle = start + (end - start) / 2
+            self.axes.plot([middle], [row], marker="D", color=colour, markersize=6)
+        if first < self.left:
+            self.arrow(self.left, row, -1, colour)
+        if last > self.right:
+            self.arrow(self.right, row, +1, colour)
+
+    def open_side(self, row: int, known: datetime.date, side: int, colour: str) -> None:
+        """A faint stub from the known end towards the open side (-1 left, +1 right).
+
+        When the known end lies beyond an edge, the stub starts at that edge.
+        """
+        if side < 0:
+            end = min(known, self.right)
+            start = max(end - self.stub, self.left)
+        else:
+            start = max(known, self.left)
+            end = min(start + self.stub, self.right)
+        if start >= end:
+            return
+        self.axes.barh(row, end - start, left=start, height=0.18, color=colour, alpha=0.35)
+        self.arrow(start if side < 0 else end, row, side, colour)
+
+    def arrow(self, day: datetime.date, row: int, side: int, colour: str) -> None:
+        """An arrow pointing left (-1) or right (+1), drawn whole even on an edge."""
+        marker = "<" if side < 0 else ">"
+        self.axes.plot([day], [row], marker=marker, color=colour, markersize=7, clip_on=False)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from typing import Any
 
 import attrs
 
+from diplorec import _ids
 from diplorec import _validators as v
 from diplorec.dates import When
 from diplorec.errors import FieldError
@@ -56,8 +56,7 @@ class Source:
     def __attrs_post_init__(self) -> None:
         if self.id == "":
             basis = self.url or f"{self.title}\x1f{self.publisher or ''}\x1f{self.published}"
-            digest = hashlib.blake2b(basis.encode("utf-8"), digest_size=8).hexdigest()
-            object.__setattr__(self, "id", f"source:{digest}")
+            object.__setattr__(self, "id", f"source:{_ids.digest(basis)}")
         else:
             v.check_id(self)
 

@@ -3,20 +3,41 @@
 from __future__ import annotations
 
 import json
+import tomllib
 from pathlib import Path
 
+import _benchmarks
 import pytest
 
 import diplorec
-from benchmarks.corpus import generate, to_jsonl
+
+generate = _benchmarks.module("corpus").generate
+to_jsonl = _benchmarks.module("corpus").to_jsonl
 
 pytest.importorskip("pydantic")
 pytest.importorskip("msgspec")
 
-from benchmarks import parity, run  # both need pydantic and msgspec, hence after the skips
-from benchmarks.libraries import libraries
+# both need pydantic and msgspec, hence after the skips
+parity = _benchmarks.module("parity")
+run = _benchmarks.module("run")
+libraries = _benchmarks.module("libraries").libraries
 
 N = 120
+
+
+class TestShipped:
+    """The source distribution holds what these tests load from beside them."""
+
+    def test_sdist_ships_benchmarks(self) -> None:
+        """pyproject's sdist section includes benchmarks/ as well as the package and tests."""
+        pyproject = _benchmarks.DIRECTORY.parent / "pyproject.toml"
+        build = tomllib.loads(pyproject.read_text("utf-8"))["tool"]["hatch"]["build"]
+        assert {"diplorec", "tests", "benchmarks"} <= set(build["targets"]["sdist"]["include"])
+
+    def test_loaded_from_beside_the_tests(self) -> None:
+        """The corpus module comes from the benchmarks/ next to tests/, not from sys.path."""
+        corpus = _benchmarks.module("corpus")
+        assert Path(corpus.__file__).resolve() == _benchmarks.DIRECTORY / "corpus.py"
 
 
 @pytest.fixture(scope="module")

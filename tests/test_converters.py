@@ -761,3 +761,29 @@ class TestRegressions:
         assert info.value.problems[0].message == (
             "'2025-07-04T24:00:00Z' is not a UTC date-time such as '2025-07-03T09:30:00Z'"
         )
+
+
+class TestMakeConverterIsStrict:
+    """A converter from ``make_converter()`` coerces no scalar either (not only ``from_dict``)."""
+
+    @pytest.mark.parametrize(
+        ("cls", "base", "key", "value"),
+        STRICT_REJECTS,
+        ids=[f"{c.__name__}.{k}={v!r}" for c, _, k, v in STRICT_REJECTS],
+    )
+    def test_rejected(self, cls: type, base: dict[str, Any], key: str, value: Any) -> None:
+        """The fresh converter reads the base but refuses the wrong JSON type.
+
+        A raw converter raises what its hooks raise (``from_dict`` turns that into a
+        ValidationError); an unknown enum value is a KeyError.
+        """
+        fresh = make_converter()
+        tagged = {"type": TAGS[cls], **base} if cls in TAGS else base
+        assert fresh.structure(tagged, cls) == from_dict(base, cls)
+        with pytest.raises((TypeError, ValueError, KeyError)):
+            fresh.structure(_with(tagged, key, value), cls)
+
+    def test_number_is_not_text(self) -> None:
+        """123 is not "123": the name of a state must be a JSON string."""
+        with pytest.raises(TypeError, match="expected a string, got a number"):
+            make_converter().structure({"type": "state", "name": 123}, State)

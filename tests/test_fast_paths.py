@@ -2,8 +2,8 @@
 
 The plain paths are the cattrs converter (``diplorec.converters.converter``), the
 standard library's ``json`` and the per-character control-character rule. Hypothesis
-mutates real records (a corpus from ``benchmarks.corpus`` and the worked example) at
-every path, so both acceptance and the values built are compared.
+mutates real records (a corpus from ``benchmarks.corpus``, beside the tests, and the
+worked example) at every path, so both acceptance and the values built are compared.
 """
 
 from __future__ import annotations
@@ -16,13 +16,13 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
+import _benchmarks
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import diplorec
-from benchmarks.corpus import generate
 from diplorec import _validators as v
 from diplorec import converters
 from diplorec._validators import _has_bad_chars
@@ -44,7 +44,7 @@ _EXTRA = (
         level_after=RepresentationLevel.AMBASSADOR,
     ),
 )
-SAMPLES = [*generate(150, seed=11), *EVENTS, *_EXTRA]
+SAMPLES = [*_benchmarks.module("corpus").generate(150, seed=11), *EVENTS, *_EXTRA]
 RECORDS = [diplorec.to_dict(event) for event in SAMPLES]
 
 

@@ -397,6 +397,53 @@ class TestRivalGovernments:
         assert entry.kind is ChangeKind.SWITCH_RECOGNITION
         assert entry.implied
 
+    def test_explicit_switch_listed_once(self) -> None:
+        """The switch ends recognition of the government it leaves once, as a switch.
+
+        Its implied recognition of the rival does not add a second, implied withdrawal.
+        """
+        events = [
+            act(FREEDONIA, ROYAL, "1990-01-01"),
+            withdrawal(
+                FREEDONIA, ROYAL, "2000-01-01", kind=WithdrawalKind.SWITCH, in_favour_of=JUNTA
+            ),
+        ]
+        timeline = RecognitionLedger.from_events(events).timeline(ROYAL)
+        assert [entry.kind for entry in timeline] == [ChangeKind.RECOGNITION, ChangeKind.SWITCH]
+
+    def test_uncertain_switch(self) -> None:
+        """A switch only claimed by a third party leaves both sides uncertain, the new one too."""
+        events = [
+            act(FREEDONIA, ROYAL, "1990-01-01"),
+            withdrawal(
+                FREEDONIA,
+                ROYAL,
+                "2000-01-01",
+                kind=WithdrawalKind.SWITCH,
+                in_favour_of=JUNTA,
+                claimed_by=(LATVERIA,),
+            ),
+        ]
+        assert standings(events, FREEDONIA, ROYAL, "1999", "2001") == [R, U]
+        assert standings(events, FREEDONIA, JUNTA, "1999", "2001") == [N, U]
+
+    def test_claimed_recognition_of_rival(self) -> None:
+        """A claimed recognition of the rival makes the old recognition uncertain, not ended."""
+        events = [
+            act(FREEDONIA, ROYAL, "1990-01-01"),
+            act(FREEDONIA, JUNTA, "2000-01-01", certainty=Certainty.CLAIMED),
+        ]
+        assert standings(events, FREEDONIA, ROYAL, "1999", "2001") == [R, U]
+        assert standings(events, FREEDONIA, JUNTA, "2001") == [U]
+
+    def test_rivals_recognised_on_the_same_day(self) -> None:
+        """Two rivals recognised on one day: which came last cannot be told, so both uncertain."""
+        events = [act(FREEDONIA, ROYAL, "2000-01-01"), act(FREEDONIA, JUNTA, "2000-01-01")]
+        assert standings(events, FREEDONIA, ROYAL, "1999", "2001") == [N, U]
+        assert standings(events, FREEDONIA, JUNTA, "1999", "2001") == [N, U]
+        kinds = [e.kind for e in RecognitionLedger.from_events(events).timeline(ROYAL)]
+        assert kinds == [ChangeKind.RECOGNITION, ChangeKind.RIVAL_RECOGNITION]
+
     def test_rival_never_recognised(self) -> None:
         """Recognising a government withdraws nothing from a rival never recognised."""
         events = [act(FREEDONIA, JUNTA, "2000-01-01"), act(SYLVANIA, ROYAL, "1990-01-01")]
@@ -490,6 +537,20 @@ class TestDisputedWithdrawals:
         (claim,) = [entry for entry in timeline if entry.event is events[1]]
         assert claim.superseded_by == events[2].id
         assert not claim.counted
+
+    def test_confirmation_of_a_later_withdrawal(self) -> None:
+        """A confirmation cancels only a claim whose dates it overlaps, not an earlier one."""
+        events = [
+            act(FREEDONIA, SYLVANIA, "2000-01-01"),
+            withdrawal(FREEDONIA, SYLVANIA, "2010-03", claimed_by=(LATVERIA,)),
+            withdrawal(FREEDONIA, SYLVANIA, "2015-06-01", certainty=Certainty.CONFIRMED),
+        ]
+        days = ("2009", "2012", "2016")
+        assert standings(events, FREEDONIA, SYLVANIA, *days) == [R, U, W]
+        timeline = RecognitionLedger.from_events(events).timeline(SYLVANIA)
+        (claim,) = [entry for entry in timeline if entry.event is events[1]]
+        assert claim.superseded_by is None
+        assert claim.counted
 
     def test_disputed_recognition(self) -> None:
         """A recognition that is only claimed or disputed is uncertain, and never first."""
@@ -676,6 +737,24 @@ class TestTimeline:
         assert "effective 1990-02-01" in timeline[0].reason
         assert RecognitionLedger.from_events(events).timeline(FREEDONIA) == ()
 
+    def test_no_duplicates(self) -> None:
+        """Events given twice (or thrice) give each change once."""
+        events = [
+            act(FREEDONIA, ROYAL, "1990-01-01"),
+            act(SYLVANIA, ROYAL, "1995", collective_with=(LATVERIA,)),
+            withdrawal(
+                FREEDONIA, ROYAL, "2000-01-01", kind=WithdrawalKind.SWITCH, in_favour_of=JUNTA
+            ),
+            withdrawal(SYLVANIA, ROYAL, "2001-02", claimed_by=(LATVERIA,)),
+        ]
+        once = RecognitionLedger.from_events(events)
+        thrice = RecognitionLedger.from_events(events * 3)
+        for party in (ROYAL, JUNTA):
+            timeline = thrice.timeline(party)
+            assert timeline == once.timeline(party)
+            assert len(set(timeline)) == len(timeline)
+        assert len(thrice.timeline(ROYAL)) == 5
+
     def test_standings(self) -> None:
         """``standings`` gives every party's standing, not only the recognised ones."""
         events = [act(FREEDONIA, RURITANIA, "2001-01-01"), act(SYLVANIA, RURITANIA, "2001")]
@@ -791,9 +870,12 @@ class TestOrderIndependence:
 
     @given(st.lists(_ledger_events(), max_size=8))
     def test_repeats(self, events: list[Event]) -> None:
-        """Giving every event twice changes nothing."""
+        """Giving every event twice changes no answer and no timeline."""
         once = RecognitionLedger.from_events(events)
-        assert _answers(once) == _answers(RecognitionLedger.from_events(events + events))
+        twice = RecognitionLedger.from_events(events + events)
+        assert _answers(once) == _answers(twice)
+        for target in _TARGETS:
+            assert once.timeline(target) == twice.timeline(target)
 
 
 def _oracle(ledger: RecognitionLedger, recognizer: Any, recognized: Any, day: int) -> Standing:
