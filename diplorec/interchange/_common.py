@@ -63,8 +63,7 @@ def lines(stream: IO[bytes]) -> Generator[tuple[int, bytes | None], None, None]:
     are held at once.
     """
     source: Any = stream
-    peek = getattr(stream, "peek", None)
-    if peek is not None and bytes(peek(2))[:2] == _GZIP_MAGIC:
+    if head(stream, 2) == _GZIP_MAGIC:
         source = gzip.GzipFile(fileobj=stream, mode="rb")
     number = 0
     while True:
@@ -87,6 +86,19 @@ def lines(stream: IO[bytes]) -> Generator[tuple[int, bytes | None], None, None]:
             line = line[len(_BOM) :]
         if line.strip(b" \t\r\n"):
             yield number, line
+
+
+def head(stream: IO[bytes], size: int) -> bytes:
+    """The first ``size`` bytes of a stream, left unread (peeked, or read and sought back)."""
+    peek = getattr(stream, "peek", None)
+    if peek is not None:
+        return bytes(peek(size))[:size]
+    if stream.seekable():
+        start = stream.tell()
+        first = stream.read(size)
+        stream.seek(start)
+        return bytes(first)
+    return b""
 
 
 def open_binary(source: PathOrFile) -> tuple[IO[bytes], bool]:

@@ -19,7 +19,8 @@ same date, code and actors get the same event id (diplorec derives ids from cont
 and the reader folds them into one event citing every article.
 
 A malformed row is reported with its line number, like a bad JSON Lines record, never
-dropped silently; rows left out by the ``codes`` filter are counted in ``skipped``.
+dropped silently; rows left out by the ``codes`` filter are counted in ``skipped`` (their
+event code is checked, the rest of them is not read).
 
 >>> import io
 >>> row = ["1250000001", "20250703", "202507", "2025", "2025.5041",
@@ -55,6 +56,7 @@ from diplorec.interchange._common import (
     RecordReader,
     country,
     excerpt,
+    head,
     lines,
     open_binary,
 )
@@ -209,13 +211,13 @@ class GdeltReader(RecordReader[CodedEvent]):
             message = f"has {len(row)} tab-separated columns; a GDELT 2.0 event row has 61"
             raise ValidationError([Problem(path="$", message=message)])
         code = row[_INDEX["EventCode"]]
-        if self.codes is not None and not code.startswith(self.codes):
-            return None
-        problems: list[Problem] = []
         label = cameo_table().get(code)
         if label is None:
             message = f"{excerpt(code)} is not a CAMEO event code"
-            problems.append(Problem(path=_path("EventCode"), message=message))
+            raise ValidationError([Problem(path=_path("EventCode"), message=message)])
+        if self.codes is not None and not code.startswith(self.codes):
+            return None
+        problems: list[Problem] = []
         fields: dict[str, Any] = {}
         for column, read in (("SQLDATE", _day), ("DATEADDED", _instant)):
             try:
@@ -224,7 +226,6 @@ class GdeltReader(RecordReader[CodedEvent]):
                 problems.append(Problem(path=_path(column), message=str(error)))
         if problems:
             raise ValidationError(problems)
-        assert label is not None
         try:
             return CodedEvent(
                 on=fields["SQLDATE"],
@@ -239,15 +240,7 @@ class GdeltReader(RecordReader[CodedEvent]):
 
 
 def _is_zip(stream: IO[bytes]) -> bool:
-    peek = getattr(stream, "peek", None)
-    if peek is not None:
-        return bytes(peek(4))[:4] == b"PK\x03\x04"
-    if stream.seekable():
-        start = stream.tell()
-        head = stream.read(4)
-        stream.seek(start)
-        return head == b"PK\x03\x04"
-    return False
+    return head(stream, 4) == b"PK\x03\x04"
 
 
 def _check_codes(codes: Iterable[str] | None) -> tuple[str, ...] | None:
