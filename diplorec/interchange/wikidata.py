@@ -185,7 +185,7 @@ class WikidataImport:
 
 
 def _load(source: Any) -> Any:
-    if isinstance(source, Mapping):
+    if isinstance(source, (Mapping, list)):  # already parsed
         return source
     if isinstance(source, (str, os.PathLike)):
         with open(source, "rb") as stream:
