@@ -30,7 +30,7 @@ import io
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from typing import IO, Any
+from typing import Any, Protocol
 
 import attrs
 
@@ -162,15 +162,20 @@ def to_plover(event: Event) -> dict[str, Any]:
     return record
 
 
-def write_plover(events: Iterable[Event], target: IO[str] | IO[bytes]) -> int:
-    """Write events as PLOVER JSON Lines (one record per line) to an open file; return how many."""
+class _Writable(Protocol):
+    def write(self, data: Any, /) -> Any: ...
+
+
+def write_plover(events: Iterable[Event], target: _Writable) -> int:
+    """Write events as PLOVER JSON Lines (one record per line) to an open file; return how many.
+
+    A text file gets text; any other file (binary, or a ``gzip.GzipFile``) UTF-8 bytes.
+    """
+    text = isinstance(target, io.TextIOBase)
     count = 0
     for event in events:
-        line = json.dumps(to_plover(event), ensure_ascii=False, sort_keys=False) + "\n"
-        if isinstance(target, io.TextIOBase):
-            target.write(line)
-        else:
-            target.write(line.encode("utf-8"))  # type: ignore[arg-type]
+        line = json.dumps(to_plover(event), ensure_ascii=False) + "\n"
+        target.write(line if text else line.encode("utf-8"))
         count += 1
     return count
 

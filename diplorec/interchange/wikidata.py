@@ -7,8 +7,8 @@ P854 "reference URL". It records no acts of recognition.
 - :func:`to_quickstatements` turns recognitions of states, diplomatic ties and withdrawals
   of recognition into QuickStatements (version 1) commands: a P530 statement each way
   between the two parties' items, with the start (recognition, or the start of the ties)
-  or end (a withdrawal, or the end of the ties) as qualifier and each source URL as an
-  S854 reference.
+  or end (a withdrawal, or the end of the ties) as qualifier and each source URL (other
+  than Wikidata's own pages) as an S854 reference.
 - :func:`read_wikidata` reads entity JSON in the form the ``wbgetentities`` API (and
   ``Special:EntityData``) returns, and gives each P530 statement as a
   :class:`~diplorec.events.DiplomaticTies` over the period its qualifiers state, citing
@@ -58,6 +58,7 @@ _GREGORIAN = "http://www.wikidata.org/entity/Q1985727"
 _CIRCA = "Q5727902"  # "circa", the value of P1480 "sourcing circumstances"
 _TIME = re.compile(r"\+([0-9]{4,})-([0-9]{2})-([0-9]{2})T00:00:00Z")
 _QID = re.compile(r"Q[1-9][0-9]{0,11}")
+_WIKIDATA = "https://www.wikidata.org/"  # Wikidata does not cite itself
 
 
 # -- QuickStatements out ------------------------------------------------------------------
@@ -108,7 +109,11 @@ def _item(party: Party) -> str | None:
 
 
 def _lines(left: Party, right: Party, qualifiers: list[str], event: Event) -> Iterator[str]:
-    urls = [c.source.url for c in event.sources if c.source.url is not None]
+    urls = [
+        c.source.url
+        for c in event.sources
+        if c.source.url is not None and not c.source.url.startswith(_WIKIDATA)
+    ]
     references = [["S854", f'"{url}"'] for url in dict.fromkeys(urls)] or [[]]
     for a, b in ((left, right), (right, left)):
         for reference in references:
@@ -328,8 +333,8 @@ def _tie(
         if as_of is None:
             raise problem(
                 path,
-                "states neither a start time (P580) nor an end time (P582); pass as_of= "
-                "the date the data was retrieved to read it as ties observed on that date",
+                "states neither a start time (P580) nor an end time (P582); give the date "
+                "the data was retrieved (as_of) to read it as ties observed on that date",
             )
         on = as_of
     else:
