@@ -56,11 +56,13 @@ class _StreamError(Exception):
     """The input itself cannot be read further (corrupt compression)."""
 
 
-def lines(stream: IO[bytes]) -> Generator[tuple[int, bytes | None], None, None]:
+def lines(
+    stream: IO[bytes], blank: bytes = b" \t\r\n"
+) -> Generator[tuple[int, bytes | None], None, None]:
     """Yield (1-based line number, line) for each non-blank line; None for a too-long line.
 
-    gzip input is recognised by its first bytes. At most ``MAX_LINE_BYTES`` of a line
-    are held at once.
+    A line is blank when it holds nothing but the bytes in ``blank``. gzip input is
+    recognised by its first bytes. At most ``MAX_LINE_BYTES`` of a line are held at once.
     """
     source: Any = stream
     if head(stream, 2) == _GZIP_MAGIC:
@@ -84,7 +86,7 @@ def lines(stream: IO[bytes]) -> Generator[tuple[int, bytes | None], None, None]:
             return
         if number == 1 and line.startswith(_BOM):
             line = line[len(_BOM) :]
-        if line.strip(b" \t\r\n"):
+        if line.strip(blank):
             yield number, line
 
 

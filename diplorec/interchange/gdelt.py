@@ -178,7 +178,7 @@ class GdeltReader(RecordReader[CodedEvent]):
         self.window = window
         self.merged = 0
         self._pending: collections.OrderedDict[str, CodedEvent] = collections.OrderedDict()
-        super().__init__(lines(stream), errors)
+        super().__init__(lines(stream, blank=b"\r\n"), errors)  # a row of tabs is a row
         self._closers.extend(closers)
 
     def _read(self, line: bytes) -> Iterator[CodedEvent]:

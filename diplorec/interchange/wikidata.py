@@ -190,12 +190,12 @@ class WikidataImport:
 
 
 def _load(source: Any) -> Any:
-    if isinstance(source, (Mapping, list)):  # already parsed
-        return source
     if isinstance(source, (str, os.PathLike)):
         with open(source, "rb") as stream:
             return _load_stream(stream)
-    return _load_stream(source)
+    if callable(getattr(source, "read", None)):
+        return _load_stream(source)
+    return source  # an already parsed document
 
 
 def _load_stream(stream: IO[bytes]) -> Any:
@@ -222,7 +222,8 @@ def _string_claim(entity: Mapping[str, Any], prop: str, pattern: str) -> str | N
     claims = entity.get("claims")
     if not isinstance(claims, Mapping):
         return None
-    for claim in claims.get(prop) or ():
+    found = claims.get(prop)
+    for claim in found if isinstance(found, list) else ():
         try:
             value = claim["mainsnak"]["datavalue"]["value"]
         except (KeyError, TypeError):
@@ -290,13 +291,24 @@ def _qualifier(claim: Mapping[str, Any], prop: str, path: str) -> When | None:
     return _when(snaks[0], f"{where}[0]")
 
 
+def _items(value: Any, path: str) -> list[Any]:
+    """A JSON array (absent is empty), or a problem at ``path``."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise problem(path, f"must be an array, not {excerpt(value)}")
+    return value
+
+
 def _reference_sources(claim: Mapping[str, Any], path: str) -> list[Citation]:
     citations: list[Citation] = []
-    for number, reference in enumerate(claim.get("references") or ()):
+    references = _items(claim.get("references"), f"{path}.references")
+    for number, reference in enumerate(references):
         snaks = reference.get("snaks") if isinstance(reference, Mapping) else None
         if not isinstance(snaks, Mapping):
             continue
-        for index, snak in enumerate(snaks.get("P854") or ()):
+        urls = _items(snaks.get("P854"), f"{path}.references[{number}].snaks.P854")
+        for index, snak in enumerate(urls):
             where = f"{path}.references[{number}].snaks.P854[{index}]"
             try:
                 url = snak["datavalue"]["value"]
@@ -358,14 +370,19 @@ def _tie(
 
 
 def _statements(entities: Mapping[str, Any]) -> Iterator[tuple[str, str, Any]]:
+    """(subject item, JSON path, statement) of every P530 statement; a bad shape raises."""
     for key, entity in entities.items():
         if not isinstance(entity, Mapping):
             continue
         claims = entity.get("claims")
-        if not isinstance(claims, Mapping):
+        if not isinstance(claims, Mapping) or claims.get("P530") is None:
             continue
-        for number, claim in enumerate(claims.get("P530") or ()):
-            yield str(entity.get("id", key)), f"$.entities.{key}.claims.P530[{number}]", claim
+        subject = entity.get("id", key)
+        if not isinstance(subject, str) or _QID.fullmatch(subject) is None:
+            raise problem(f"$.entities.{key}.id", f"{excerpt(subject)} is not an item id")
+        statements = _items(claims["P530"], f"$.entities.{key}.claims.P530")
+        for number, claim in enumerate(statements):
+            yield subject, f"$.entities.{key}.claims.P530[{number}]", claim
 
 
 def read_wikidata(
@@ -396,23 +413,36 @@ def read_wikidata(
     ties: dict[str, DiplomaticTies] = {}
     problems: list[Problem] = []
     deprecated = 0
-    for subject, path, claim in _statements(entities):
-        if isinstance(claim, Mapping) and claim.get("rank") == "deprecated":
-            deprecated += 1
-            continue
+    for key in list(entities):
         try:
-            tie = _tie(subject, claim, path, entities, as_of)
+            statements = list(_statements({key: entities[key]}))
         except ValidationError as error:
             if errors == "raise":
                 raise
             problems.extend(error.problems)
             continue
-        held = ties.get(tie.id)
-        if held is None:
-            ties[tie.id] = tie
-        else:
-            new = tuple(c for c in tie.sources if c not in held.sources)
-            ties[tie.id] = attrs.evolve(held, sources=held.sources + new)
+        for subject, path, claim in statements:
+            if isinstance(claim, Mapping) and claim.get("rank") == "deprecated":
+                deprecated += 1
+                continue
+            try:
+                tie = _tie(subject, claim, path, entities, as_of)
+            except ValidationError as error:
+                if errors == "raise":
+                    raise
+                problems.extend(error.problems)
+                continue
+            _keep(ties, tie)
     return WikidataImport(
         ties=tuple(ties.values()), problems=tuple(problems), deprecated=deprecated
     )
+
+
+def _keep(ties: dict[str, DiplomaticTies], tie: DiplomaticTies) -> None:
+    """Add ``tie``, folding it into an earlier one with the same id (both items' statements)."""
+    held = ties.get(tie.id)
+    if held is None:
+        ties[tie.id] = tie
+    else:
+        new = tuple(c for c in tie.sources if c not in held.sources)
+        ties[tie.id] = attrs.evolve(held, sources=held.sources + new)
