@@ -21,6 +21,8 @@ POLECAT = [
     json.loads(line)
     for line in (FIXTURES / "polecat" / "sample.jsonl").read_text("utf-8").splitlines()
 ][:3]
+FIELDS = ("enddate", "actor", "recipient", "event", "mode", "context", "has_event",
+          "event_loc", "event_text", "cite_info", "comment", "cameo")  # fmt: skip
 ENTITIES = json.loads((FIXTURES / "wikidata" / "entities.json").read_text("utf-8"))
 
 JSON = st.recursive(
@@ -84,6 +86,16 @@ class TestPlover:
     @given(st.sampled_from(POLECAT).flatmap(mutated))
     def test_damaged_records(self, record: Any) -> None:
         """A real-looking record with values swapped for junk is read or refused cleanly."""
+        only_validation_errors(from_plover, record)
+
+    @given(
+        st.fixed_dictionaries(
+            {"id": st.text(max_size=8), "date": st.sampled_from(["2025-07-03", "2025-7-3"])},
+            optional=dict.fromkeys(FIELDS, JSON),
+        )
+    )
+    def test_standard_fields_of_any_value(self, record: Any) -> None:
+        """Every field the manual defines, holding any JSON value, is read or refused cleanly."""
         only_validation_errors(from_plover, record)
 
     @given(st.binary(max_size=200))

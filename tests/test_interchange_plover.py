@@ -187,6 +187,13 @@ class TestOtherCodersRecords:
         assert isinstance(demand, CodedEvent)
         assert demand.cameo.startswith("10")
 
+    def test_values_outside_the_vocabulary_are_noted(self) -> None:
+        """A mode or context PLOVER 0.8 lacks is kept in the notes, not silently dropped."""
+        record = {"id": "x", "date": "2025-02-01", "event": ["SANCTION"],
+                  "mode": ["sever"], "context": ["humanitarian"]}  # fmt: skip
+        event = from_plover(record)
+        assert "Not PLOVER 0.8 values for SANCTION: 'sever', 'humanitarian'." in (event.notes or "")
+
     def test_reader_counts_everything(self) -> None:
         """Good, skipped (no event) and bad lines add up to the lines read."""
         with SAMPLE.open("rb") as stream:
@@ -215,6 +222,11 @@ class TestBadRecords:
             ({"date": "2025-01-01", "event": ["AID"]}, "$.id"),
             ({"id": "x", "event": ["AID"]}, "$.date"),
             ({"id": "x", "date": "2025-02-30", "event": ["AID"]}, "$.date"),
+            (
+                {"id": "x", "date": "2025-02-01", "enddate": "2025-01-01", "event": ["AID"]},
+                "$.enddate",
+            ),
+            ({"id": "x y", "date": "2025-02-01", "event": ["AID"]}, "$.id"),
             ({"id": "x", "date": "2025-01-01", "event": "AID", "mode": [3]}, "$.mode"),
             ({"id": "x", "date": "2025-01-01", "event": ["AID"], "cameo": "54"}, "$.cameo"),
             ({"id": "x", "date": "2025-01-01", "event": ["AID"], "actor": "USA"}, "$.actor"),

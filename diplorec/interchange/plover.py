@@ -381,11 +381,18 @@ def _from_standard_fields(record: Mapping[str, Any]) -> Event:
     if raw_id is None:
         raise problem("$.id", "is required but missing")
     event_id = raw_id if _ID.fullmatch(raw_id) else f"plover:{raw_id}"
+    if _ID.fullmatch(event_id) is None:
+        raise problem(
+            "$.id", f"{excerpt(raw_id)} cannot be an event id: it has spaces or is too long"
+        )
     start = _day(record, "date")
     if start is None:
         raise problem("$.date", "is required but missing")
     end = _day(record, "enddate")
-    on = start if end is None or end == start else When.interval(start, end)
+    try:
+        on = start if end is None or end == start else When.interval(start, end)
+    except ValueError as error:
+        raise problem("$.enddate", str(error)) from None
     categories = _strings(record, "event")
     if not categories or record.get("has_event") is False:
         raise problem("$.event", "the record codes no PLOVER event, so there is nothing to read")
@@ -410,6 +417,11 @@ def _from_standard_fields(record: Mapping[str, Any]) -> Event:
         notes.append(f"CAMEO {code} chosen for PLOVER {coding}: the record gives no CAMEO code.")
     if len(categories) > 1:
         notes.append(f"The record also codes {', '.join(categories[1:])}.")
+    unknown = [m for m in modes if m not in vocabulary.modes[category]]
+    unknown += [c for c in contexts if c not in vocabulary.contexts]
+    if unknown:
+        quoted = ", ".join(repr(value) for value in unknown)
+        notes.append(f"Not PLOVER {vocabulary.version} values for {category}: {quoted}.")
     common: dict[str, Any] = {
         "id": event_id,
         "on": on,
