@@ -165,6 +165,22 @@ class TestOtherCodersRecords:
         assert citation.source.publisher == "Example Wire"
         assert event.description.startswith("Russia accepted the credentials")
 
+    def test_wikidata_identifier(self) -> None:
+        """An entity's Wikidata id is kept; an identifier of another scheme is not taken for one."""
+        record = {
+            "id": "x",
+            "date": "2025-07-03",
+            "event": ["CONSULT"],
+            "actor": [{"code": "RUS", "identifier_id": "Q159"}],
+            "recipient": [{"entity_text": "A movement", "identifier_id": "M-17"}],
+        }
+        event = from_plover(record)
+        assert isinstance(event, CodedEvent)
+        assert event.actor is not None
+        assert (event.actor.id, event.actor.wikidata) == ("state:RUS", "Q159")
+        assert event.target is not None
+        assert (event.target.name, event.target.wikidata) == ("A movement", None)
+
     def test_recognition_is_typed(self) -> None:
         """CAMEO 054 is a recognition: reported, its form not given, recorded as express."""
         record = {**self.records()[1], "cameo": "054"}

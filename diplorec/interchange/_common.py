@@ -7,6 +7,7 @@ import functools
 import gzip
 import io
 import os
+import re
 import zlib
 from collections.abc import Callable, Generator, Iterable, Iterator
 from types import TracebackType
@@ -19,7 +20,9 @@ from diplorec.errors import Problem, ValidationError
 from diplorec.jsonl import BadLine
 
 __all__ = [
+    "ISO3",
     "MAX_LINE_BYTES",
+    "QID",
     "Errors",
     "PathOrFile",
     "RecordReader",
@@ -36,6 +39,10 @@ MAX_LINE_BYTES = 16 * 1024 * 1024
 
 PathOrFile = str | os.PathLike[str] | IO[bytes]
 Errors = Literal["raise", "collect"]
+
+#: A Wikidata item id, and an ISO 3166-1 alpha-3 code, as the models require them.
+QID = re.compile(r"Q[1-9][0-9]{0,11}")
+ISO3 = re.compile(r"[A-Z]{3}")
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _BOM = b"\xef\xbb\xbf"

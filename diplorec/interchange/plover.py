@@ -35,6 +35,7 @@ from typing import Any, Protocol
 import attrs
 
 from diplorec._cameo import PloverCode, cameo_table, plover_vocabulary
+from diplorec._validators import ID_PATTERN
 from diplorec.actors import Government, Organization, Party, Place, State
 from diplorec.codes import cameo, dyad, plover
 from diplorec.converters import from_dict, parse_json, to_dict
@@ -42,6 +43,8 @@ from diplorec.dates import When
 from diplorec.errors import Problem, ValidationError
 from diplorec.events import CodedEvent, Event, RecognitionAct
 from diplorec.interchange._common import (
+    ISO3,
+    QID,
     Errors,
     PathOrFile,
     RecordReader,
@@ -68,9 +71,7 @@ _SECTORS = {
     OrganizationKind.LEGISLATURE: "LEG",
 }
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_QID = re.compile(r"Q[1-9][0-9]{0,11}")
-_ISO3 = re.compile(r"[A-Z]{3}")
-_ID = re.compile(r"[a-z][a-z0-9-]*:[^\s]{1,200}")
+_ID = re.compile(ID_PATTERN)
 
 
 # -- writing ------------------------------------------------------------------------------
@@ -281,12 +282,12 @@ def _party(entities: Any, path: str) -> Party | None:
     code = _text(entity, "code", where)
     name = _text(entity, "entity_text", where) or _text(entity, "identifier_text", where)
     qid = _text(entity, "identifier_id", where)
-    if qid is not None and _QID.fullmatch(qid) is None:
+    if qid is not None and QID.fullmatch(qid) is None:
         qid = None  # not a Wikidata id: PLOVER leaves the identifier scheme open
-    state = country(code) if code is not None and _ISO3.fullmatch(code) else None
+    state = country(code) if code is not None and ISO3.fullmatch(code) else None
     try:
         if state is not None and _text(entity, "sector", where) == "GOV" and name:
-            return Government(name=name, state=state)
+            return Government(name=name, state=state, wikidata=qid)
         if state is not None:
             return attrs.evolve(state, wikidata=qid) if qid else state
         if name is None:

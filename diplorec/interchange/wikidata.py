@@ -39,7 +39,7 @@ from diplorec.converters import parse_json
 from diplorec.dates import Precision, When
 from diplorec.errors import Problem, ValidationError
 from diplorec.events import DiplomaticTies, Event, RecognitionAct, RecognitionWithdrawal
-from diplorec.interchange._common import Errors, excerpt, problem
+from diplorec.interchange._common import QID, Errors, excerpt, problem
 from diplorec.provenance import Citation, Source
 from diplorec.vocab import SourceKind
 
@@ -57,7 +57,6 @@ MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 _GREGORIAN = "http://www.wikidata.org/entity/Q1985727"
 _CIRCA = "Q5727902"  # "circa", the value of P1480 "sourcing circumstances"
 _TIME = re.compile(r"\+([0-9]{4,})-([0-9]{2})-([0-9]{2})T00:00:00Z")
-_QID = re.compile(r"Q[1-9][0-9]{0,11}")
 _WIKIDATA = "https://www.wikidata.org/"  # Wikidata does not cite itself
 
 
@@ -337,7 +336,7 @@ def _tie(
         partner = value.get("id") or f"Q{value['numeric-id']}"
     except (KeyError, TypeError, AttributeError):
         raise problem(f"{path}.mainsnak.datavalue", "is not an item value") from None
-    if not isinstance(partner, str) or _QID.fullmatch(partner) is None:
+    if not isinstance(partner, str) or QID.fullmatch(partner) is None:
         raise problem(f"{path}.mainsnak.datavalue.value", f"{excerpt(partner)} is not an item id")
     start = _qualifier(claim, "P580", path)
     end = _qualifier(claim, "P582", path)
@@ -378,7 +377,7 @@ def _statements(entities: Mapping[str, Any]) -> Iterator[tuple[str, str, Any]]:
         if not isinstance(claims, Mapping) or claims.get("P530") is None:
             continue
         subject = entity.get("id", key)
-        if not isinstance(subject, str) or _QID.fullmatch(subject) is None:
+        if not isinstance(subject, str) or QID.fullmatch(subject) is None:
             raise problem(f"$.entities.{key}.id", f"{excerpt(subject)} is not an item id")
         statements = _items(claims["P530"], f"$.entities.{key}.claims.P530")
         for number, claim in enumerate(statements):
