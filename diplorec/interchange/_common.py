@@ -225,7 +225,7 @@ def _countries() -> dict[str, tuple[str, str, str]]:
     }
 
 
-def country(code: str, *, wikidata: str | None = None, name: str | None = None) -> State | None:
+def country(code: str) -> State | None:
     """The state of a CAMEO (or ISO 3166-1 alpha-3) country code; None for other codes.
 
     >>> country("ROM").id, country("ROM").name
@@ -233,8 +233,10 @@ def country(code: str, *, wikidata: str | None = None, name: str | None = None) 
     >>> country("AFR") is None
     True
     """
-    found = _countries().get(code)
-    if found is None:
-        return None
-    iso3, iso2, iso_name = found
-    return State(name=name or iso_name, iso3=iso3, iso2=iso2, wikidata=wikidata)
+    return _state(code) if code in _countries() else None
+
+
+@functools.cache
+def _state(code: str) -> State:
+    iso3, iso2, name = _countries()[code]
+    return State(name=name, iso3=iso3, iso2=iso2)
