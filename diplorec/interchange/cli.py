@@ -33,7 +33,6 @@ FORMATS = {
 }
 
 _HELP = """\
-interchange formats (--from / --to):
   diplorec   diplorec JSON Lines (.jsonl, .jsonl.gz) or a .json document (the default)
   plover     PLOVER / POLECAT JSON Lines, one record per line (in and out)
   gdelt      a GDELT 2.0 event export file, .CSV or .CSV.zip (in only)
@@ -54,9 +53,14 @@ def add_convert_options(
     parser: argparse.ArgumentParser, fallback: Callable[[argparse.Namespace], int]
 ) -> None:
     """Give the ``convert`` parser the interchange options; ``fallback`` runs plain conversions."""
-    group = parser.add_argument_group("interchange formats", _HELP)
-    group.add_argument("--from", dest="from_format", choices=sorted(FORMATS), default="diplorec")
-    group.add_argument("--to", dest="to_format", choices=sorted(FORMATS), default="diplorec")
+    group = parser.add_argument_group("interchange formats (--from, --to)", _HELP)
+    choices = sorted(FORMATS)
+    group.add_argument(
+        "--from", dest="from_format", choices=choices, default="diplorec", help="the format of IN"
+    )
+    group.add_argument(
+        "--to", dest="to_format", choices=choices, default="diplorec", help="the format of OUT"
+    )
     group.add_argument(
         "--codes",
         metavar="CODES",
