@@ -33,7 +33,7 @@ if TYPE_CHECKING:
         Place,
         State,
     )
-    from diplorec.codes import PloverCode, cameo, dyad, plover
+    from diplorec.codes import CameoCode, PloverCode, cameo, cameo_code, dyad, plover
     from diplorec.converters import dumps, from_dict, loads, make_converter, to_dict
     from diplorec.dates import Precision, When
     from diplorec.dossier import Dossier, Finding, Severity
@@ -92,7 +92,7 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "actors": (
         "Envoy", "Government", "Official", "Organization", "Party", "Person", "Place", "State",
     ),
-    "codes": ("PloverCode", "cameo", "dyad", "plover"),
+    "codes": ("CameoCode", "PloverCode", "cameo", "cameo_code", "dyad", "plover"),
     "converters": ("dumps", "from_dict", "loads", "make_converter", "to_dict"),
     "dates": ("Precision", "When"),
     "dossier": ("Dossier", "Finding", "Severity"),
@@ -158,6 +158,7 @@ __all__ = [
     "SPEC_VERSION",
     "AppointmentStage",
     "BadLine",
+    "CameoCode",
     "Certainty",
     "ChangeKind",
     "Characterization",
@@ -213,6 +214,7 @@ __all__ = [
     "WithdrawalKind",
     "__version__",
     "cameo",
+    "cameo_code",
     "dumps",
     "dyad",
     "from_dict",

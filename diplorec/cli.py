@@ -459,6 +459,10 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("input", metavar="IN", help=".jsonl, .jsonl.gz or .json")
     convert.add_argument("output", metavar="OUT", help=".jsonl, .jsonl.gz, .json, .csv or .parquet")
     convert.set_defaults(run=_convert)
+    # Interchange formats (PLOVER, GDELT, Wikidata): --from/--to, in their own module.
+    from diplorec.interchange.cli import add_convert_options
+
+    add_convert_options(convert, _convert)
 
     ledger = command(
         "ledger",

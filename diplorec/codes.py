@@ -2,10 +2,10 @@
 
 :func:`cameo` gives the CAMEO event code of any diplorec event, with its label,
 Goldstein score and quad class, from the CAMEO table shipped with diplorec;
-:func:`plover` gives the PLOVER event type, mode and context; :func:`dyad` gives
-the source and target actors the code is read from. Every event class has a rule
-(the table in the Analysis documentation lists them); a :class:`~diplorec.events.CodedEvent`
-carries its own code.
+:func:`plover` gives the PLOVER 0.8 event category, mode and context; :func:`dyad` gives
+the source and target actors the code is read from; :func:`cameo_code` looks a CAMEO
+code up. Every event class has a rule (the table in the Analysis documentation lists
+them); a :class:`~diplorec.events.CodedEvent` carries its own code.
 
 >>> from diplorec.examples.russia_taliban_2025 import CREDENTIALS, RECOGNITION
 >>> code = cameo(RECOGNITION)
@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import attrs
 
-from diplorec._cameo import CameoCode, cameo_table
+from diplorec._cameo import CameoCode, PloverCode, cameo_table
 from diplorec.actors import Government, Official, Party, State
+from diplorec.errors import Problem, ValidationError
 from diplorec.events import (
     CodedEvent,
     CredentialPresentation,
@@ -45,20 +46,7 @@ from diplorec.vocab import (
     Stance,
 )
 
-__all__ = ["CameoCode", "PloverCode", "cameo", "dyad", "plover"]
-
-
-@attrs.frozen(kw_only=True)
-class PloverCode:
-    """A PLOVER coding: the event type, its mode (how) and its context (about what).
-
-    >>> PloverCode(event="CONSULT", mode="phone", context=None).event
-    'CONSULT'
-    """
-
-    event: str
-    mode: str | None
-    context: str | None
+__all__ = ["CameoCode", "PloverCode", "cameo", "cameo_code", "dyad", "plover"]
 
 
 #: Each stance's CAMEO code. 016 is CAMEO's "deny responsibility" (denying an act or
@@ -94,8 +82,13 @@ _DESIGNATION_CODES: dict[DesignationAction, str] = {
     DesignationAction.SUSPEND: "081",
 }
 
-#: PLOVER's SANCTION mode for curtailing or breaking diplomatic exchange.
-_SEVER = "sever"
+#: Where diplorec knows more than the CAMEO code: the PLOVER mode and context an event
+#: class takes instead of its code's crosswalk values (PLOVER 0.8 manual, SANCTION modes:
+#: ``discontinue`` is to "curtail, decrease, break, or terminate diplomatic ... exchanges").
+#: CAMEO codes a withdrawal of recognition 160, which the crosswalk leaves without either.
+_REFINED: dict[type, tuple[str, str]] = {
+    RecognitionWithdrawal: ("discontinue", "diplomatic"),
+}
 
 
 def _party_of(participant: Participant) -> Party:
@@ -184,33 +177,62 @@ def cameo(event: Event) -> CameoCode:
     return cameo_table()[_code_of(event)]
 
 
-def plover(event: Event) -> PloverCode | None:
-    """The PLOVER event type, mode and context of an event; None where PLOVER codes nothing.
+def cameo_code(code: str) -> CameoCode:
+    """Look up a CAMEO event code: its label, Goldstein score, quad class and PLOVER coding.
 
-    The values come from PLOVER's own crosswalk of the event's CAMEO code, refined
-    where diplorec knows more: meetings get PLOVER's CONSULT modes (``phone``,
-    ``visit``, ``third-party``, ``multilateral``), and reductions of relations and
-    withdrawals of recognition get the SANCTION mode ``sever``. PLOVER drops plain
-    comments and appeals (CAMEO 01 and 02), so a statement that only announces,
-    acknowledges, denies or calls for something has no PLOVER code.
+    Codes are strings and leading zeros matter (``"054"``, not ``54``). An unknown code
+    raises :class:`~diplorec.errors.ValidationError`.
+
+    >>> row = cameo_code("054")
+    >>> row.label, row.goldstein, row.quad_class
+    ('Grant diplomatic recognition', 6.0, 1)
+    >>> row.plover
+    PloverCode(event='SUPPORT', mode=None, context='diplomatic')
+    >>> cameo_code("54")
+    Traceback (most recent call last):
+    ...
+    diplorec.errors.ValidationError: 1 problem found:
+      $: '54' is not a CAMEO event code (codes are strings such as '054'; leading zeros matter)
+    """
+    row = cameo_table().get(code) if isinstance(code, str) else None
+    if row is None:
+        shown = repr(code) if len(repr(code)) <= 80 else repr(code)[:77] + "..."
+        message = (
+            f"{shown} is not a CAMEO event code (codes are strings such as '054'; "
+            "leading zeros matter)"
+        )
+        raise ValidationError([Problem(path="$", message=message)])
+    return row
+
+
+def plover(event: Event) -> PloverCode | None:
+    """The PLOVER event category, mode and context of an event; None where PLOVER has none.
+
+    Every value is one the PLOVER 0.8 manual defines. They come from PLOVER's own
+    crosswalk of the event's CAMEO code, refined where diplorec knows more: meetings get
+    PLOVER's CONSULT modes (``phone``, ``visit``, ``third-party``, ``multilateral``), and a
+    withdrawal of recognition is SANCTION ``discontinue`` in a ``diplomatic`` context.
+    PLOVER drops plain comments and appeals (CAMEO 01 and 02), so a statement that only
+    announces, acknowledges, denies or calls for something has no PLOVER code; nor has a
+    :class:`~diplorec.events.DiplomaticTies`, a state of affairs rather than an event.
 
     >>> from diplorec.examples.russia_taliban_2025 import US_TALIBAN_MEETING
     >>> plover(US_TALIBAN_MEETING)
     PloverCode(event='CONSULT', mode='third-party', context=None)
     """
-    row = cameo(event)
-    if row.plover_event is None:
+    if isinstance(event, DiplomaticTies):
         return None
-    mode, context = row.plover_mode, row.plover_context
+    row = cameo(event)
+    code = row.plover
+    if code is None:
+        return None
     if isinstance(event, Meeting):
-        mode = _consult_mode(event, row.code)
-    elif isinstance(event, RecognitionWithdrawal) or (
-        isinstance(event, RelationsChange) and row.code == "161"
-    ):
-        mode = _SEVER
-    elif isinstance(event, DesignationChange) and row.code == "172":
-        mode = "ban"
-    return PloverCode(event=row.plover_event, mode=mode, context=context)
+        return attrs.evolve(code, mode=_consult_mode(event, row.code))
+    refined = _REFINED.get(type(event))
+    if refined is not None:
+        mode, context = refined
+        return attrs.evolve(code, mode=mode, context=context)
+    return code
 
 
 def _consult_mode(meeting: Meeting, code: str) -> str | None:

@@ -1,13 +1,19 @@
 """Print the worked example — Russia recognises the Islamic Emirate, 3 July 2025.
 
 Run it with ``python examples/russia_taliban_2025.py``: a readable timeline (date,
-event, who → whom), then every event as JSON, exactly as ``diplorec`` writes it.
+event, who → whom), then the recognition act as JSON, exactly as ``diplorec`` writes it.
+With ``--json`` the timeline is followed by every event as JSON. It needs diplorec's
+core dependencies only, and stops quietly when its reader does (``... | head``).
 """
 
 from __future__ import annotations
 
+import argparse
+import os
+import sys
+
 import diplorec
-from diplorec.examples.russia_taliban_2025 import EVENTS
+from diplorec.examples.russia_taliban_2025 import EVENTS, RECOGNITION
 
 
 def name_of(participant: diplorec.Participant) -> str:
@@ -49,12 +55,26 @@ def timeline(events: tuple[diplorec.Event, ...]) -> str:
     return "\n".join(lines)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    """Print the timeline, then the recognition act's JSON (every event's with --json)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--json", action="store_true", help="print every event as JSON")
+    args = parser.parse_args(argv)
     print("Russia recognises the Islamic Emirate of Afghanistan (3 July 2025)\n")
     print(timeline(EVENTS))
     print()
-    print(diplorec.dumps(EVENTS, indent=2))
+    if args.json:
+        print(diplorec.dumps(EVENTS, indent=2))
+        return
+    print(f"The recognition act as JSON (run with --json for all {len(EVENTS)} events):\n")
+    print(diplorec.dumps(RECOGNITION, indent=2))
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader (e.g. `head`) stopped reading: end quietly, without a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)

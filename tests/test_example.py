@@ -39,10 +39,10 @@ class TestGolden:
         assert loaded == ex.EVENTS
 
     def test_script_prints_timeline_then_golden(self) -> None:
-        """The README's script prints a timeline, then the golden JSON."""
+        """The README's script with --json prints a timeline, then the golden JSON."""
         script = ROOT / "examples" / "russia_taliban_2025.py"
         result = subprocess.run(
-            [sys.executable, str(script)],
+            [sys.executable, str(script), "--json"],
             capture_output=True,
             text=True,
             check=True,
@@ -53,6 +53,33 @@ class TestGolden:
         assert "2025-07-03" in timeline
         assert "Russia → Islamic Emirate of Afghanistan" in timeline
         assert "Gul Hassan Hassan: Islamic Emirate of Afghanistan → Russia" in timeline
+
+    def test_script_prints_an_excerpt(self) -> None:
+        """Without --json the script ends with the recognition act's JSON alone."""
+        script = ROOT / "examples" / "russia_taliban_2025.py"
+        result = subprocess.run(
+            [sys.executable, str(script)],
+            capture_output=True,
+            text=True,
+            check=True,
+            encoding="utf-8",
+        )
+        assert "run with --json for all" in result.stdout
+        assert result.stdout.endswith(diplorec.dumps(ex.RECOGNITION, indent=2) + "\n")
+
+    def test_script_survives_a_closed_pipe(self) -> None:
+        """Piped into a reader that has gone (| head), it ends without a traceback."""
+        script = ROOT / "examples" / "russia_taliban_2025.py"
+        with subprocess.Popen(
+            [sys.executable, str(script), "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        ) as process:
+            assert process.stdout is not None
+            assert process.stderr is not None
+            process.stdout.close()  # gone before the script writes its first line
+            error = process.stderr.read()
+        assert process.returncode == 1
+        assert b"Traceback" not in error
+        assert b"BrokenPipeError" not in error
 
 
 class TestRoundTrips:
