@@ -21,13 +21,16 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import inspect
+import itertools
+import linecache
 import math
+import threading
+import types
 import typing
 from collections.abc import Callable
 from typing import Any, cast
 
 import attrs
-from attr import _config
 
 from diplorec._registry import MODEL_CLASSES, TAGS, is_homogeneous_tuple, union_members
 from diplorec._validators import SHORTCUTS, TYPE_CHECKS
@@ -65,8 +68,15 @@ def _nullable(tp: Any) -> bool:
     return type(None) in typing.get_args(tp)
 
 
+_SERIAL = itertools.count()
+
+
 def _compile(name: str, lines: list[str], namespace: dict[str, Any]) -> Any:
-    exec("\n".join(lines), namespace)  # source built from field names and repr()s only
+    """Compile generated source, registered with :mod:`linecache` so tracebacks show it."""
+    source = "\n".join(lines) + "\n"  # built from field names and repr()s only
+    filename = f"<diplorec generated {name} #{next(_SERIAL)}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    exec(compile(source, filename, "exec"), namespace)
     return namespace[name]
 
 
@@ -145,27 +155,34 @@ class Readers:
 
     ``fallback(tp)`` gives a reader for a field type this module does not know, so a
     new kind of field keeps working (through cattrs) until it is taught here.
+    Readers are built under a lock: a reader is published only once complete, so a
+    thread never sees one that another thread is still building.
     """
 
     def __init__(self, fallback: Callable[[Any], Reader]) -> None:
         self._fallback = fallback
         self._readers: dict[Any, Reader] = {}
         self._building: set[Any] = set()
+        self._lock = threading.RLock()
 
     def get(self, tp: Any) -> Reader:
         """The reader for ``tp`` (a model class, a union of them, a tuple, a scalar)."""
         reader = self._readers.get(tp)
         if reader is not None:
             return reader
-        if tp in self._building:  # a cycle: look the reader up when it is called
-            return lambda value: self._readers[tp](value)
-        self._building.add(tp)
-        try:
-            reader = self._build(tp)
-        finally:
-            self._building.discard(tp)
-        self._readers[tp] = reader
-        return reader
+        with self._lock:
+            reader = self._readers.get(tp)
+            if reader is not None:  # built by another thread while this one waited
+                return reader
+            if tp in self._building:  # a cycle: look the reader up when it is called
+                return lambda value: self._readers[tp](value)
+            self._building.add(tp)
+            try:
+                reader = self._build(tp)
+            finally:
+                self._building.discard(tp)
+            self._readers[tp] = reader
+            return reader
 
     def _build(self, tp: Any) -> Reader:
         if tp in MODEL_CLASSES:
@@ -225,7 +242,7 @@ class Readers:
             "allowed": frozenset(names) | ({"type"} if tag else set()),
             "cls": cls,
             "new": object.__new__,
-            "config": _config,
+            "validators_disabled": attrs.validators.get_disabled,
         }
         name = f"read_{cls.__name__}"
         lines = [
@@ -325,7 +342,7 @@ def _plain_init(cls: type, fields: tuple[attrs.Attribute[Any], ...]) -> bool:
             for field in fields
         )
         and all(
-            type(inspect.getattr_static(cls, field.name, None)).__name__ == "member_descriptor"
+            isinstance(inspect.getattr_static(cls, field.name, None), types.MemberDescriptorType)
             for field in fields
         )
     )
@@ -353,7 +370,7 @@ def _construct_lines(
         condition = _skip_condition(field, namespace)
         checks.append(f"    if {condition}: {call}" if condition else f"    {call}")
     if checks:
-        lines += ["if config._run_validators is True:", *checks]
+        lines += ["if not validators_disabled():", *checks]
     if hasattr(cls, "__attrs_post_init__"):
         lines.append("self.__attrs_post_init__()")
     return [*lines, "return self"]
@@ -477,13 +494,17 @@ class Writers:
         self._wire = wire
         self._guard_floats = guard_floats
         self._writers: dict[Any, Writer] = {}
+        self._lock = threading.RLock()
 
     def get(self, tp: Any) -> Writer:
-        """The writer for ``tp``."""
+        """The writer for ``tp``, built once (under a lock) on first use."""
         writer = self._writers.get(tp)
         if writer is None:
-            writer = self._build(tp)
-            self._writers[tp] = writer
+            with self._lock:
+                writer = self._writers.get(tp)
+                if writer is None:
+                    writer = self._build(tp)
+                    self._writers[tp] = writer
         return writer
 
     def _build(self, tp: Any) -> Writer:

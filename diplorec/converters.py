@@ -24,6 +24,7 @@ import datetime as dt
 import enum
 import json
 import math
+import threading
 import typing
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
@@ -265,12 +266,15 @@ def make_converter() -> cattrs.Converter:
 
 
 _CONVERTER: cattrs.Converter | None = None
+_CONVERTER_LOCK = threading.Lock()
 
 
 def _converter() -> cattrs.Converter:
     global _CONVERTER
     if _CONVERTER is None:
-        _CONVERTER = make_converter()
+        with _CONVERTER_LOCK:
+            if _CONVERTER is None:
+                _CONVERTER = make_converter()
     return _CONVERTER
 
 

@@ -22,14 +22,14 @@ import datetime
 import enum
 import functools
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar, overload
 
 import attrs
 
 from diplorec._registry import TAGS
 from diplorec._wire import child, json_type
-from diplorec.actors import PARTY_TYPES, Government, Organization, Party, Person
+from diplorec.actors import PARTY_TYPES, Government, Organization, Party, Person, Place
 from diplorec.converters import from_dict, register_document, to_dict
 from diplorec.dates import When
 from diplorec.errors import Problem, ValidationError
@@ -42,7 +42,8 @@ from diplorec.events import (
 )
 from diplorec.ledger import DateLike, RecognitionLedger, as_when
 from diplorec.migrations import SPEC_VERSION, upgrade
-from diplorec.provenance import Source
+from diplorec.provenance import Citation, Source
+from diplorec.schema import describe, register_document_schema
 
 __all__ = ["Dossier", "Finding", "Severity"]
 
@@ -111,7 +112,7 @@ def _named_values(value: Any, actors_only: bool) -> Iterator[_Named]:
         for item in value:
             yield from _named_values(item, actors_only)
     elif attrs.has(type(value)) and not isinstance(value, When):
-        if actors_only and type(value).__name__ in ("Place", "Citation"):
+        if actors_only and isinstance(value, (Place, Citation)):
             return
         for field in attrs.fields(type(value)):
             yield from _named_values(getattr(value, field.name), actors_only)
@@ -459,4 +460,24 @@ class Dossier:
 _EVENT_TAGS: dict[str, type[Event]] = {TAGS[cls]: cls for cls in EVENT_TYPES}
 
 
+def _document_schema(of_type: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
+    """The JSON Schema of a dossier document (for :func:`diplorec.json_schema`)."""
+    return {
+        "type": "object",
+        "title": "Dossier",
+        "description": describe(Dossier),
+        "properties": {
+            "type": {"const": DOCUMENT_TYPE},
+            "spec_version": {
+                "const": SPEC_VERSION,
+                "description": "The version of the wire format the document is written in.",
+            },
+            "events": {"type": "array", "items": of_type(Event)},
+        },
+        "required": ["type", "spec_version", "events"],
+        "additionalProperties": False,
+    }
+
+
 register_document(Dossier, Dossier.to_document, Dossier.from_document)
+register_document_schema(Dossier, _document_schema)

@@ -35,7 +35,7 @@ import attrs
 from diplorec import _validators as v
 from diplorec._cameo import cameo_table
 from diplorec._registry import MODEL_CLASSES, TAGS, is_homogeneous_tuple, union_members
-from diplorec.actors import Party
+from diplorec.actors import Party, Place
 from diplorec.dates import When
 from diplorec.events import (
     Event,
@@ -125,7 +125,7 @@ def _anchored(regex: str) -> str:
     return f"^(?:{portable})$" if "|" in portable else f"^{portable}$"
 
 
-def _describe(obj: Any) -> str:
+def describe(obj: Any) -> str:
     """The first paragraph of an object's docstring, on one line."""
     doc = inspect.getdoc(obj) or ""
     return " ".join(doc.split("\n\n", 1)[0].split())
@@ -187,10 +187,10 @@ def _relations_rules() -> list[dict[str, Any]]:
 
 
 # Cross-field rules JSON Schema can state; the others are listed in docs/wire-format.md.
-_CLASS_RULES: dict[str, Callable[[], list[dict[str, Any]]]] = {
-    "Place": _place_rules,
-    RecognitionWithdrawal.__name__: _withdrawal_rules,
-    RelationsChange.__name__: _relations_rules,
+_CLASS_RULES: dict[type, Callable[[], list[dict[str, Any]]]] = {
+    Place: _place_rules,
+    RecognitionWithdrawal: _withdrawal_rules,
+    RelationsChange: _relations_rules,
 }
 
 
@@ -245,12 +245,12 @@ class _Builder:
         schema: dict[str, Any] = {
             "type": "object",
             "title": cls.__name__,
-            "description": _describe(cls),
+            "description": describe(cls),
             "properties": properties,
             "required": required,
             "additionalProperties": False,
         }
-        rules = _CLASS_RULES.get(cls.__name__)
+        rules = _CLASS_RULES.get(cls)
         if rules is not None:
             schema["allOf"] = rules()
         return schema
@@ -361,7 +361,7 @@ def _enum_def(tp: type[enum.Enum]) -> dict[str, Any]:
     return {
         "type": "string",
         "title": tp.__name__,
-        "description": _describe(tp),
+        "description": describe(tp),
         "enum": [member.value for member in tp],
     }
 
@@ -392,26 +392,20 @@ _NAMED_RULES: dict[Any, Callable[[_Builder], dict[str, Any]]] = {
 }
 
 
-def _is_dossier(cls: Any) -> bool:
-    return isinstance(cls, type) and cls.__name__ == "Dossier" and hasattr(cls, "from_document")
+#: Builds the schema of a document type from the schema builder of any other type.
+DocumentSchema = Callable[[Callable[[Any], dict[str, Any]]], dict[str, Any]]
+#: Document types that read and write themselves (``Dossier``), and their schemas.
+_DOCUMENT_SCHEMAS: dict[type, DocumentSchema] = {}
 
 
-def _dossier_def(builder: _Builder, cls: type) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "title": "Dossier",
-        "description": _describe(cls),
-        "properties": {
-            "type": {"const": "dossier"},
-            "spec_version": {
-                "const": SPEC_VERSION,
-                "description": "The version of the wire format the document is written in.",
-            },
-            "events": {"type": "array", "items": builder.of_type(Event)},
-        },
-        "required": ["type", "spec_version", "events"],
-        "additionalProperties": False,
-    }
+def register_document_schema(cls: type, build: DocumentSchema) -> None:
+    """Let :func:`json_schema` describe the document type ``cls``.
+
+    ``build(of_type)`` returns the document's schema; ``of_type(tp)`` gives the schema
+    of any type inside it (a ``$ref`` where the type has a definition).
+    ``diplorec.dossier`` registers ``Dossier``.
+    """
+    _DOCUMENT_SCHEMAS[cls] = build
 
 
 def json_schema(cls: Any = Event) -> dict[str, Any]:
@@ -426,9 +420,10 @@ def json_schema(cls: Any = Event) -> dict[str, Any]:
     {'$ref': '#/$defs/Event'}
     """
     builder = _Builder()
-    if _is_dossier(cls):
-        root = builder.ref("Dossier", lambda: _dossier_def(builder, cls))
-        title = "diplorec Dossier document"
+    document = _DOCUMENT_SCHEMAS.get(cls) if isinstance(cls, type) else None
+    if document is not None:
+        root = builder.ref(cls.__name__, lambda: document(builder.of_type))
+        title = f"diplorec {cls.__name__} document"
     elif is_homogeneous_tuple(cls):
         root = {"type": "array", "items": builder.of_type(typing.get_args(cls)[0])}
         title = f"diplorec array of {_title(typing.get_args(cls)[0])}"
