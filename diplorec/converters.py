@@ -386,15 +386,16 @@ def from_dict(data: Any, cls: Any) -> Any:
 
 
 def _explain_failure(data: Any, cls: Any, failure: BaseException) -> list[Problem]:
+    """Read ``data`` again in the reader's explain mode: every problem, with its path."""
     try:
         from diplorec._explain import explain  # only ever needed for bad input
 
-        problems = explain(data, cls, _converter())
+        problems = explain(data, cls)
     except RecursionError:
         problems = [Problem(path="$", message="the input is nested too deeply to read")]
-    except Exception as exc:  # pragma: no cover - the detailed pass must not fail
+    except Exception as exc:  # pragma: no cover - the explain mode must not fail
         problems = [Problem(path="$", message=f"the input could not be read ({exc})")]
-    if not problems:  # pragma: no cover - the two passes disagree; still report it
+    if not problems:  # pragma: no cover - the two modes disagree; still report it
         problems = [Problem(path="$", message=f"the input could not be read ({failure})")]
     return problems
 
@@ -476,15 +477,19 @@ def loads(text: str | bytes, cls: Any) -> Any:
     _check_target(cls)
     fast = _orjson()
     if fast and type(text) in _ORJSON_INPUTS and _document_hooks(cls) is None:
-        # Where orjson's reading differs from json's (an integer beyond 64 bits, read as
-        # a float), no model field accepts the value (nor would a float field without
-        # bounds read it differently), so a successful read is the same either way:
-        # only failures need the standard library's reading, below.
         try:
-            data = fast.loads(text if type(text) is bytes else text.encode("utf-8"))  # type: ignore[union-attr]
-            return _READERS.get(cls)(data)
-        except Exception:  # read again, and explained, exactly as without orjson
+            raw = text if type(text) is bytes else text.encode("utf-8")  # type: ignore[union-attr]
+            data = fast.loads(raw)
+        except Exception:  # read, or explained, by the standard library below
             pass
+        else:
+            try:
+                return _READERS.get(cls)(data)
+            except Exception as exc:
+                # orjson reads exactly as json does but for integers beyond 64 bits
+                # (see parse_json): without such a number, explain what was parsed.
+                if _LONG_NUMBER not in raw.translate(_DIGITS):
+                    raise ValidationError(_explain_failure(data, cls, exc)) from None
     return from_dict(parse_json(text), cls)
 
 
