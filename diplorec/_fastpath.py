@@ -4,7 +4,7 @@ cattrs looks up a hook for every field of every value it reads. The readers made
 here do the same checks in one straight-line function per model class, with every
 hook resolved once, and build the instance the way its attrs ``__init__`` does,
 minus the validators that only repeat a type check the reader has just made (see
-``diplorec._validators.TYPE_CHECKS``); value rules and cross-field rules still run.
+``diplorec._validators.Rule.type_only``); value rules and cross-field rules still run.
 A reader accepts exactly what the cattrs converter of
 :func:`diplorec.converters.make_converter` accepts and builds an equal value; a
 failure is explained by the detailed pass, so only *whether* a reader fails
@@ -33,7 +33,7 @@ from typing import Any, cast
 import attrs
 
 from diplorec._registry import MODEL_CLASSES, TAGS, is_homogeneous_tuple, union_members
-from diplorec._validators import SHORTCUTS, TYPE_CHECKS
+from diplorec._validators import Rule
 from diplorec._wire import format_instant, parse_instant
 from diplorec.dates import When
 from diplorec.vocab import ENUM_TYPES
@@ -315,7 +315,8 @@ def _produced(tp: Any) -> tuple[tuple[type, ...], bool]:
 
 def _redundant(field: attrs.Attribute[Any]) -> bool:
     """Whether ``field``'s validator checks nothing but a type the reader guarantees."""
-    stated = TYPE_CHECKS.get(field.validator)  # type: ignore[arg-type]
+    rule = field.validator
+    stated = rule.type_only if isinstance(rule, Rule) else None
     if stated is None:
         return False
     accepted, accepts_none, items = stated
@@ -378,7 +379,8 @@ def _construct_lines(
 
 def _skip_condition(field: attrs.Attribute[Any], namespace: dict[str, Any]) -> str | None:
     """When a validator must be called: not when its shortcut says the value passes."""
-    shortcut = SHORTCUTS.get(field.validator)  # type: ignore[arg-type]
+    rule = field.validator
+    shortcut = rule.shortcut if isinstance(rule, Rule) else None
     if shortcut is None:
         return None
     none_passes, kind, passes = shortcut

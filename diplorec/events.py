@@ -375,12 +375,22 @@ class DesignationChange(_EventBase):
         _must_differ(self.authority, self.entity, "{id!r} cannot designate itself")
 
 
-def _two_parties(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    _parties(instance, attribute, value)
-    if len(value) != 2:
-        raise FieldError(attribute.name, f"names {len(value)} parties; exactly 2 are needed")
-    if value[0].id == value[1].id:
-        raise FieldError(attribute.name, f"names {value[0].id!r} twice")
+class _TwoParties(v.Rule):
+    """Exactly two different parties."""
+
+    def __call__(self, instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        _parties(instance, attribute, value)
+        if len(value) != 2:
+            message = f"names {len(value)} parties; exactly 2 are needed"
+            raise FieldError(attribute.name, message)
+        if value[0].id == value[1].id:
+            raise FieldError(attribute.name, f"names {value[0].id!r} twice")
+
+    def json_schema(self, builder: v.SchemaBuilder, declared: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "array", "items": builder.of_type(Party), "minItems": 2, "maxItems": 2}
+
+
+_two_parties = _TwoParties()
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
@@ -439,13 +449,30 @@ class DiplomaticTies(_EventBase):
     )
 
 
-def _cameo_code(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, str) or value not in cameo_table():
-        message = (
-            f"{value!r} is not a CAMEO event code (codes are strings such as '054'; "
-            "leading zeros matter)"
-        )
-        raise FieldError(attribute.name, message)
+def _cameo_def() -> dict[str, Any]:
+    return {
+        "type": "string",
+        "description": "A CAMEO event code, as a string: leading zeros matter ('054').",
+        "enum": sorted(cameo_table()),
+    }
+
+
+class _CameoCode(v.Rule):
+    """A code of the CAMEO event code table (a string: leading zeros matter)."""
+
+    def __call__(self, instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, str) or value not in cameo_table():
+            message = (
+                f"{value!r} is not a CAMEO event code (codes are strings such as '054'; "
+                "leading zeros matter)"
+            )
+            raise FieldError(attribute.name, message)
+
+    def json_schema(self, builder: v.SchemaBuilder, declared: dict[str, Any]) -> dict[str, Any]:
+        return builder.ref("CameoCode", _cameo_def)
+
+
+_cameo_code = _CameoCode()
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)

@@ -24,7 +24,6 @@ import datetime as dt
 import enum
 import inspect
 import json
-import re
 import types
 import typing
 from collections.abc import Callable
@@ -33,20 +32,12 @@ from typing import Any
 import attrs
 
 from diplorec import _validators as v
-from diplorec._cameo import cameo_table
 from diplorec._registry import MODEL_CLASSES, TAGS, is_homogeneous_tuple, union_members
+from diplorec._validators import NAME_PATTERN, TEXT_PATTERN
 from diplorec.actors import Party, Place
 from diplorec.dates import When
-from diplorec.events import (
-    Event,
-    Participant,
-    RecognitionWithdrawal,
-    RelationsChange,
-    _cameo_code,
-    _two_parties,
-)
+from diplorec.events import Event, Participant, RecognitionWithdrawal, RelationsChange
 from diplorec.migrations import SPEC_VERSION
-from diplorec.provenance import _utc_instant
 from diplorec.vocab import RelationsAction, RepresentationLevel, WithdrawalKind
 
 __all__ = [
@@ -60,23 +51,11 @@ __all__ = [
     "schema_file",
 ]
 
+# The character classes the name and text rules are spelled with in JSON Schema.
+_SPACE, _INNER_SPACE, _CONTROL = v._SPACE, v._INNER_SPACE, v._CONTROL
+
 #: The JSON Schema dialect of every schema diplorec writes.
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-
-# Characters Python's str.isspace() (and so str.strip()) counts as whitespace, spelled
-# out: ECMA-262's \s is a slightly different set, and the schema must mean one thing.
-_SPACE = r"\t\n\x0b\x0c\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-# Whitespace a name or a text may contain inside it (tab, newlines, the Unicode spaces).
-_INNER_SPACE = r"\t\n\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-# Control characters other than tab, line feed and carriage return (category Cc).
-_CONTROL = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
-_VISIBLE = f"[^{_SPACE}{_CONTROL}]"
-
-#: A name: no whitespace at either end, no control character other than tab and newlines.
-NAME_PATTERN = f"^{_VISIBLE}(?:{_VISIBLE}|[{_INNER_SPACE}]+{_VISIBLE})*$"
-#: Free text: at least one character that is not whitespace, no control character
-#: other than tab and newlines.
-TEXT_PATTERN = f"^[{_INNER_SPACE}]*{_VISIBLE}[^{_CONTROL}]*$"
 
 # Years 0001 to 9999, split by the place of the last non-zero digit so no two
 # alternatives overlap; 9999 is left out where winter would run past 9999-12-31.
@@ -111,18 +90,6 @@ _UNION_NAMES: dict[frozenset[type], str] = {
 }
 
 _NULL = {"type": "null"}
-
-
-def _anchored(regex: str) -> str:
-    """A Python ``fullmatch`` regex as an anchored ECMA-262 pattern.
-
-    ``\\s`` becomes the explicit set Python means by it; the other shorthand classes,
-    which mean different things in the two dialects, are refused.
-    """
-    portable = regex.replace(r"\s", _SPACE)
-    if re.search(r"\\[dDwWsSbBAZz]", portable):
-        raise ValueError(f"the pattern {regex!r} uses a class that differs between dialects")
-    return f"^(?:{portable})$" if "|" in portable else f"^{portable}$"
 
 
 def describe(obj: Any) -> str:
@@ -261,11 +228,9 @@ class _Builder:
         base = self.of_type(_without_none(tp))
         check = field.validator
         if field.name == "id" and check is None:
-            schema = self.ref("Id", _id_def)
-        elif check in _NAMED_RULES:
-            schema = _NAMED_RULES[check](self)
-        elif check in v.SCHEMA_KEYWORDS:
-            schema = base | _keywords(v.SCHEMA_KEYWORDS[check])
+            schema = v.identifier.json_schema(self, base)
+        elif isinstance(check, v.Rule):
+            schema = check.json_schema(self, base)
         else:
             where = f"{cls.__name__}.{field.name}"
             raise TypeError(f"no JSON Schema is known for the validator of {where}: {check!r}")
@@ -293,46 +258,6 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
     if isinstance(kind, str) and "$ref" not in schema and "enum" not in schema:
         return {**schema, "type": [kind, "null"]}
     return {"anyOf": [schema, _NULL]}
-
-
-def _keywords(recorded: dict[str, Any]) -> dict[str, Any]:
-    keywords: dict[str, Any] = {}
-    for key, value in recorded.items():
-        if key == "pattern":
-            keywords[key] = _anchored(value)
-        elif key in ("minimum", "maximum") or value:  # minItems 0, uniqueItems false: omit
-            keywords[key] = value
-    return keywords
-
-
-def _name_def() -> dict[str, Any]:
-    return {
-        "type": "string",
-        "description": (
-            "A name: no whitespace at either end, no control characters other than "
-            "tab and newlines."
-        ),
-        "minLength": 1,
-        "maxLength": v.MAX_NAME,
-        "pattern": NAME_PATTERN,
-    }
-
-
-def _text_def() -> dict[str, Any]:
-    return {
-        "type": "string",
-        "description": "Free text: not blank, no control characters other than tab and newlines.",
-        "maxLength": v.MAX_TEXT,
-        "pattern": TEXT_PATTERN,
-    }
-
-
-def _id_def() -> dict[str, Any]:
-    return {
-        "type": "string",
-        "description": "An id of the form 'kind:key', such as 'state:AFG'; no spaces.",
-        "pattern": _anchored(v.ID_PATTERN),
-    }
 
 
 def _when_def() -> dict[str, Any]:
@@ -364,32 +289,6 @@ def _enum_def(tp: type[enum.Enum]) -> dict[str, Any]:
         "description": describe(tp),
         "enum": [member.value for member in tp],
     }
-
-
-def _cameo_def() -> dict[str, Any]:
-    return {
-        "type": "string",
-        "description": "A CAMEO event code, as a string: leading zeros matter ('054').",
-        "enum": sorted(cameo_table()),
-    }
-
-
-_NAMED_RULES: dict[Any, Callable[[_Builder], dict[str, Any]]] = {
-    v.name: lambda b: b.ref("Name", _name_def),
-    v.optional_name: lambda b: b.ref("Name", _name_def),
-    v.text: lambda b: b.ref("Text", _text_def),
-    v.names: lambda b: {"type": "array", "items": b.ref("Name", _name_def), "uniqueItems": True},
-    v.texts: lambda b: {"type": "array", "items": b.ref("Text", _text_def)},
-    v.event_ids: lambda b: {"type": "array", "items": b.ref("Id", _id_def), "uniqueItems": True},
-    _cameo_code: lambda b: b.ref("CameoCode", _cameo_def),
-    _two_parties: lambda b: {
-        "type": "array",
-        "items": b.of_type(Party),
-        "minItems": 2,
-        "maxItems": 2,
-    },
-    _utc_instant: lambda b: b.of_type(dt.datetime),
-}
 
 
 #: Builds the schema of a document type from the schema builder of any other type.
