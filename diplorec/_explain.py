@@ -21,7 +21,7 @@ from typing import Any
 
 import attrs
 
-from diplorec._registry import TAGS, is_homogeneous_tuple, union_members
+from diplorec._registry import TAGS, is_homogeneous_tuple, on_register, union_members
 from diplorec._validators import identifier
 from diplorec._wire import child, json_type, parse_instant, show
 from diplorec.dates import When
@@ -109,6 +109,9 @@ def _classify(tp: Any) -> tuple[int, Any]:
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return _ENUM, {member.value: member for member in tp}
     return _SCALAR, tp
+
+
+on_register(_classify.cache_clear)
 
 
 def _model_plan(cls: type) -> tuple[tuple[attrs.Attribute[Any], ...], frozenset[str], str]:

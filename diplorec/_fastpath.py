@@ -184,6 +184,11 @@ class Readers:
             self._readers[tp] = reader
             return reader
 
+    def clear(self) -> None:
+        """Forget every reader built (they are built again on first use)."""
+        with self._lock:
+            self._readers = {}
+
     def _build(self, tp: Any) -> Reader:
         if tp in MODEL_CLASSES:
             return self._model(tp)

@@ -21,6 +21,12 @@ __all__: list[str] = []
 
 
 def _resolve(cls: type[Any]) -> SearchStrategy[Any]:
+    from diplorec.events import EventBase
+
+    if cls is EventBase:  # any event, of every type known when drawn
+        from diplorec.strategies import events
+
+        return events()
     from diplorec.strategies._from_type import _strategy_for
 
     return _strategy_for(cls)

@@ -32,7 +32,13 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
 import attrs
 
 from diplorec._fastpath import Readers, StdlibFloat, Writers, make_writer
-from diplorec._registry import MODEL_CLASSES, TAGS, is_homogeneous_tuple, union_members
+from diplorec._registry import (
+    MODEL_CLASSES,
+    TAGS,
+    is_homogeneous_tuple,
+    on_register,
+    union_members,
+)
 from diplorec._wire import format_instant, json_type, parse_instant
 from diplorec.dates import When
 from diplorec.errors import Problem, ValidationError
@@ -348,7 +354,7 @@ def to_dict(obj: Any) -> dict[str, Any]:
     return cast(dict[str, Any], _WRITERS.get(type(obj))(obj))
 
 
-_UNSTRUCTURE_TYPES = frozenset(MODEL_CLASSES)
+_UNSTRUCTURE_TYPES = set(MODEL_CLASSES)
 
 
 def _cattrs_reader(tp: Any) -> Callable[[Any], Any]:
@@ -362,6 +368,19 @@ _WRITERS = Writers(wire=False)
 # For dumps: enum members left to the encoder; the guarded set defers odd floats to json.
 _WIRE_WRITERS = Writers(wire=True)
 _GUARDED_WIRE_WRITERS = Writers(wire=True, guard_floats=True)
+
+
+def _event_type_registered() -> None:
+    """A new event type: what was built for the Event union is built again on next use."""
+    global _CONVERTER
+    _UNSTRUCTURE_TYPES.update(MODEL_CLASSES)
+    _CHECKED_TARGETS.clear()
+    _READERS.clear()
+    with _CONVERTER_LOCK:
+        _CONVERTER = None
+
+
+on_register(_event_type_registered)
 
 
 @overload

@@ -34,11 +34,12 @@ from diplorec.converters import from_dict, register_document, to_dict
 from diplorec.dates import When
 from diplorec.errors import Problem, ValidationError
 from diplorec.events import (
-    EVENT_TYPES,
     CredentialPresentation,
     Event,
+    EventBase,
     RecognitionAct,
     RecognitionWithdrawal,
+    event_types,
 )
 from diplorec.ledger import DateLike, RecognitionLedger, as_when
 from diplorec.migrations import SPEC_VERSION, upgrade
@@ -86,7 +87,7 @@ def _check_events(instance: Any, attribute: attrs.Attribute[Any], value: Any) ->
         message = f"events must be a tuple of events, not {type(value).__name__}"
         raise TypeError(message)
     for index, event in enumerate(value):
-        if not isinstance(event, EVENT_TYPES):
+        if not isinstance(event, EventBase):
             message = f"events[{index}] is a {type(event).__name__}, not a diplorec event"
             raise TypeError(message)
 
@@ -212,11 +213,12 @@ class Dossier:
         2
         """
         if isinstance(event_type, str):
-            if event_type not in _EVENT_TAGS:
-                known = ", ".join(sorted(_EVENT_TAGS))
+            by_tag = {TAGS[cls]: cls for cls in event_types()}
+            if event_type not in by_tag:
+                known = ", ".join(sorted(by_tag))
                 raise ValueError(f"{event_type!r} is not an event type; expected one of {known}")
-            event_class = _EVENT_TAGS[event_type]
-        elif event_type in EVENT_TYPES:
+            event_class = by_tag[event_type]
+        elif event_type in event_types():
             event_class = event_type
         else:
             raise TypeError(f"{event_type!r} is not a diplorec event class")
@@ -455,9 +457,6 @@ class Dossier:
         if problems:
             raise ValidationError(problems)
         return cls(events=tuple(events))
-
-
-_EVENT_TAGS: dict[str, type[Event]] = {TAGS[cls]: cls for cls in EVENT_TYPES}
 
 
 def _document_schema(of_type: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:

@@ -8,10 +8,15 @@ Every event has an ``id`` (derived from its content unless given), a date ``on``
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import hashlib
-from collections.abc import Iterator
-from typing import Any, ClassVar, TypeAlias
+import re
+import threading
+import types
+import typing
+from collections.abc import Callable, Iterator
+from typing import Any, ClassVar, TypeAlias, TypeVar
 
 import attrs
 
@@ -20,8 +25,9 @@ from diplorec._cameo import cameo_table
 from diplorec.actors import PARTY_TYPES, Envoy, Official, Party, Person, Place
 from diplorec.dates import When
 from diplorec.errors import FieldError
-from diplorec.provenance import Citation
+from diplorec.provenance import Citation, Source
 from diplorec.vocab import (
+    ENUM_TYPES,
     AppointmentStage,
     Certainty,
     Characterization,
@@ -45,12 +51,15 @@ __all__ = [
     "DiplomaticTies",
     "EnvoyAppointment",
     "Event",
+    "EventBase",
     "Meeting",
     "Participant",
     "RecognitionAct",
     "RecognitionWithdrawal",
     "RelationsChange",
     "Statement",
+    "event_types",
+    "register_event_type",
 ]
 
 Participant: TypeAlias = Official | Party
@@ -94,8 +103,14 @@ def _party_ids(parties: tuple[Party, ...]) -> set[str]:
 
 
 @attrs.frozen(kw_only=True)
-class _EventBase:
-    """Fields every event shares."""
+class EventBase:
+    """Fields every event shares; the base class of every event type.
+
+    An event type is an ``@attrs.frozen(kw_only=True)`` subclass with its own
+    kebab-case wire ``TAG``, the names of its identifying fields in ``IDENTITY`` (for
+    the derived ``id``) and its cross-field rules in ``_check``; see
+    :func:`register_event_type`.
+    """
 
     TAG: ClassVar[str] = ""
     #: Field names whose values identify the event, for the derived ``id``.
@@ -158,7 +173,7 @@ def _must_differ(left: Party, right: Party, message: str) -> None:
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
-class RecognitionAct(_EventBase):
+class RecognitionAct(EventBase):
     """One party recognises a state, a government, or an organization or council.
 
     ``legal_status`` is de jure or de facto; ``form`` express or implied; the
@@ -216,7 +231,7 @@ class RecognitionAct(_EventBase):
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
-class RecognitionWithdrawal(_EventBase):
+class RecognitionWithdrawal(EventBase):
     """Recognition ends, is suspended, or moves to a rival (a *switch*).
 
     ``in_favour_of`` names the rival a switch goes to. A withdrawal may be asserted
@@ -273,7 +288,7 @@ class RecognitionWithdrawal(_EventBase):
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
-class CredentialPresentation(_EventBase):
+class CredentialPresentation(EventBase):
     """An envoy presents credentials and so takes up functions (VCDR Art. 13).
 
     Letters of credence go to the head of state; a true copy of them goes to the
@@ -296,7 +311,7 @@ class CredentialPresentation(_EventBase):
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
-class EnvoyAppointment(_EventBase):
+class EnvoyAppointment(EventBase):
     """A step in appointing an envoy: nomination, agrément (VCDR Art. 4), appointment."""
 
     TAG: ClassVar[str] = "envoy-appointment"
@@ -317,7 +332,7 @@ class EnvoyAppointment(_EventBase):
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
-class Meeting(_EventBase):
+class Meeting(EventBase):
     """Two or more participants meet, in person, by phone or by video.
 
     ``host`` is the party receiving the others, when there is one; ``concerning``
@@ -337,7 +352,7 @@ class Meeting(_EventBase):
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
-class Statement(_EventBase):
+class Statement(EventBase):
     """A speaker takes a stance (welcomes, denies ...) on events or parties.
 
     ``concerning`` links the events spoken about; ``about`` the parties.
@@ -356,7 +371,7 @@ class Statement(_EventBase):
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
-class DesignationChange(_EventBase):
+class DesignationChange(EventBase):
     """An authority lists, delists or suspends the listing of an entity.
 
     For example a court removing a movement from a list of terrorist organisations.
@@ -394,7 +409,7 @@ _two_parties = _TwoParties()
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
-class RelationsChange(_EventBase):
+class RelationsChange(EventBase):
     """Relations between two parties are established, upgraded, severed ...
 
     ``level_before`` and ``level_after`` give the representation levels around it.
@@ -426,7 +441,7 @@ class RelationsChange(_EventBase):
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
-class DiplomaticTies(_EventBase):
+class DiplomaticTies(EventBase):
     """An observed state of relations between two parties over the period ``on``.
 
     Records ties that exist with or without formal recognition: China, Qatar and the
@@ -476,7 +491,7 @@ _cameo_code = _CameoCode()
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
-class CodedEvent(_EventBase):
+class CodedEvent(EventBase):
     """Any other event, coded with a CAMEO event code and described in words.
 
     So that no fact has to be dropped: a war, a seizure of power, a prisoner release.
@@ -512,15 +527,102 @@ Event: TypeAlias = (
 )
 """Any diplorec event; tagged on the wire by its ``"type"``."""
 
-EVENT_TYPES: tuple[type[Event], ...] = (
-    RecognitionAct,
-    RecognitionWithdrawal,
-    CredentialPresentation,
-    EnvoyAppointment,
-    Meeting,
-    Statement,
-    DesignationChange,
-    RelationsChange,
-    DiplomaticTies,
-    CodedEvent,
+
+#: The built-in event types, in order: the members of :data:`Event`.
+EVENT_TYPES: tuple[type[Event], ...] = typing.get_args(Event)
+
+#: Event types added by :func:`register_event_type`, in the order they were added.
+_REGISTERED: list[type[EventBase]] = []
+
+
+def event_types() -> tuple[type[EventBase], ...]:
+    """Every event type the wire format knows now: the built-in ones, then those registered.
+
+    >>> event_types()[:2]
+    (<class 'diplorec.events.RecognitionAct'>, <class 'diplorec.events.RecognitionWithdrawal'>)
+    """
+    return (*EVENT_TYPES, *_REGISTERED)
+
+
+_TAG_FORM = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_REGISTRATION = threading.Lock()
+#: Called with each newly registered class (the wire layer drops the readers it built).
+_LISTENERS: list[Callable[[type[EventBase]], None]] = []
+
+E = TypeVar("E", bound=type[EventBase])
+
+
+def register_event_type(cls: E) -> E:
+    """Add an event type: the :data:`Event` union then reads, writes and describes it.
+
+    ``cls`` is an ``@attrs.frozen(kw_only=True)`` subclass of :class:`EventBase` with a
+    kebab-case ``TAG`` of its own. After registration ``from_dict``/``loads`` with
+    ``Event``, :func:`~diplorec.read_jsonl`, :class:`~diplorec.Dossier`,
+    :func:`~diplorec.json_schema`, the command line and
+    ``diplorec.strategies.events()`` include it. Usable as a class decorator;
+    registering the same class again does nothing.
+
+    Raises :class:`ValueError` for a class that is not a valid event type or a tag
+    already taken.
+    """
+    if not isinstance(cls, type) or not issubclass(cls, EventBase):
+        raise ValueError(f"{cls!r} is not an event type: subclass diplorec.EventBase")
+    with _REGISTRATION:
+        if cls in event_types():
+            return cls
+        _check_event_type(cls)
+        _REGISTERED.append(cls)
+        for listener in list(_LISTENERS):
+            listener(cls)
+    return cls
+
+
+def _check_event_type(cls: type[EventBase]) -> None:
+    name = cls.__qualname__
+    if "__attrs_attrs__" not in vars(cls):
+        raise ValueError(
+            f"{name} is not an attrs class: decorate it with @attrs.frozen(kw_only=True)"
+        )
+    tag = vars(cls).get("TAG")
+    if not isinstance(tag, str) or _TAG_FORM.fullmatch(tag) is None:
+        message = f"{name} needs a TAG of its own in kebab-case, such as 'treaty-signing'"
+        raise ValueError(message)
+    taken = {other.TAG for other in (*event_types(), *_OTHER_TAGGED)}
+    if tag in taken:
+        raise ValueError(f"the tag {tag!r} of {name} is already taken")
+    try:
+        attrs.resolve_types(cls)
+    except NameError as exc:
+        raise ValueError(f"the field types of {name} cannot be resolved: {exc}") from None
+    for field in attrs.fields(cls):
+        if not field.kw_only:
+            raise ValueError(f"{name}.{field.name} must be keyword-only (kw_only=True)")
+        if not _readable(field.type):
+            message = (
+                f"{name}.{field.name} has the type {field.type!r}, which the wire format "
+                "cannot hold; use str, int, float, bool, When, datetime, a diplorec enum or "
+                "model class, a union of parties or events, tuple[X, ...] or X | None"
+            )
+            raise ValueError(message)
+
+
+_OTHER_TAGGED: tuple[Any, ...] = (*PARTY_TYPES, Official)
+_LEAF_TYPES = frozenset(
+    {str, int, float, bool, When, dt.datetime, *ENUM_TYPES, *_OTHER_TAGGED, Person, Envoy, Place}
+    | {Citation, Source}
 )
+
+
+def _readable(tp: Any) -> bool:
+    """Whether the wire format can hold a field of type ``tp``."""
+    if tp in _LEAF_TYPES or tp in event_types():
+        return True
+    args = typing.get_args(tp)
+    if typing.get_origin(tp) is tuple:
+        return len(args) == 2 and args[1] is Ellipsis and _readable(args[0])
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        members = [arg for arg in args if arg is not type(None)]
+        if len(members) == 1:
+            return _readable(members[0])
+        return all(getattr(arg, "TAG", "") for arg in members) and all(map(_readable, members))
+    return False

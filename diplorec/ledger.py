@@ -36,7 +36,7 @@ import attrs
 
 from diplorec.actors import PARTY_TYPES, Government, Organization, Party
 from diplorec.dates import When
-from diplorec.events import EVENT_TYPES, Event, RecognitionAct, RecognitionWithdrawal
+from diplorec.events import Event, EventBase, RecognitionAct, RecognitionWithdrawal
 from diplorec.vocab import (
     Certainty,
     Characterization,
@@ -505,7 +505,7 @@ class RecognitionLedger:
                 entries.extend(_act_entries(event))
             elif isinstance(event, RecognitionWithdrawal):
                 entries.extend(_withdrawal_entries(event))
-            elif not isinstance(event, EVENT_TYPES):
+            elif not isinstance(event, EventBase):
                 message = f"a ledger is built from diplorec events, not {type(event).__name__}"
                 raise TypeError(message)
         entries.extend(_rival_entries(entries))

@@ -83,11 +83,15 @@ WHEN_PATTERN = f"^(?:{_SINGLE}(?:/(?:{_SINGLE}|\\.\\.))?|\\.\\./{_SINGLE})$"
 INSTANT_PATTERN = f"^{_DAY}T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]{{6}})?Z$"
 
 
-_UNION_NAMES: dict[frozenset[type], str] = {
-    frozenset(typing.get_args(Party)): "Party",
-    frozenset(typing.get_args(Participant)): "Participant",
-    frozenset(typing.get_args(Event)): "Event",
-}
+def _union_name(members: tuple[type, ...]) -> str | None:
+    """The name of a union of tagged classes in ``$defs``; None for an unnamed one."""
+    chosen = frozenset(members)
+    for name, union in (("Party", Party), ("Participant", Participant), ("Event", Event)):
+        found = union_members(union)
+        if found is not None and chosen == frozenset(found[0]):
+            return name
+    return None
+
 
 _NULL = {"type": "null"}
 
@@ -198,7 +202,7 @@ class _Builder:
         def build() -> dict[str, Any]:
             return {"oneOf": [self.of_type(member) for member in members]}
 
-        name = _UNION_NAMES.get(frozenset(members))
+        name = _union_name(members)
         return build() if name is None else self.ref(name, build)
 
     def model(self, cls: type) -> dict[str, Any]:
@@ -231,9 +235,8 @@ class _Builder:
             schema = v.identifier.json_schema(self, base)
         elif isinstance(check, v.Rule):
             schema = check.json_schema(self, base)
-        else:
-            where = f"{cls.__name__}.{field.name}"
-            raise TypeError(f"no JSON Schema is known for the validator of {where}: {check!r}")
+        else:  # no rule, or one that states nothing JSON Schema can say (a downstream event)
+            schema = base
         if nullable:
             schema = _nullable(schema)
         default = field.default
@@ -350,7 +353,7 @@ def json_schema(cls: Any = Event) -> dict[str, Any]:
 def _title(tp: Any) -> str:
     found = union_members(tp)
     if found is not None:
-        return _UNION_NAMES.get(frozenset(found[0]), "union")
+        return _union_name(found[0]) or "union"
     return str(getattr(tp, "__name__", tp))
 
 
