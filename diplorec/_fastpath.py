@@ -34,11 +34,25 @@ import attrs
 
 from diplorec._registry import MODEL_CLASSES, TAGS, is_homogeneous_tuple, union_members
 from diplorec._validators import Rule
-from diplorec._wire import format_instant, parse_instant
+from diplorec._wire import format_instant, json_type, parse_instant
 from diplorec.dates import When
 from diplorec.vocab import ENUM_TYPES
 
-__all__ = ["Readers", "StdlibFloat", "Writers", "make_writer", "strip_none"]
+__all__ = [
+    "Readers",
+    "StdlibFloat",
+    "WireTypeError",
+    "Writers",
+    "enum_reader",
+    "make_writer",
+    "read_bool",
+    "read_float",
+    "read_int",
+    "read_str",
+    "read_when",
+    "reject",
+    "strip_none",
+]
 
 Reader = Callable[[Any], Any]
 Writer = Callable[[Any], Any]
@@ -47,8 +61,12 @@ _PLAIN = (str, int, float, bool)
 _MISSING = object()
 
 
-class _Rejected(TypeError):
-    """A reader's failure; never shown (the detailed pass explains)."""
+class WireTypeError(TypeError):
+    """A reader's failure. The fail-fast mode never shows it (the explain mode says
+    what is wrong); the cattrs converter of ``make_converter()`` raises it."""
+
+
+_Rejected = WireTypeError
 
 
 class StdlibFloat(ValueError):
@@ -83,60 +101,76 @@ def _compile(name: str, lines: list[str], namespace: dict[str, Any]) -> Any:
 # -- readers ---------------------------------------------------------------------------
 
 
-def _read_str(value: Any) -> str:
+# The strict scalar rules, stated once: the generated readers call these, and the cattrs
+# converter of diplorec.converters registers them as its structure hooks (hence the
+# ignored second argument, the type cattrs passes).
+
+
+def reject(expected: str, value: Any) -> WireTypeError:
+    """The error of a reader that met ``value`` where it expected ``expected``."""
+    return WireTypeError(f"expected {expected}, got {json_type(value)}")
+
+
+def read_str(value: Any, _: Any = None) -> str:
+    """A string, never another JSON type; no lone surrogates."""
     if type(value) is not str:
-        raise _Rejected
+        raise reject("a string", value)
     if not value.isascii():
         value.encode("utf-8")  # lone surrogates cannot be written as UTF-8
     return value
 
 
-def _read_int(value: Any) -> int:
+def read_int(value: Any, _: Any = None) -> int:
+    """An integer, never a boolean."""
     if type(value) is not int:
-        raise _Rejected
+        raise reject("an integer", value)
     return value
 
 
-def _read_float(value: Any) -> float:
+def read_float(value: Any, _: Any = None) -> float:
+    """A finite number (an integer is read as a float)."""
     kind = type(value)
     if kind is float:
         if not math.isfinite(value):
-            raise _Rejected
+            raise reject("a finite number", value)
         return cast(float, value)
     if kind is int:
         return float(value)
-    raise _Rejected
+    raise reject("a number", value)
 
 
-def _read_bool(value: Any) -> bool:
+def read_bool(value: Any, _: Any = None) -> bool:
+    """``true`` or ``false``."""
     if type(value) is not bool:
-        raise _Rejected
+        raise reject("true or false", value)
     return value
 
 
-def _read_when(value: Any) -> When:
+def read_when(value: Any, _: Any = None) -> When:
+    """A date in the EDTF subset, as text."""
     if type(value) is not str:
-        raise _Rejected
+        raise reject("a date string", value)
     return When.parse(value)
 
 
-def _enum_reader(tp: type[enum.Enum]) -> Reader:
+def enum_reader(tp: type[enum.Enum]) -> Callable[..., enum.Enum]:
+    """The reader of one of ``tp``'s values (a string)."""
     members = {member.value: member for member in tp}
 
-    def read(value: Any) -> enum.Enum:
+    def read(value: Any, _: Any = None) -> enum.Enum:
         if type(value) is not str:
-            raise _Rejected
+            raise reject("a string", value)
         return members[value]
 
     return read
 
 
 _SCALAR_READERS: dict[Any, Reader] = {
-    str: _read_str,
-    int: _read_int,
-    float: _read_float,
-    bool: _read_bool,
-    When: _read_when,
+    str: read_str,
+    int: read_int,
+    float: read_float,
+    bool: read_bool,
+    When: read_when,
     dt.datetime: parse_instant,
 }
 
@@ -202,7 +236,7 @@ class Readers:
         if tp in _SCALAR_READERS:
             return _SCALAR_READERS[tp]
         if tp in ENUM_TYPES:
-            return _enum_reader(tp)
+            return enum_reader(tp)
         return self._fallback(tp)
 
     @staticmethod

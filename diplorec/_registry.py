@@ -13,23 +13,13 @@ from typing import Any
 
 import attrs
 
-from diplorec.actors import Envoy, Government, Official, Organization, Person, Place, State
+from diplorec.actors import PARTY_TYPES, Envoy, Official, Person, Place
 from diplorec.events import _LISTENERS, Event, EventBase, event_types
 from diplorec.provenance import Citation, Source
 
 #: Every model class the wire format knows, in dependency order (registered events last).
-MODEL_CLASSES: list[type] = [
-    State,
-    Government,
-    Organization,
-    Person,
-    Official,
-    Envoy,
-    Place,
-    Source,
-    Citation,
-    *event_types(),
-]
+MODEL_CLASSES: list[type] = [*PARTY_TYPES, Person, Official, Envoy, Place, Source, Citation]
+MODEL_CLASSES.extend(event_types())
 
 
 def _tag(cls: type) -> str:

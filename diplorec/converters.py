@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
-import math
 import threading
 import typing
 from collections.abc import Callable
@@ -31,7 +30,20 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
 
 import attrs
 
-from diplorec._fastpath import Readers, StdlibFloat, Writers, make_writer
+from diplorec._fastpath import (
+    Readers,
+    StdlibFloat,
+    WireTypeError,
+    Writers,
+    enum_reader,
+    make_writer,
+    read_bool,
+    read_float,
+    read_int,
+    read_str,
+    read_when,
+    reject,
+)
 from diplorec._registry import (
     MODEL_CLASSES,
     TAGS,
@@ -39,7 +51,7 @@ from diplorec._registry import (
     on_register,
     union_members,
 )
-from diplorec._wire import format_instant, json_type, parse_instant
+from diplorec._wire import format_instant, parse_instant
 from diplorec.dates import When
 from diplorec.errors import Problem, ValidationError
 from diplorec.vocab import ENUM_TYPES
@@ -65,61 +77,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-class _WireTypeError(TypeError):
-    """Raised by the fast path; its message is never shown (the detailed pass explains)."""
-
-
-def _reject(expected: str, value: Any) -> _WireTypeError:
-    return _WireTypeError(f"expected {expected}, got {json_type(value)}")
-
-
-# -- strict scalars -------------------------------------------------------------------
-
-
-def _structure_str(value: Any, _: Any) -> str:
-    if type(value) is not str:
-        raise _reject("a string", value)
-    if not value.isascii():
-        value.encode("utf-8")  # lone surrogates cannot be written as UTF-8
-    return value
-
-
-def _structure_int(value: Any, _: Any) -> int:
-    if type(value) is not int:
-        raise _reject("an integer", value)
-    return value
-
-
-def _structure_float(value: Any, _: Any) -> float:
-    kind = type(value)
-    if kind is float:
-        if not math.isfinite(value):
-            raise _reject("a finite number", value)
-        return cast(float, value)
-    if kind is int:
-        return float(value)
-    raise _reject("a number", value)
-
-
-def _structure_bool(value: Any, _: Any) -> bool:
-    if type(value) is not bool:
-        raise _reject("true or false", value)
-    return value
-
-
 def _enum_value(member: enum.Enum) -> Any:
     return member.value
-
-
-def _enum_hook(tp: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
-    members = {member.value: member for member in tp}
-
-    def structure(value: Any, _: Any) -> enum.Enum:
-        if type(value) is not str:
-            raise _reject("a string", value)
-        return members[value]
-
-    return structure
 
 
 def configure_strict_scalars(converter: cattrs.Converter) -> None:
@@ -128,14 +87,14 @@ def configure_strict_scalars(converter: cattrs.Converter) -> None:
     Strings must be strings, integers integers (never booleans), numbers finite,
     booleans ``true``/``false``, enums one of their values, and arrays arrays.
     """
-    converter.register_structure_hook(str, _structure_str)
-    converter.register_structure_hook(int, _structure_int)
-    converter.register_structure_hook(float, _structure_float)
-    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(str, read_str)
+    converter.register_structure_hook(int, read_int)
+    converter.register_structure_hook(float, read_float)
+    converter.register_structure_hook(bool, read_bool)
     # Registered per class: the enums are str subclasses, and a hook registered for a
     # class wins over any predicate, so the str hook would otherwise read them.
     for enum_type in ENUM_TYPES:
-        converter.register_structure_hook(enum_type, _enum_hook(enum_type))
+        converter.register_structure_hook(enum_type, enum_reader(enum_type))
         converter.register_unstructure_hook(enum_type, _enum_value)
 
     def tuple_hook(tp: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
@@ -144,7 +103,7 @@ def configure_strict_scalars(converter: cattrs.Converter) -> None:
 
         def structure(value: Any, _: Any) -> tuple[Any, ...]:
             if type(value) is not list and type(value) is not tuple:
-                raise _reject("an array", value)
+                raise reject("an array", value)
             return tuple([structure_item(item, item_type) for item in value])
 
         return structure
@@ -161,15 +120,9 @@ def configure_strict_scalars(converter: cattrs.Converter) -> None:
 # -- dates ----------------------------------------------------------------------------
 
 
-def _structure_when(value: Any, _: Any) -> When:
-    if type(value) is not str:
-        raise _reject("a date string", value)
-    return When.parse(value)
-
-
 def configure_dates(converter: cattrs.Converter) -> None:
     """Dates as EDTF strings (:class:`When`) and instants as ``...Z`` UTC strings."""
-    converter.register_structure_hook(When, _structure_when)
+    converter.register_structure_hook(When, read_when)
     converter.register_unstructure_hook(When, str)
     converter.register_structure_hook(dt.datetime, lambda value, _: parse_instant(value))
     converter.register_unstructure_hook(dt.datetime, format_instant)
@@ -217,13 +170,13 @@ def _structure_model(
 ) -> Callable[[Any, Any], T]:
     def structure(value: Any, _: Any) -> T:
         if type(value) is not dict:
-            raise _reject("an object", value)
+            raise reject("an object", value)
         if tag is not None and value.get("type") != tag:
-            raise _WireTypeError("wrong or missing type tag")
+            raise WireTypeError("wrong or missing type tag")
         if not allowed.issuperset(value):
-            raise _WireTypeError("unknown keys")
+            raise WireTypeError("unknown keys")
         if has_id and value.get("id") == "":
-            raise _WireTypeError("empty id")
+            raise WireTypeError("empty id")
         return body(value, cls)
 
     return structure
@@ -247,10 +200,10 @@ def configure_tagged_unions(converter: cattrs.Converter) -> None:
             if value is None and nullable:
                 return None
             if type(value) is not dict:
-                raise _reject("an object", value)
+                raise reject("an object", value)
             tag = value.get("type")
             if type(tag) is not str or tag not in by_tag:
-                raise _WireTypeError("unknown type tag")
+                raise WireTypeError("unknown type tag")
             member, hook = by_tag[tag]
             return hook(value, member)
 
