@@ -430,6 +430,55 @@ class _Shortcuts(Mapping[Any, Shortcut]):
 SHORTCUTS: Mapping[Any, Shortcut] = _Shortcuts()
 
 
+class Between:
+    """A rule between fields of one model, stated once on the model (its ``RULES``).
+
+    ``broken(obj)`` builds the message when ``obj`` breaks the rule, with the field it
+    is about (None for the value as a whole), and returns None when the rule holds;
+    :func:`check_rules` raises it. ``text`` says the rule in words; ``schema()``, where
+    JSON Schema can express the rule, gives the ``allOf`` entries that do, and the
+    schema lists the ``text`` of the others.
+    """
+
+    __slots__ = ("broken", "schema", "text")
+
+    def __init__(
+        self,
+        text: str,
+        broken: Callable[[Any], tuple[str | None, str] | None],
+        schema: Callable[[], list[dict[str, Any]]] | None = None,
+    ) -> None:
+        self.text, self.broken, self.schema = text, broken, schema
+
+
+def check_rules(obj: Any, rules: tuple[Between, ...]) -> None:
+    """Raise the message of the first rule ``obj`` breaks: a FieldError for a field."""
+    for rule in rules:
+        found = rule.broken(obj)
+        if found is not None:
+            field, message = found
+            if field is None:
+                raise ValueError(message)
+            raise FieldError(field, message)
+
+
+def differ(left: str, right: str, message: str) -> Callable[[Any], tuple[None, str] | None]:
+    """The rule that the parties in fields ``left`` and ``right`` are not one party."""
+
+    def broken(obj: Any) -> tuple[None, str] | None:
+        first = getattr(obj, left).id
+        if first == getattr(obj, right).id:
+            return None, message.format(id=first)
+        return None
+
+    return broken
+
+
+def present(name: str) -> dict[str, Any]:
+    """The JSON Schema condition "``name`` is given and not null"."""
+    return {"required": [name], "properties": {name: {"not": {"type": "null"}}}}
+
+
 def check_id(obj: Any) -> None:
     """Check ``obj.id`` with :data:`identifier`; most ids pass the quick test first."""
     value = obj.id

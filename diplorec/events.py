@@ -115,6 +115,8 @@ class EventBase:
     TAG: ClassVar[str] = ""
     #: Field names whose values identify the event, for the derived ``id``.
     IDENTITY: ClassVar[tuple[str, ...]] = ()
+    #: The rules between the event's fields, checked in order on construction.
+    RULES: ClassVar[tuple[v.Between, ...]] = ()
 
     id: str = attrs.field(default="")
     on: When = attrs.field(validator=v.instance_of(When))
@@ -142,7 +144,8 @@ class EventBase:
         return f"{self.TAG}:{digest.hexdigest()}"
 
     def _check(self) -> None:
-        """Cross-field rules; subclasses extend this."""
+        """The rules between fields: the class's ``RULES``."""
+        v.check_rules(self, self.RULES)
 
     def actors(self) -> Iterator[Party]:
         """Every party the event names, officials and envoys included, in field order."""
@@ -167,9 +170,15 @@ def _parties_in(value: Any) -> Iterator[Party]:
             yield from _parties_in(item)
 
 
-def _must_differ(left: Party, right: Party, message: str) -> None:
-    if left.id == right.id:
-        raise ValueError(message.format(id=left.id))
+def _partners_apart(act: Any) -> tuple[str, str] | None:
+    partners = _party_ids(act.collective_with)
+    if act.recognizer.id in partners or act.recognized.id in partners:
+        message = (
+            "collective_with lists the partners of the recognizer; it must not "
+            "include the recognizer or the party recognised"
+        )
+        return "collective_with", message
+    return None
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
@@ -219,15 +228,50 @@ class RecognitionAct(EventBase):
         """True when given together with other parties."""
         return bool(self.collective_with)
 
-    def _check(self) -> None:
-        _must_differ(self.recognizer, self.recognized, "{id!r} cannot recognise itself")
-        partners = _party_ids(self.collective_with)
-        if self.recognizer.id in partners or self.recognized.id in partners:
-            message = (
-                "collective_with lists the partners of the recognizer; it must not "
-                "include the recognizer or the party recognised"
-            )
-            raise FieldError("collective_with", message)
+    RULES: ClassVar[tuple[v.Between, ...]] = (
+        v.Between(
+            "a party cannot recognise itself",
+            v.differ("recognizer", "recognized", "{id!r} cannot recognise itself"),
+        ),
+        v.Between(
+            "collective_with includes neither the recognizer nor the party recognised",
+            _partners_apart,
+        ),
+    )
+
+
+def _rival_apart(withdrawal: Any) -> tuple[str, str] | None:
+    rival = withdrawal.in_favour_of
+    if rival is not None and rival.id in (withdrawal.withdrawer.id, withdrawal.recognized.id):
+        message = (
+            "in_favour_of names the rival that recognition moves to; it must differ "
+            "from both the withdrawer and the party losing recognition"
+        )
+        return "in_favour_of", message
+    return None
+
+
+def _switch(withdrawal: Any) -> tuple[str, str] | None:
+    if withdrawal.in_favour_of is not None and withdrawal.kind is not WithdrawalKind.SWITCH:
+        message = (
+            f"moving recognition in favour of another party is a switch, "
+            f"but kind is {withdrawal.kind.value!r}"
+        )
+        return "kind", message
+    return None
+
+
+def _switch_schema() -> list[dict[str, Any]]:
+    switch = {"required": ["kind"], "properties": {"kind": {"const": WithdrawalKind.SWITCH.value}}}
+    return [{"if": v.present("in_favour_of"), "then": switch}]
+
+
+def _claimed_or_denied(withdrawal: Any) -> tuple[str, str] | None:
+    both = _party_ids(withdrawal.claimed_by) & _party_ids(withdrawal.denied_by)
+    if both:
+        message = f"{sorted(both)[0]!r} cannot both claim and deny the same withdrawal"
+        return "denied_by", message
+    return None
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
@@ -264,27 +308,29 @@ class RecognitionWithdrawal(EventBase):
         """True when someone denies that the withdrawal happened."""
         return bool(self.denied_by)
 
-    def _check(self) -> None:
-        _must_differ(
-            self.withdrawer, self.recognized, "{id!r} cannot withdraw recognition from itself"
-        )
-        if self.in_favour_of is not None:
-            if self.in_favour_of.id in (self.withdrawer.id, self.recognized.id):
-                message = (
-                    "in_favour_of names the rival that recognition moves to; it must differ "
-                    "from both the withdrawer and the party losing recognition"
-                )
-                raise FieldError("in_favour_of", message)
-            if self.kind is not WithdrawalKind.SWITCH:
-                message = (
-                    f"moving recognition in favour of another party is a switch, "
-                    f"but kind is {self.kind.value!r}"
-                )
-                raise FieldError("kind", message)
-        both = _party_ids(self.claimed_by) & _party_ids(self.denied_by)
-        if both:
-            message = f"{sorted(both)[0]!r} cannot both claim and deny the same withdrawal"
-            raise FieldError("denied_by", message)
+    RULES: ClassVar[tuple[v.Between, ...]] = (
+        v.Between(
+            "a party cannot withdraw recognition from itself",
+            v.differ("withdrawer", "recognized", "{id!r} cannot withdraw recognition from itself"),
+        ),
+        v.Between(
+            "in_favour_of differs from both the withdrawer and the party losing recognition",
+            _rival_apart,
+        ),
+        v.Between(
+            "moving recognition in_favour_of a rival is a switch",
+            _switch,
+            _switch_schema,
+        ),
+        v.Between("no party both claims and denies the withdrawal", _claimed_or_denied),
+    )
+
+
+def _own_credentials(presentation: Any) -> tuple[str, str] | None:
+    received_by = presentation.received_by
+    if received_by is not None and received_by.person.id == presentation.envoy.person.id:
+        return "received_by", "an envoy cannot receive their own credentials"
+    return None
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
@@ -304,10 +350,16 @@ class CredentialPresentation(EventBase):
         default=None, validator=v.instance_of(Official, optional=True)
     )
 
-    def _check(self) -> None:
-        if self.received_by is not None and self.received_by.person.id == self.envoy.person.id:
-            message = "an envoy cannot receive their own credentials"
-            raise FieldError("received_by", message)
+    RULES: ClassVar[tuple[v.Between, ...]] = (
+        v.Between("an envoy cannot receive their own credentials", _own_credentials),
+    )
+
+
+def _own_predecessor(appointment: Any) -> tuple[str, str] | None:
+    predecessor = appointment.predecessor
+    if predecessor is not None and predecessor.id == appointment.envoy.person.id:
+        return "predecessor", "an envoy cannot be their own predecessor"
+    return None
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
@@ -325,10 +377,9 @@ class EnvoyAppointment(EventBase):
         default=None, validator=v.instance_of(Person, optional=True)
     )
 
-    def _check(self) -> None:
-        if self.predecessor is not None and self.predecessor.id == self.envoy.person.id:
-            message = "an envoy cannot be their own predecessor"
-            raise FieldError("predecessor", message)
+    RULES: ClassVar[tuple[v.Between, ...]] = (
+        v.Between("an envoy cannot be their own predecessor", _own_predecessor),
+    )
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
@@ -386,8 +437,12 @@ class DesignationChange(EventBase):
     list_name: str = attrs.field(validator=v.name)
     effective: When | None = attrs.field(default=None, validator=_optional_when)
 
-    def _check(self) -> None:
-        _must_differ(self.authority, self.entity, "{id!r} cannot designate itself")
+    RULES: ClassVar[tuple[v.Between, ...]] = (
+        v.Between(
+            "a party cannot designate itself",
+            v.differ("authority", "entity", "{id!r} cannot designate itself"),
+        ),
+    )
 
 
 class _TwoParties(v.Rule):
@@ -406,6 +461,50 @@ class _TwoParties(v.Rule):
 
 
 _two_parties = _TwoParties()
+
+
+def _moves(
+    action: RelationsAction, direction: int, words: str
+) -> Callable[[Any], tuple[str, str] | None]:
+    """The rule that ``action`` moves the level of representation in ``direction``."""
+
+    def broken(change: Any) -> tuple[str, str] | None:
+        before, after = change.level_before, change.level_after
+        if before is None or after is None or change.action is not action:
+            return None
+        if (after.rank - before.rank) * direction <= 0:
+            return "level_after", f"{words} the level, not go from {before} to {after}"
+        return None
+
+    return broken
+
+
+def _moves_schema(action: RelationsAction, direction: int) -> dict[str, Any]:
+    pairs = []
+    for before in RepresentationLevel:
+        allowed = [
+            after.value
+            for after in RepresentationLevel
+            if (after.rank - before.rank) * direction > 0
+        ]
+        if allowed:
+            pairs.append(
+                {
+                    "properties": {
+                        "level_before": {"const": before.value},
+                        "level_after": {"enum": allowed},
+                    }
+                }
+            )
+    condition = {
+        "required": ["action", "level_before", "level_after"],
+        "properties": {
+            "action": {"const": action.value},
+            "level_before": {"type": "string"},
+            "level_after": {"type": "string"},
+        },
+    }
+    return {"if": condition, "then": {"anyOf": pairs}}
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
@@ -428,16 +527,18 @@ class RelationsChange(EventBase):
         default=None, validator=v.member(RepresentationLevel, optional=True)
     )
 
-    def _check(self) -> None:
-        before, after = self.level_before, self.level_after
-        if before is None or after is None:
-            return
-        if self.action is RelationsAction.UPGRADED and after.rank <= before.rank:
-            message = f"an upgrade must raise the level, not go from {before} to {after}"
-            raise FieldError("level_after", message)
-        if self.action is RelationsAction.DOWNGRADED and after.rank >= before.rank:
-            message = f"a downgrade must lower the level, not go from {before} to {after}"
-            raise FieldError("level_after", message)
+    RULES: ClassVar[tuple[v.Between, ...]] = (
+        v.Between(
+            "an upgrade raises the level of representation",
+            _moves(RelationsAction.UPGRADED, 1, "an upgrade must raise"),
+            lambda: [_moves_schema(RelationsAction.UPGRADED, 1)],
+        ),
+        v.Between(
+            "a downgrade lowers the level of representation",
+            _moves(RelationsAction.DOWNGRADED, -1, "a downgrade must lower"),
+            lambda: [_moves_schema(RelationsAction.DOWNGRADED, -1)],
+        ),
+    )
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)

@@ -34,11 +34,10 @@ import attrs
 from diplorec import _validators as v
 from diplorec._registry import MODEL_CLASSES, TAGS, is_homogeneous_tuple, union_members
 from diplorec._validators import NAME_PATTERN, TEXT_PATTERN
-from diplorec.actors import Party, Place
+from diplorec.actors import Party
 from diplorec.dates import When
-from diplorec.events import Event, Participant, RecognitionWithdrawal, RelationsChange
+from diplorec.events import Event, Participant
 from diplorec.migrations import SPEC_VERSION
-from diplorec.vocab import RelationsAction, RepresentationLevel, WithdrawalKind
 
 __all__ = [
     "DRAFT",
@@ -106,65 +105,6 @@ def _wire_default(value: Any) -> Any:
     return value.value if isinstance(value, enum.Enum) else value
 
 
-def _present(name: str) -> dict[str, Any]:
-    """The condition "``name`` is given and not null"."""
-    return {"required": [name], "properties": {name: {"not": _NULL}}}
-
-
-def _place_rules() -> list[dict[str, Any]]:
-    # Place: coordinates come in pairs.
-    return [
-        {"if": _present(one), "then": _present(other)}
-        for one, other in (("latitude", "longitude"), ("longitude", "latitude"))
-    ]
-
-
-def _withdrawal_rules() -> list[dict[str, Any]]:
-    # RecognitionWithdrawal: moving recognition to a rival is a switch.
-    switch = {"required": ["kind"], "properties": {"kind": {"const": WithdrawalKind.SWITCH.value}}}
-    return [{"if": _present("in_favour_of"), "then": switch}]
-
-
-def _relations_rules() -> list[dict[str, Any]]:
-    # RelationsChange: an upgrade raises the level of representation, a downgrade lowers it.
-    rules = []
-    for action, direction in ((RelationsAction.UPGRADED, 1), (RelationsAction.DOWNGRADED, -1)):
-        pairs = []
-        for before in RepresentationLevel:
-            allowed = [
-                after.value
-                for after in RepresentationLevel
-                if (after.rank - before.rank) * direction > 0
-            ]
-            if allowed:
-                pairs.append(
-                    {
-                        "properties": {
-                            "level_before": {"const": before.value},
-                            "level_after": {"enum": allowed},
-                        }
-                    }
-                )
-        condition = {
-            "required": ["action", "level_before", "level_after"],
-            "properties": {
-                "action": {"const": action.value},
-                "level_before": {"type": "string"},
-                "level_after": {"type": "string"},
-            },
-        }
-        rules.append({"if": condition, "then": {"anyOf": pairs}})
-    return rules
-
-
-# Cross-field rules JSON Schema can state; the others are listed in docs/wire-format.md.
-_CLASS_RULES: dict[type, Callable[[], list[dict[str, Any]]]] = {
-    Place: _place_rules,
-    RecognitionWithdrawal: _withdrawal_rules,
-    RelationsChange: _relations_rules,
-}
-
-
 class _Builder:
     """Collects ``$defs`` while it turns types into schemas."""
 
@@ -221,9 +161,15 @@ class _Builder:
             "required": required,
             "additionalProperties": False,
         }
-        rules = _CLASS_RULES.get(cls)
-        if rules is not None:
-            schema["allOf"] = rules()
+        rules: tuple[v.Between, ...] = getattr(cls, "RULES", ())
+        expressed = [part for rule in rules if rule.schema is not None for part in rule.schema()]
+        if expressed:
+            schema["allOf"] = expressed
+        unsaid = [rule.text for rule in rules if rule.schema is None]
+        if unsaid:
+            schema["$comment"] = (
+                f"Also checked by diplorec, beyond this schema: {'; '.join(unsaid)}."
+            )
         return schema
 
     def field(self, cls: type, field: attrs.Attribute[Any]) -> dict[str, Any]:

@@ -75,11 +75,17 @@ class TestOnePass:
     def test_explain_reads_each_value_once(self, monkeypatch: Any) -> None:
         """Explaining one bad date among many good ones parses each date text once."""
         calls: list[str] = []
+        depth = [0]  # an interval's parse parses its ends: count the outermost calls only
         parse = diplorec.When.parse.__func__  # type: ignore[attr-defined]
 
         def counting(cls: Any, text: str) -> Any:
-            calls.append(text)
-            return parse(cls, text)
+            if not depth[0]:
+                calls.append(text)
+            depth[0] += 1
+            try:
+                return parse(cls, text)
+            finally:
+                depth[0] -= 1
 
         data = [diplorec.to_dict(event) for event in EVENTS]
         data[-1]["on"] = "not a date"
