@@ -1,8 +1,8 @@
 """The field rules diplorec enforces, as plain functions for the comparison models.
 
-Each returns its argument or raises :class:`ValueError`. Patterns are written once
-here so the pydantic and msgspec models state exactly the rules diplorec states in
-``diplorec.actors``, ``diplorec.provenance`` and ``diplorec._validators``.
+Each returns its argument or raises :class:`ValueError`. Patterns and limits are read
+from diplorec's own rule objects (``diplorec._validators``), so the pydantic and msgspec
+models state exactly the rules diplorec states.
 """
 
 from __future__ import annotations
@@ -12,21 +12,32 @@ import re
 from collections.abc import Hashable, Sequence
 from typing import Any, TypeVar
 
+import attrs
+
+from diplorec import _validators
+from diplorec.actors import State
 from diplorec.dates import When
+from diplorec.provenance import Source
 from diplorec.vocab import WithdrawalKind
 
 T = TypeVar("T")
 
-# Full-match patterns without anchors; each model library anchors them its own way.
-ID = r"[a-z][a-z0-9-]*:[^\s]{1,200}"
-ISO3 = r"[A-Z]{3}"
-ISO2 = r"[A-Z]{2}"
-WIKIDATA = r"Q[1-9][0-9]{0,11}"
-URL = r"https?://[^\s]{1,2000}"
-LANGUAGE = r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*"
 
-MAX_NAME = 500
-MAX_TEXT = 100_000
+def _regex(cls: type, field: str) -> str:
+    """The full-match pattern of a diplorec field rule (read from the rule itself)."""
+    return str(attrs.fields_dict(cls)[field].validator.regex)  # type: ignore[union-attr]
+
+
+# Full-match patterns without anchors; each model library anchors them its own way.
+ID = _validators.ID_PATTERN
+ISO3 = _regex(State, "iso3")
+ISO2 = _regex(State, "iso2")
+WIKIDATA = _regex(State, "wikidata")
+URL = _regex(Source, "url")
+LANGUAGE = _regex(Source, "language")
+
+MAX_NAME = _validators.MAX_NAME
+MAX_TEXT = _validators.MAX_TEXT
 
 # Control characters other than tab, newline and carriage return; C1 controls; lone
 # surrogates. The same set diplorec refuses in names and free text.

@@ -1,14 +1,18 @@
-"""The detailed pass: say everything that is wrong with some wire data, with paths.
+"""The reader's explain mode: read wire data and say everything that is wrong with it.
 
-Runs only after the fast path has failed, so it favours clear messages over speed.
-It walks the data against the model classes' type annotations, checks each field's
-rule, then each object's cross-field rules, and collects :class:`Problem` values.
+Runs only after the fail-fast reader (``diplorec._fastpath``) has refused the data. It
+walks the data once against the model classes' type annotations, building each value
+bottom-up as it goes: a field's rule (its attrs validator) runs on the value just built,
+and a model's cross-field rules run when its own fields had no problem. No value is read
+twice, so explaining costs a small constant factor of reading. Paths are kept as chains
+of keys and written out only for the problems found.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import math
 import re
 import types
@@ -16,22 +20,51 @@ import typing
 from typing import Any
 
 import attrs
-import cattrs
 
-from diplorec._registry import TAGS, is_homogeneous_tuple, union_members
+from diplorec._registry import TAGS, is_homogeneous_tuple, on_register, union_members
 from diplorec._validators import identifier
 from diplorec._wire import child, json_type, parse_instant, show
 from diplorec.dates import When
 from diplorec.errors import FieldError, Problem
 
-__all__ = ["explain"]
+__all__ = ["explain", "read_explained"]
+
+#: A JSON path as a chain of keys: ``None`` is ``$``, ``(parent, key)`` a step below it.
+_Path = tuple[Any, Any] | None
 
 
-def explain(data: Any, tp: Any, converter: cattrs.Converter) -> list[Problem]:
-    """Every problem that stops ``data`` from being read as ``tp``; empty if none."""
-    problems: list[Problem] = []
-    _Explainer(converter, problems).check(data, tp, "$")
-    return problems
+class _Failed:
+    """What a read that found a problem returns instead of a value."""
+
+
+_FAILED: Any = _Failed()
+
+
+def read_explained(data: Any, tp: Any) -> tuple[Any, list[Problem]]:
+    """Read ``data`` as ``tp``: the value and no problem, or every problem found."""
+    explainer = _Explainer()
+    value = explainer.read(data, tp, None)
+    return value, explainer.problems
+
+
+def explain(data: Any, tp: Any, converter: Any = None) -> list[Problem]:
+    """Every problem that stops ``data`` from being read as ``tp``; empty if none.
+
+    ``converter`` is accepted for compatibility and not used: the explain mode reads
+    with the models' own rules.
+    """
+    return read_explained(data, tp)[1]
+
+
+def _render(path: _Path) -> str:
+    keys = []
+    while path is not None:
+        path, key = path
+        keys.append(key)
+    text = "$"
+    for key in reversed(keys):
+        text = child(text, key)
+    return text
 
 
 def _words(name: str) -> str:
@@ -51,185 +84,230 @@ def _choices(values: typing.Iterable[str]) -> str:
     return ", ".join(repr(value) for value in values)
 
 
+# What kind of reading a type needs, worked out once per type.
+_UNION, _OPTIONAL, _WHEN, _INSTANT, _MODEL, _ARRAY, _ENUM, _SCALAR = range(8)
+
+
+@functools.cache
+def _classify(tp: Any) -> tuple[int, Any]:
+    found = union_members(tp)
+    if found is not None:
+        members, nullable = found
+        return _UNION, ({TAGS[member]: member for member in members}, nullable)
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        args = typing.get_args(tp)
+        others = [arg for arg in args if arg is not type(None)]
+        return _OPTIONAL, (others[0], type(None) in args)
+    if tp is When:
+        return _WHEN, None
+    if tp is dt.datetime:
+        return _INSTANT, None
+    if attrs.has(tp):
+        return _MODEL, _model_plan(tp)
+    if is_homogeneous_tuple(tp):
+        return _ARRAY, typing.get_args(tp)[0]
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return _ENUM, {member.value: member for member in tp}
+    return _SCALAR, tp
+
+
+on_register(_classify.cache_clear)
+
+
+def _model_plan(cls: type) -> tuple[tuple[attrs.Attribute[Any], ...], frozenset[str], str]:
+    fields = attrs.fields(cls)
+    return (
+        fields,
+        frozenset(field.name for field in fields),
+        ", ".join(sorted(f.name for f in fields)),
+    )
+
+
 class _Explainer:
-    def __init__(self, converter: cattrs.Converter, problems: list[Problem]) -> None:
-        self.converter = converter
-        self.problems = problems
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
 
-    def add(self, path: str, message: str) -> None:
-        self.problems.append(Problem(path=path, message=message))
+    def add(self, path: _Path, message: str) -> None:
+        self.problems.append(Problem(path=_render(path), message=message))
 
-    def check(self, value: Any, tp: Any, path: str) -> None:
-        found = union_members(tp)
-        if found is not None:
-            self.check_union(value, found[0], found[1], path)
-        elif typing.get_origin(tp) in (typing.Union, types.UnionType):
-            args = typing.get_args(tp)
-            if value is None and type(None) in args:
-                return
-            others = [arg for arg in args if arg is not type(None)]
+    def read(self, value: Any, tp: Any, path: _Path) -> Any:
+        kind, info = _classify(tp)
+        if kind == _MODEL:
+            return self.read_model(value, tp, info, path)
+        if kind == _UNION:
+            return self.read_union(value, info[0], info[1], path)
+        if kind == _OPTIONAL:
+            inner, nullable = info
             if value is None:
+                if nullable:
+                    return None
                 self.add(path, "must not be null")
-            else:
-                self.check(value, others[0], path)
-        elif tp is When:
-            self.check_when(value, path)
-        elif tp is dt.datetime:
-            self.check_instant(value, path)
-        elif attrs.has(tp):
-            self.check_model(value, tp, path)
-        elif is_homogeneous_tuple(tp):
-            self.check_array(value, typing.get_args(tp)[0], path)
-        elif isinstance(tp, type) and issubclass(tp, enum.Enum):
-            self.check_enum(value, tp, path)
-        else:
-            self.check_scalar(value, tp, path)
+                return _FAILED
+            return self.read(value, inner, path)
+        if kind == _ARRAY:
+            return self.read_array(value, info, path)
+        if kind == _WHEN:
+            return self.read_when(value, path)
+        if kind == _INSTANT:
+            return self.read_instant(value, path)
+        if kind == _ENUM:
+            return self.read_enum(value, tp, info, path)
+        return self.read_scalar(value, tp, path)
 
-    def check_union(self, value: Any, members: tuple[type, ...], nullable: bool, path: str) -> None:
+    def read_union(self, value: Any, by_tag: dict[str, type], nullable: bool, path: _Path) -> Any:
         if value is None and nullable:
-            return
-        by_tag = {TAGS[member]: member for member in members}
+            return None
         if not isinstance(value, dict):
             self.add(
                 path,
                 f"expected an object with a 'type' of {_choices(by_tag)}, got {json_type(value)}",
             )
-            return
+            return _FAILED
         if "type" not in value:
-            self.add(child(path, "type"), f"is missing; expected one of {_choices(by_tag)}")
-            return
+            self.add((path, "type"), f"is missing; expected one of {_choices(by_tag)}")
+            return _FAILED
         tag = value["type"]
         if not isinstance(tag, str) or tag not in by_tag:
             self.add(
-                child(path, "type"),
+                (path, "type"),
                 f"{show(tag)} is not allowed here; expected one of {_choices(by_tag)}",
             )
-            return
-        self.check_model(value, by_tag[tag], path)
+            return _FAILED
+        cls = by_tag[tag]
+        return self.read_model(value, cls, _classify(cls)[1], path)
 
-    def check_model(self, value: Any, cls: type, path: str) -> None:
+    def read_model(self, value: Any, cls: type, plan: Any, path: _Path) -> Any:
         if not isinstance(value, dict):
             self.add(path, f"expected an object ({_words(cls.__name__)}), got {json_type(value)}")
-            return
+            return _FAILED
+        fields, names, listed = plan
         before = len(self.problems)
-        fields = attrs.fields(cls)
-        names = {field.name for field in fields}
         tag = TAGS.get(cls)
         if tag is not None:
             if "type" not in value:
-                self.add(child(path, "type"), f"is missing; expected {tag!r}")
+                self.add((path, "type"), f"is missing; expected {tag!r}")
             elif value["type"] != tag:
                 self.add(
-                    child(path, "type"),
+                    (path, "type"),
                     f"{show(value['type'])} is not allowed here; expected {tag!r}",
                 )
-        for key in value:
-            if key not in names and not (tag is not None and key == "type"):
-                self.add(
-                    child(path, key),
-                    f"is not a field of {_words(cls.__name__)}; "
-                    f"expected one of {', '.join(sorted(names))}",
-                )
+        if not names.issuperset(value):
+            for key in value:
+                if key not in names and not (tag is not None and key == "type"):
+                    message = f"is not a field of {_words(cls.__name__)}; expected one of {listed}"
+                    self.add((path, key), message)
         identity = value.get("id") if "id" in names else None
         if identity == "":
-            self.add(child(path, "id"), "must not be empty; leave the key out to derive the id")
+            self.add((path, "id"), "must not be empty; leave the key out to derive the id")
         elif isinstance(identity, str):
             # The models check an explicit id after construction; check it here so it
             # is reported together with every other problem.
             try:
                 identifier(None, attrs.fields_dict(cls)["id"], identity)
             except FieldError as exc:
-                self.add(child(path, "id"), exc.reason)
+                self.add((path, "id"), exc.reason)
+        arguments: dict[str, Any] = {}
         for field in fields:
-            self.check_field(value, field, path)
-        if len(self.problems) == before:
-            self.check_construction(value, cls, path)
-
-    def check_field(self, value: dict[str, Any], field: attrs.Attribute[Any], path: str) -> None:
-        where = child(path, field.name)
-        if field.name not in value:
-            if field.default is attrs.NOTHING:
-                self.add(where, "is required but missing")
-            return
-        before = len(self.problems)
-        self.check(value[field.name], field.type, where)
-        if len(self.problems) != before or field.validator is None:
-            return
+            name = field.name
+            if name not in value:
+                if field.default is attrs.NOTHING:
+                    self.add((path, name), "is required but missing")
+                continue
+            where = (path, name)
+            checked = len(self.problems)
+            built = self.read(value[name], field.type, where)
+            if len(self.problems) != checked:
+                continue
+            arguments[field.alias] = built
+            if field.validator is not None:
+                try:
+                    field.validator(None, field, built)
+                except FieldError as exc:
+                    self.add(where, exc.reason)
+                except ValueError as exc:
+                    self.add(where, str(exc))
+        if len(self.problems) != before:
+            return _FAILED
         try:
-            structured = self.converter.structure(value[field.name], field.type)  # type: ignore[arg-type]
-            field.validator(None, field, structured)
+            return cls(**arguments)
         except FieldError as exc:
-            self.add(where, exc.reason)
-        except ValueError as exc:
-            self.add(where, str(exc))
-
-    def check_construction(self, value: dict[str, Any], cls: type, path: str) -> None:
-        try:
-            self.converter.structure(value, cls)
-        except FieldError as exc:
-            self.add(child(path, exc.field), exc.reason)
+            self.add((path, exc.field), exc.reason)
         except ValueError as exc:
             self.add(path, str(exc))
+        return _FAILED
 
-    def check_array(self, value: Any, item_type: Any, path: str) -> None:
+    def read_array(self, value: Any, item_type: Any, path: _Path) -> Any:
         if not isinstance(value, (list, tuple)):
             self.add(path, f"expected an array, got {json_type(value)}")
-            return
-        for index, item in enumerate(value):
-            self.check(item, item_type, child(path, index))
+            return _FAILED
+        read = self.read
+        return tuple([read(item, item_type, (path, index)) for index, item in enumerate(value)])
 
-    def check_enum(self, value: Any, tp: type[enum.Enum], path: str) -> None:
-        allowed = [member.value for member in tp]
+    def read_enum(
+        self, value: Any, tp: type[enum.Enum], members: dict[str, Any], path: _Path
+    ) -> Any:
         if not isinstance(value, str):
             self.add(
                 path, f"expected a string naming a {_words(tp.__name__)}, got {json_type(value)}"
             )
-        elif value not in allowed:
+            return _FAILED
+        member = members.get(value)
+        if member is None:
             self.add(
                 path,
                 f"{show(value)} is not a {_words(tp.__name__)}; expected one of "
-                f"{_choices(allowed)}",
+                f"{_choices(members)}",
             )
+            return _FAILED
+        return member
 
-    def check_when(self, value: Any, path: str) -> None:
+    def read_when(self, value: Any, path: _Path) -> Any:
         if not isinstance(value, str):
             self.add(path, f"expected a date string such as '2025-07-03', got {json_type(value)}")
-            return
+            return _FAILED
         try:
-            When.parse(value)
+            return When.parse(value)
         except ValueError as exc:
             self.add(path, str(exc))
+        return _FAILED
 
-    def check_instant(self, value: Any, path: str) -> None:
+    def read_instant(self, value: Any, path: _Path) -> Any:
         try:
-            parse_instant(value)
+            return parse_instant(value)
         except (TypeError, ValueError) as exc:
             self.add(path, str(exc))
+        return _FAILED
 
-    def check_scalar(self, value: Any, tp: Any, path: str) -> None:
+    def read_scalar(self, value: Any, tp: Any, path: _Path) -> Any:
         if tp is str:
             if not isinstance(value, str):
                 self.add(path, f"expected a string, got {json_type(value)}")
-            elif not value.isascii():
+                return _FAILED
+            if not value.isascii():
                 try:
                     value.encode("utf-8")
                 except UnicodeEncodeError:
                     self.add(path, "contains a lone surrogate, which UTF-8 cannot encode")
-        elif tp is bool:
+                    return _FAILED
+            return value
+        if tp is bool:
             if not isinstance(value, bool):
                 self.add(path, f"expected true or false, got {json_type(value)}")
-        elif tp is int:
+                return _FAILED
+            return value
+        if tp is int:
             if isinstance(value, bool) or not isinstance(value, int):
                 self.add(path, f"expected an integer, got {json_type(value)}")
-        elif tp is float:
+                return _FAILED
+            return value
+        if tp is float:
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 self.add(path, f"expected a number, got {json_type(value)}")
             elif isinstance(value, float) and not math.isfinite(value):
                 self.add(path, f"{value!r} is not a finite number")
             elif isinstance(value, int) and not _fits_float(value):
                 self.add(path, f"{show(value)} is too large to be read as a number")
-        else:  # pragma: no cover - every annotation in the models is handled above
-            try:
-                self.converter.structure(value, tp)
-            except Exception as exc:
-                self.add(path, str(exc))
+            else:
+                return float(value)
+            return _FAILED
+        raise TypeError(f"no reader for the type {tp!r}")  # pragma: no cover - models use none

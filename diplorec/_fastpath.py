@@ -4,7 +4,7 @@ cattrs looks up a hook for every field of every value it reads. The readers made
 here do the same checks in one straight-line function per model class, with every
 hook resolved once, and build the instance the way its attrs ``__init__`` does,
 minus the validators that only repeat a type check the reader has just made (see
-``diplorec._validators.TYPE_CHECKS``); value rules and cross-field rules still run.
+``diplorec._validators.Rule.type_only``); value rules and cross-field rules still run.
 A reader accepts exactly what the cattrs converter of
 :func:`diplorec.converters.make_converter` accepts and builds an equal value; a
 failure is explained by the detailed pass, so only *whether* a reader fails
@@ -21,21 +21,38 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import inspect
+import itertools
+import linecache
 import math
+import threading
+import types
 import typing
 from collections.abc import Callable
 from typing import Any, cast
 
 import attrs
-from attr import _config
 
 from diplorec._registry import MODEL_CLASSES, TAGS, is_homogeneous_tuple, union_members
-from diplorec._validators import SHORTCUTS, TYPE_CHECKS
-from diplorec._wire import format_instant, parse_instant
+from diplorec._validators import Rule
+from diplorec._wire import format_instant, json_type, parse_instant
 from diplorec.dates import When
 from diplorec.vocab import ENUM_TYPES
 
-__all__ = ["Readers", "StdlibFloat", "Writers", "make_writer", "strip_none"]
+__all__ = [
+    "Readers",
+    "StdlibFloat",
+    "WireTypeError",
+    "Writers",
+    "enum_reader",
+    "make_writer",
+    "read_bool",
+    "read_float",
+    "read_int",
+    "read_str",
+    "read_when",
+    "reject",
+    "strip_none",
+]
 
 Reader = Callable[[Any], Any]
 Writer = Callable[[Any], Any]
@@ -44,8 +61,12 @@ _PLAIN = (str, int, float, bool)
 _MISSING = object()
 
 
-class _Rejected(TypeError):
-    """A reader's failure; never shown (the detailed pass explains)."""
+class WireTypeError(TypeError):
+    """A reader's failure. The fail-fast mode never shows it (the explain mode says
+    what is wrong); the cattrs converter of ``make_converter()`` raises it."""
+
+
+_Rejected = WireTypeError
 
 
 class StdlibFloat(ValueError):
@@ -65,68 +86,91 @@ def _nullable(tp: Any) -> bool:
     return type(None) in typing.get_args(tp)
 
 
+_SERIAL = itertools.count()
+
+
 def _compile(name: str, lines: list[str], namespace: dict[str, Any]) -> Any:
-    exec("\n".join(lines), namespace)  # source built from field names and repr()s only
+    """Compile generated source, registered with :mod:`linecache` so tracebacks show it."""
+    source = "\n".join(lines) + "\n"  # built from field names and repr()s only
+    filename = f"<diplorec generated {name} #{next(_SERIAL)}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    exec(compile(source, filename, "exec"), namespace)
     return namespace[name]
 
 
 # -- readers ---------------------------------------------------------------------------
 
 
-def _read_str(value: Any) -> str:
+# The strict scalar rules, stated once: the generated readers call these, and the cattrs
+# converter of diplorec.converters registers them as its structure hooks (hence the
+# ignored second argument, the type cattrs passes).
+
+
+def reject(expected: str, value: Any) -> WireTypeError:
+    """The error of a reader that met ``value`` where it expected ``expected``."""
+    return WireTypeError(f"expected {expected}, got {json_type(value)}")
+
+
+def read_str(value: Any, _: Any = None) -> str:
+    """A string, never another JSON type; no lone surrogates."""
     if type(value) is not str:
-        raise _Rejected
+        raise reject("a string", value)
     if not value.isascii():
         value.encode("utf-8")  # lone surrogates cannot be written as UTF-8
     return value
 
 
-def _read_int(value: Any) -> int:
+def read_int(value: Any, _: Any = None) -> int:
+    """An integer, never a boolean."""
     if type(value) is not int:
-        raise _Rejected
+        raise reject("an integer", value)
     return value
 
 
-def _read_float(value: Any) -> float:
+def read_float(value: Any, _: Any = None) -> float:
+    """A finite number (an integer is read as a float)."""
     kind = type(value)
     if kind is float:
         if not math.isfinite(value):
-            raise _Rejected
+            raise reject("a finite number", value)
         return cast(float, value)
     if kind is int:
         return float(value)
-    raise _Rejected
+    raise reject("a number", value)
 
 
-def _read_bool(value: Any) -> bool:
+def read_bool(value: Any, _: Any = None) -> bool:
+    """``true`` or ``false``."""
     if type(value) is not bool:
-        raise _Rejected
+        raise reject("true or false", value)
     return value
 
 
-def _read_when(value: Any) -> When:
+def read_when(value: Any, _: Any = None) -> When:
+    """A date in the EDTF subset, as text."""
     if type(value) is not str:
-        raise _Rejected
+        raise reject("a date string", value)
     return When.parse(value)
 
 
-def _enum_reader(tp: type[enum.Enum]) -> Reader:
+def enum_reader(tp: type[enum.Enum]) -> Callable[..., enum.Enum]:
+    """The reader of one of ``tp``'s values (a string)."""
     members = {member.value: member for member in tp}
 
-    def read(value: Any) -> enum.Enum:
+    def read(value: Any, _: Any = None) -> enum.Enum:
         if type(value) is not str:
-            raise _Rejected
+            raise reject("a string", value)
         return members[value]
 
     return read
 
 
 _SCALAR_READERS: dict[Any, Reader] = {
-    str: _read_str,
-    int: _read_int,
-    float: _read_float,
-    bool: _read_bool,
-    When: _read_when,
+    str: read_str,
+    int: read_int,
+    float: read_float,
+    bool: read_bool,
+    When: read_when,
     dt.datetime: parse_instant,
 }
 
@@ -145,27 +189,39 @@ class Readers:
 
     ``fallback(tp)`` gives a reader for a field type this module does not know, so a
     new kind of field keeps working (through cattrs) until it is taught here.
+    Readers are built under a lock: a reader is published only once complete, so a
+    thread never sees one that another thread is still building.
     """
 
     def __init__(self, fallback: Callable[[Any], Reader]) -> None:
         self._fallback = fallback
         self._readers: dict[Any, Reader] = {}
         self._building: set[Any] = set()
+        self._lock = threading.RLock()
 
     def get(self, tp: Any) -> Reader:
         """The reader for ``tp`` (a model class, a union of them, a tuple, a scalar)."""
         reader = self._readers.get(tp)
         if reader is not None:
             return reader
-        if tp in self._building:  # a cycle: look the reader up when it is called
-            return lambda value: self._readers[tp](value)
-        self._building.add(tp)
-        try:
-            reader = self._build(tp)
-        finally:
-            self._building.discard(tp)
-        self._readers[tp] = reader
-        return reader
+        with self._lock:
+            reader = self._readers.get(tp)
+            if reader is not None:  # built by another thread while this one waited
+                return reader
+            if tp in self._building:  # a cycle: look the reader up when it is called
+                return lambda value: self._readers[tp](value)
+            self._building.add(tp)
+            try:
+                reader = self._build(tp)
+            finally:
+                self._building.discard(tp)
+            self._readers[tp] = reader
+            return reader
+
+    def clear(self) -> None:
+        """Forget every reader built (they are built again on first use)."""
+        with self._lock:
+            self._readers = {}
 
     def _build(self, tp: Any) -> Reader:
         if tp in MODEL_CLASSES:
@@ -180,7 +236,7 @@ class Readers:
         if tp in _SCALAR_READERS:
             return _SCALAR_READERS[tp]
         if tp in ENUM_TYPES:
-            return _enum_reader(tp)
+            return enum_reader(tp)
         return self._fallback(tp)
 
     @staticmethod
@@ -225,7 +281,7 @@ class Readers:
             "allowed": frozenset(names) | ({"type"} if tag else set()),
             "cls": cls,
             "new": object.__new__,
-            "config": _config,
+            "validators_disabled": attrs.validators.get_disabled,
         }
         name = f"read_{cls.__name__}"
         lines = [
@@ -298,7 +354,8 @@ def _produced(tp: Any) -> tuple[tuple[type, ...], bool]:
 
 def _redundant(field: attrs.Attribute[Any]) -> bool:
     """Whether ``field``'s validator checks nothing but a type the reader guarantees."""
-    stated = TYPE_CHECKS.get(field.validator)  # type: ignore[arg-type]
+    rule = field.validator
+    stated = rule.type_only if isinstance(rule, Rule) else None
     if stated is None:
         return False
     accepted, accepts_none, items = stated
@@ -325,7 +382,7 @@ def _plain_init(cls: type, fields: tuple[attrs.Attribute[Any], ...]) -> bool:
             for field in fields
         )
         and all(
-            type(inspect.getattr_static(cls, field.name, None)).__name__ == "member_descriptor"
+            isinstance(inspect.getattr_static(cls, field.name, None), types.MemberDescriptorType)
             for field in fields
         )
     )
@@ -353,7 +410,7 @@ def _construct_lines(
         condition = _skip_condition(field, namespace)
         checks.append(f"    if {condition}: {call}" if condition else f"    {call}")
     if checks:
-        lines += ["if config._run_validators is True:", *checks]
+        lines += ["if not validators_disabled():", *checks]
     if hasattr(cls, "__attrs_post_init__"):
         lines.append("self.__attrs_post_init__()")
     return [*lines, "return self"]
@@ -361,7 +418,8 @@ def _construct_lines(
 
 def _skip_condition(field: attrs.Attribute[Any], namespace: dict[str, Any]) -> str | None:
     """When a validator must be called: not when its shortcut says the value passes."""
-    shortcut = SHORTCUTS.get(field.validator)  # type: ignore[arg-type]
+    rule = field.validator
+    shortcut = rule.shortcut if isinstance(rule, Rule) else None
     if shortcut is None:
         return None
     none_passes, kind, passes = shortcut
@@ -477,13 +535,17 @@ class Writers:
         self._wire = wire
         self._guard_floats = guard_floats
         self._writers: dict[Any, Writer] = {}
+        self._lock = threading.RLock()
 
     def get(self, tp: Any) -> Writer:
-        """The writer for ``tp``."""
+        """The writer for ``tp``, built once (under a lock) on first use."""
         writer = self._writers.get(tp)
         if writer is None:
-            writer = self._build(tp)
-            self._writers[tp] = writer
+            with self._lock:
+                writer = self._writers.get(tp)
+                if writer is None:
+                    writer = self._build(tp)
+                    self._writers[tp] = writer
         return writer
 
     def _build(self, tp: Any) -> Writer:

@@ -15,7 +15,6 @@ import attrs
 from diplorec import _ids
 from diplorec import _validators as v
 from diplorec.dates import When
-from diplorec.errors import FieldError
 from diplorec.vocab import DiplomaticRank, OrganizationKind
 
 __all__ = [
@@ -176,13 +175,34 @@ class Envoy:
     receiving: Party = attrs.field(validator=_party)
     title: str | None = attrs.field(default=None, validator=v.optional_name)
 
+    RULES: ClassVar[tuple[v.Between, ...]] = (
+        v.Between(
+            "an envoy is sent by one party to another",
+            v.differ(
+                "sending",
+                "receiving",
+                "an envoy is sent by one party to another, but sender and receiver are both {id!r}",
+            ),
+        ),
+    )
+
     def __attrs_post_init__(self) -> None:
-        if self.sending.id == self.receiving.id:
-            message = (
-                f"an envoy is sent by one party to another, but sender and receiver are "
-                f"both {self.sending.id!r}"
-            )
-            raise ValueError(message)
+        v.check_rules(self, self.RULES)
+
+
+def _paired_coordinates(place: Any) -> tuple[str, str] | None:
+    if (place.latitude is None) != (place.longitude is None):
+        missing = "longitude" if place.longitude is None else "latitude"
+        message = f"a place with coordinates needs both latitude and longitude; no {missing}"
+        return missing, message
+    return None
+
+
+def _paired_schema() -> list[dict[str, Any]]:
+    return [
+        {"if": v.present(one), "then": v.present(other)}
+        for one, other in (("latitude", "longitude"), ("longitude", "latitude"))
+    ]
 
 
 @attrs.frozen(kw_only=True)
@@ -203,8 +223,9 @@ class Place:
         default=None, validator=v.float_range(-180.0, 180.0, "a longitude in degrees")
     )
 
+    RULES: ClassVar[tuple[v.Between, ...]] = (
+        v.Between("coordinates come in pairs", _paired_coordinates, _paired_schema),
+    )
+
     def __attrs_post_init__(self) -> None:
-        if (self.latitude is None) != (self.longitude is None):
-            missing = "longitude" if self.longitude is None else "latitude"
-            message = f"a place with coordinates needs both latitude and longitude; no {missing}"
-            raise FieldError(missing, message)
+        v.check_rules(self, self.RULES)

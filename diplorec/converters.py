@@ -23,16 +23,35 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
-import math
+import threading
 import typing
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
 
 import attrs
 
-from diplorec._fastpath import Readers, StdlibFloat, Writers, make_writer
-from diplorec._registry import MODEL_CLASSES, TAGS, is_homogeneous_tuple, union_members
-from diplorec._wire import format_instant, json_type, parse_instant
+from diplorec._fastpath import (
+    Readers,
+    StdlibFloat,
+    WireTypeError,
+    Writers,
+    enum_reader,
+    make_writer,
+    read_bool,
+    read_float,
+    read_int,
+    read_str,
+    read_when,
+    reject,
+)
+from diplorec._registry import (
+    MODEL_CLASSES,
+    TAGS,
+    is_homogeneous_tuple,
+    on_register,
+    union_members,
+)
+from diplorec._wire import format_instant, parse_instant
 from diplorec.dates import When
 from diplorec.errors import Problem, ValidationError
 from diplorec.vocab import ENUM_TYPES
@@ -58,61 +77,8 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-class _WireTypeError(TypeError):
-    """Raised by the fast path; its message is never shown (the detailed pass explains)."""
-
-
-def _reject(expected: str, value: Any) -> _WireTypeError:
-    return _WireTypeError(f"expected {expected}, got {json_type(value)}")
-
-
-# -- strict scalars -------------------------------------------------------------------
-
-
-def _structure_str(value: Any, _: Any) -> str:
-    if type(value) is not str:
-        raise _reject("a string", value)
-    if not value.isascii():
-        value.encode("utf-8")  # lone surrogates cannot be written as UTF-8
-    return value
-
-
-def _structure_int(value: Any, _: Any) -> int:
-    if type(value) is not int:
-        raise _reject("an integer", value)
-    return value
-
-
-def _structure_float(value: Any, _: Any) -> float:
-    kind = type(value)
-    if kind is float:
-        if not math.isfinite(value):
-            raise _reject("a finite number", value)
-        return cast(float, value)
-    if kind is int:
-        return float(value)
-    raise _reject("a number", value)
-
-
-def _structure_bool(value: Any, _: Any) -> bool:
-    if type(value) is not bool:
-        raise _reject("true or false", value)
-    return value
-
-
 def _enum_value(member: enum.Enum) -> Any:
     return member.value
-
-
-def _enum_hook(tp: type[enum.Enum]) -> Callable[[Any, Any], enum.Enum]:
-    members = {member.value: member for member in tp}
-
-    def structure(value: Any, _: Any) -> enum.Enum:
-        if type(value) is not str:
-            raise _reject("a string", value)
-        return members[value]
-
-    return structure
 
 
 def configure_strict_scalars(converter: cattrs.Converter) -> None:
@@ -121,14 +87,14 @@ def configure_strict_scalars(converter: cattrs.Converter) -> None:
     Strings must be strings, integers integers (never booleans), numbers finite,
     booleans ``true``/``false``, enums one of their values, and arrays arrays.
     """
-    converter.register_structure_hook(str, _structure_str)
-    converter.register_structure_hook(int, _structure_int)
-    converter.register_structure_hook(float, _structure_float)
-    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(str, read_str)
+    converter.register_structure_hook(int, read_int)
+    converter.register_structure_hook(float, read_float)
+    converter.register_structure_hook(bool, read_bool)
     # Registered per class: the enums are str subclasses, and a hook registered for a
     # class wins over any predicate, so the str hook would otherwise read them.
     for enum_type in ENUM_TYPES:
-        converter.register_structure_hook(enum_type, _enum_hook(enum_type))
+        converter.register_structure_hook(enum_type, enum_reader(enum_type))
         converter.register_unstructure_hook(enum_type, _enum_value)
 
     def tuple_hook(tp: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
@@ -137,7 +103,7 @@ def configure_strict_scalars(converter: cattrs.Converter) -> None:
 
         def structure(value: Any, _: Any) -> tuple[Any, ...]:
             if type(value) is not list and type(value) is not tuple:
-                raise _reject("an array", value)
+                raise reject("an array", value)
             return tuple([structure_item(item, item_type) for item in value])
 
         return structure
@@ -154,15 +120,9 @@ def configure_strict_scalars(converter: cattrs.Converter) -> None:
 # -- dates ----------------------------------------------------------------------------
 
 
-def _structure_when(value: Any, _: Any) -> When:
-    if type(value) is not str:
-        raise _reject("a date string", value)
-    return When.parse(value)
-
-
 def configure_dates(converter: cattrs.Converter) -> None:
     """Dates as EDTF strings (:class:`When`) and instants as ``...Z`` UTC strings."""
-    converter.register_structure_hook(When, _structure_when)
+    converter.register_structure_hook(When, read_when)
     converter.register_unstructure_hook(When, str)
     converter.register_structure_hook(dt.datetime, lambda value, _: parse_instant(value))
     converter.register_unstructure_hook(dt.datetime, format_instant)
@@ -210,13 +170,13 @@ def _structure_model(
 ) -> Callable[[Any, Any], T]:
     def structure(value: Any, _: Any) -> T:
         if type(value) is not dict:
-            raise _reject("an object", value)
+            raise reject("an object", value)
         if tag is not None and value.get("type") != tag:
-            raise _WireTypeError("wrong or missing type tag")
+            raise WireTypeError("wrong or missing type tag")
         if not allowed.issuperset(value):
-            raise _WireTypeError("unknown keys")
+            raise WireTypeError("unknown keys")
         if has_id and value.get("id") == "":
-            raise _WireTypeError("empty id")
+            raise WireTypeError("empty id")
         return body(value, cls)
 
     return structure
@@ -240,10 +200,10 @@ def configure_tagged_unions(converter: cattrs.Converter) -> None:
             if value is None and nullable:
                 return None
             if type(value) is not dict:
-                raise _reject("an object", value)
+                raise reject("an object", value)
             tag = value.get("type")
             if type(tag) is not str or tag not in by_tag:
-                raise _WireTypeError("unknown type tag")
+                raise WireTypeError("unknown type tag")
             member, hook = by_tag[tag]
             return hook(value, member)
 
@@ -265,12 +225,15 @@ def make_converter() -> cattrs.Converter:
 
 
 _CONVERTER: cattrs.Converter | None = None
+_CONVERTER_LOCK = threading.Lock()
 
 
 def _converter() -> cattrs.Converter:
     global _CONVERTER
     if _CONVERTER is None:
-        _CONVERTER = make_converter()
+        with _CONVERTER_LOCK:
+            if _CONVERTER is None:
+                _CONVERTER = make_converter()
     return _CONVERTER
 
 
@@ -344,7 +307,7 @@ def to_dict(obj: Any) -> dict[str, Any]:
     return cast(dict[str, Any], _WRITERS.get(type(obj))(obj))
 
 
-_UNSTRUCTURE_TYPES = frozenset(MODEL_CLASSES)
+_UNSTRUCTURE_TYPES = set(MODEL_CLASSES)
 
 
 def _cattrs_reader(tp: Any) -> Callable[[Any], Any]:
@@ -358,6 +321,19 @@ _WRITERS = Writers(wire=False)
 # For dumps: enum members left to the encoder; the guarded set defers odd floats to json.
 _WIRE_WRITERS = Writers(wire=True)
 _GUARDED_WIRE_WRITERS = Writers(wire=True, guard_floats=True)
+
+
+def _event_type_registered() -> None:
+    """A new event type: what was built for the Event union is built again on next use."""
+    global _CONVERTER
+    _UNSTRUCTURE_TYPES.update(MODEL_CLASSES)
+    _CHECKED_TARGETS.clear()
+    _READERS.clear()
+    with _CONVERTER_LOCK:
+        _CONVERTER = None
+
+
+on_register(_event_type_registered)
 
 
 @overload
@@ -382,15 +358,16 @@ def from_dict(data: Any, cls: Any) -> Any:
 
 
 def _explain_failure(data: Any, cls: Any, failure: BaseException) -> list[Problem]:
+    """Read ``data`` again in the reader's explain mode: every problem, with its path."""
     try:
         from diplorec._explain import explain  # only ever needed for bad input
 
-        problems = explain(data, cls, _converter())
+        problems = explain(data, cls)
     except RecursionError:
         problems = [Problem(path="$", message="the input is nested too deeply to read")]
-    except Exception as exc:  # pragma: no cover - the detailed pass must not fail
+    except Exception as exc:  # pragma: no cover - the explain mode must not fail
         problems = [Problem(path="$", message=f"the input could not be read ({exc})")]
-    if not problems:  # pragma: no cover - the two passes disagree; still report it
+    if not problems:  # pragma: no cover - the two modes disagree; still report it
         problems = [Problem(path="$", message=f"the input could not be read ({failure})")]
     return problems
 
@@ -472,15 +449,19 @@ def loads(text: str | bytes, cls: Any) -> Any:
     _check_target(cls)
     fast = _orjson()
     if fast and type(text) in _ORJSON_INPUTS and _document_hooks(cls) is None:
-        # Where orjson's reading differs from json's (an integer beyond 64 bits, read as
-        # a float), no model field accepts the value (nor would a float field without
-        # bounds read it differently), so a successful read is the same either way:
-        # only failures need the standard library's reading, below.
         try:
-            data = fast.loads(text if type(text) is bytes else text.encode("utf-8"))  # type: ignore[union-attr]
-            return _READERS.get(cls)(data)
-        except Exception:  # read again, and explained, exactly as without orjson
+            raw = text if type(text) is bytes else text.encode("utf-8")  # type: ignore[union-attr]
+            data = fast.loads(raw)
+        except Exception:  # read, or explained, by the standard library below
             pass
+        else:
+            try:
+                return _READERS.get(cls)(data)
+            except Exception as exc:
+                # orjson reads exactly as json does but for integers beyond 64 bits
+                # (see parse_json): without such a number, explain what was parsed.
+                if _LONG_NUMBER not in raw.translate(_DIGITS):
+                    raise ValidationError(_explain_failure(data, cls, exc)) from None
     return from_dict(parse_json(text), cls)
 
 

@@ -22,7 +22,7 @@ import datetime
 import enum
 import functools
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar, overload
 
 import attrs
@@ -30,20 +30,22 @@ import attrs
 from diplorec._registry import TAGS
 from diplorec._similar import may_be_same, names_of
 from diplorec._wire import child, json_type
-from diplorec.actors import PARTY_TYPES, Government, Organization, Party, Person
+from diplorec.actors import PARTY_TYPES, Government, Organization, Party, Person, Place
 from diplorec.converters import from_dict, register_document, to_dict
 from diplorec.dates import When
 from diplorec.errors import Problem, ValidationError
 from diplorec.events import (
-    EVENT_TYPES,
     CredentialPresentation,
     Event,
+    EventBase,
     RecognitionAct,
     RecognitionWithdrawal,
+    event_types,
 )
 from diplorec.ledger import DateLike, RecognitionLedger, as_when
 from diplorec.migrations import SPEC_VERSION, upgrade
-from diplorec.provenance import Source
+from diplorec.provenance import Citation, Source
+from diplorec.schema import describe, register_document_schema
 
 __all__ = ["Dossier", "Finding", "Severity"]
 
@@ -86,7 +88,7 @@ def _check_events(instance: Any, attribute: attrs.Attribute[Any], value: Any) ->
         message = f"events must be a tuple of events, not {type(value).__name__}"
         raise TypeError(message)
     for index, event in enumerate(value):
-        if not isinstance(event, EVENT_TYPES):
+        if not isinstance(event, EventBase):
             message = f"events[{index}] is a {type(event).__name__}, not a diplorec event"
             raise TypeError(message)
 
@@ -112,7 +114,7 @@ def _named_values(value: Any, actors_only: bool) -> Iterator[_Named]:
         for item in value:
             yield from _named_values(item, actors_only)
     elif attrs.has(type(value)) and not isinstance(value, When):
-        if actors_only and type(value).__name__ in ("Place", "Citation"):
+        if actors_only and isinstance(value, (Place, Citation)):
             return
         for field in attrs.fields(type(value)):
             yield from _named_values(getattr(value, field.name), actors_only)
@@ -212,11 +214,12 @@ class Dossier:
         2
         """
         if isinstance(event_type, str):
-            if event_type not in _EVENT_TAGS:
-                known = ", ".join(sorted(_EVENT_TAGS))
+            by_tag = {TAGS[cls]: cls for cls in event_types()}
+            if event_type not in by_tag:
+                known = ", ".join(sorted(by_tag))
                 raise ValueError(f"{event_type!r} is not an event type; expected one of {known}")
-            event_class = _EVENT_TAGS[event_type]
-        elif event_type in EVENT_TYPES:
+            event_class = by_tag[event_type]
+        elif event_type in event_types():
             event_class = event_type
         else:
             raise TypeError(f"{event_type!r} is not a diplorec event class")
@@ -492,7 +495,24 @@ class Dossier:
         return cls(events=tuple(events))
 
 
-_EVENT_TAGS: dict[str, type[Event]] = {TAGS[cls]: cls for cls in EVENT_TYPES}
+def _document_schema(of_type: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
+    """The JSON Schema of a dossier document (for :func:`diplorec.json_schema`)."""
+    return {
+        "type": "object",
+        "title": "Dossier",
+        "description": describe(Dossier),
+        "properties": {
+            "type": {"const": DOCUMENT_TYPE},
+            "spec_version": {
+                "const": SPEC_VERSION,
+                "description": "The version of the wire format the document is written in.",
+            },
+            "events": {"type": "array", "items": of_type(Event)},
+        },
+        "required": ["type", "spec_version", "events"],
+        "additionalProperties": False,
+    }
 
 
 register_document(Dossier, Dossier.to_document, Dossier.from_document)
+register_document_schema(Dossier, _document_schema)

@@ -8,9 +8,14 @@ Every event has an ``id`` (derived from its content unless given), a date ``on``
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
-from collections.abc import Iterator
-from typing import Any, ClassVar, TypeAlias
+import re
+import threading
+import types
+import typing
+from collections.abc import Callable, Iterator
+from typing import Any, ClassVar, TypeAlias, TypeVar
 
 import attrs
 
@@ -20,8 +25,9 @@ from diplorec._cameo import cameo_table
 from diplorec.actors import PARTY_TYPES, Envoy, Official, Party, Person, Place
 from diplorec.dates import When
 from diplorec.errors import FieldError
-from diplorec.provenance import Citation
+from diplorec.provenance import Citation, Source
 from diplorec.vocab import (
+    ENUM_TYPES,
     AppointmentStage,
     Certainty,
     Characterization,
@@ -45,12 +51,15 @@ __all__ = [
     "DiplomaticTies",
     "EnvoyAppointment",
     "Event",
+    "EventBase",
     "Meeting",
     "Participant",
     "RecognitionAct",
     "RecognitionWithdrawal",
     "RelationsChange",
     "Statement",
+    "event_types",
+    "register_event_type",
 ]
 
 Participant: TypeAlias = Official | Party
@@ -95,12 +104,20 @@ def _party_ids(parties: tuple[Party, ...]) -> set[str]:
 
 
 @attrs.frozen(kw_only=True)
-class _EventBase:
-    """Fields every event shares."""
+class EventBase:
+    """Fields every event shares; the base class of every event type.
+
+    An event type is an ``@attrs.frozen(kw_only=True)`` subclass with its own
+    kebab-case wire ``TAG``, the names of its identifying fields in ``IDENTITY`` (for
+    the derived ``id``) and its cross-field rules in ``_check``; see
+    :func:`register_event_type`.
+    """
 
     TAG: ClassVar[str] = ""
     #: Field names whose values identify the event, for the derived ``id``.
     IDENTITY: ClassVar[tuple[str, ...]] = ()
+    #: The rules between the event's fields, checked in order on construction.
+    RULES: ClassVar[tuple[v.Between, ...]] = ()
 
     id: str = attrs.field(default="")
     on: When = attrs.field(validator=v.instance_of(When))
@@ -127,7 +144,8 @@ class _EventBase:
         return f"{self.TAG}:{_ids.digest(_UNIT_SEPARATOR.join(parts))}"
 
     def _check(self) -> None:
-        """Cross-field rules; subclasses extend this."""
+        """The rules between fields: the class's ``RULES``."""
+        v.check_rules(self, self.RULES)
 
     def actors(self) -> Iterator[Party]:
         """Every party the event names, officials and envoys included, in field order."""
@@ -152,13 +170,19 @@ def _parties_in(value: Any) -> Iterator[Party]:
             yield from _parties_in(item)
 
 
-def _must_differ(left: Party, right: Party, message: str) -> None:
-    if left.id == right.id:
-        raise ValueError(message.format(id=left.id))
+def _partners_apart(act: Any) -> tuple[str, str] | None:
+    partners = _party_ids(act.collective_with)
+    if act.recognizer.id in partners or act.recognized.id in partners:
+        message = (
+            "collective_with lists the partners of the recognizer; it must not "
+            "include the recognizer or the party recognised"
+        )
+        return "collective_with", message
+    return None
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
-class RecognitionAct(_EventBase):
+class RecognitionAct(EventBase):
     """One party recognises a state, a government, or an organization or council.
 
     ``legal_status`` is de jure or de facto; ``form`` express or implied; the
@@ -204,19 +228,54 @@ class RecognitionAct(_EventBase):
         """True when given together with other parties."""
         return bool(self.collective_with)
 
-    def _check(self) -> None:
-        _must_differ(self.recognizer, self.recognized, "{id!r} cannot recognise itself")
-        partners = _party_ids(self.collective_with)
-        if self.recognizer.id in partners or self.recognized.id in partners:
-            message = (
-                "collective_with lists the partners of the recognizer; it must not "
-                "include the recognizer or the party recognised"
-            )
-            raise FieldError("collective_with", message)
+    RULES: ClassVar[tuple[v.Between, ...]] = (
+        v.Between(
+            "a party cannot recognise itself",
+            v.differ("recognizer", "recognized", "{id!r} cannot recognise itself"),
+        ),
+        v.Between(
+            "collective_with includes neither the recognizer nor the party recognised",
+            _partners_apart,
+        ),
+    )
+
+
+def _rival_apart(withdrawal: Any) -> tuple[str, str] | None:
+    rival = withdrawal.in_favour_of
+    if rival is not None and rival.id in (withdrawal.withdrawer.id, withdrawal.recognized.id):
+        message = (
+            "in_favour_of names the rival that recognition moves to; it must differ "
+            "from both the withdrawer and the party losing recognition"
+        )
+        return "in_favour_of", message
+    return None
+
+
+def _switch(withdrawal: Any) -> tuple[str, str] | None:
+    if withdrawal.in_favour_of is not None and withdrawal.kind is not WithdrawalKind.SWITCH:
+        message = (
+            f"moving recognition in favour of another party is a switch, "
+            f"but kind is {withdrawal.kind.value!r}"
+        )
+        return "kind", message
+    return None
+
+
+def _switch_schema() -> list[dict[str, Any]]:
+    switch = {"required": ["kind"], "properties": {"kind": {"const": WithdrawalKind.SWITCH.value}}}
+    return [{"if": v.present("in_favour_of"), "then": switch}]
+
+
+def _claimed_or_denied(withdrawal: Any) -> tuple[str, str] | None:
+    both = _party_ids(withdrawal.claimed_by) & _party_ids(withdrawal.denied_by)
+    if both:
+        message = f"{sorted(both)[0]!r} cannot both claim and deny the same withdrawal"
+        return "denied_by", message
+    return None
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
-class RecognitionWithdrawal(_EventBase):
+class RecognitionWithdrawal(EventBase):
     """Recognition ends, is suspended, or moves to a rival (a *switch*).
 
     ``in_favour_of`` names the rival a switch goes to. A withdrawal may be asserted
@@ -249,31 +308,33 @@ class RecognitionWithdrawal(_EventBase):
         """True when someone denies that the withdrawal happened."""
         return bool(self.denied_by)
 
-    def _check(self) -> None:
-        _must_differ(
-            self.withdrawer, self.recognized, "{id!r} cannot withdraw recognition from itself"
-        )
-        if self.in_favour_of is not None:
-            if self.in_favour_of.id in (self.withdrawer.id, self.recognized.id):
-                message = (
-                    "in_favour_of names the rival that recognition moves to; it must differ "
-                    "from both the withdrawer and the party losing recognition"
-                )
-                raise FieldError("in_favour_of", message)
-            if self.kind is not WithdrawalKind.SWITCH:
-                message = (
-                    f"moving recognition in favour of another party is a switch, "
-                    f"but kind is {self.kind.value!r}"
-                )
-                raise FieldError("kind", message)
-        both = _party_ids(self.claimed_by) & _party_ids(self.denied_by)
-        if both:
-            message = f"{sorted(both)[0]!r} cannot both claim and deny the same withdrawal"
-            raise FieldError("denied_by", message)
+    RULES: ClassVar[tuple[v.Between, ...]] = (
+        v.Between(
+            "a party cannot withdraw recognition from itself",
+            v.differ("withdrawer", "recognized", "{id!r} cannot withdraw recognition from itself"),
+        ),
+        v.Between(
+            "in_favour_of differs from both the withdrawer and the party losing recognition",
+            _rival_apart,
+        ),
+        v.Between(
+            "moving recognition in_favour_of a rival is a switch",
+            _switch,
+            _switch_schema,
+        ),
+        v.Between("no party both claims and denies the withdrawal", _claimed_or_denied),
+    )
+
+
+def _own_credentials(presentation: Any) -> tuple[str, str] | None:
+    received_by = presentation.received_by
+    if received_by is not None and received_by.person.id == presentation.envoy.person.id:
+        return "received_by", "an envoy cannot receive their own credentials"
+    return None
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
-class CredentialPresentation(_EventBase):
+class CredentialPresentation(EventBase):
     """An envoy presents credentials and so takes up functions (VCDR Art. 13).
 
     Letters of credence go to the head of state; a true copy of them goes to the
@@ -289,14 +350,20 @@ class CredentialPresentation(_EventBase):
         default=None, validator=v.instance_of(Official, optional=True)
     )
 
-    def _check(self) -> None:
-        if self.received_by is not None and self.received_by.person.id == self.envoy.person.id:
-            message = "an envoy cannot receive their own credentials"
-            raise FieldError("received_by", message)
+    RULES: ClassVar[tuple[v.Between, ...]] = (
+        v.Between("an envoy cannot receive their own credentials", _own_credentials),
+    )
+
+
+def _own_predecessor(appointment: Any) -> tuple[str, str] | None:
+    predecessor = appointment.predecessor
+    if predecessor is not None and predecessor.id == appointment.envoy.person.id:
+        return "predecessor", "an envoy cannot be their own predecessor"
+    return None
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
-class EnvoyAppointment(_EventBase):
+class EnvoyAppointment(EventBase):
     """A step in appointing an envoy: nomination, agrément (VCDR Art. 4), appointment."""
 
     TAG: ClassVar[str] = "envoy-appointment"
@@ -310,14 +377,13 @@ class EnvoyAppointment(_EventBase):
         default=None, validator=v.instance_of(Person, optional=True)
     )
 
-    def _check(self) -> None:
-        if self.predecessor is not None and self.predecessor.id == self.envoy.person.id:
-            message = "an envoy cannot be their own predecessor"
-            raise FieldError("predecessor", message)
+    RULES: ClassVar[tuple[v.Between, ...]] = (
+        v.Between("an envoy cannot be their own predecessor", _own_predecessor),
+    )
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
-class Meeting(_EventBase):
+class Meeting(EventBase):
     """Two or more participants meet, in person, by phone or by video.
 
     ``host`` is the party receiving the others, when there is one; ``concerning``
@@ -337,7 +403,7 @@ class Meeting(_EventBase):
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
-class Statement(_EventBase):
+class Statement(EventBase):
     """A speaker takes a stance (welcomes, denies ...) on events or parties.
 
     ``concerning`` links the events spoken about; ``about`` the parties.
@@ -356,7 +422,7 @@ class Statement(_EventBase):
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
-class DesignationChange(_EventBase):
+class DesignationChange(EventBase):
     """An authority lists, delists or suspends the listing of an entity.
 
     For example a court removing a movement from a list of terrorist organisations.
@@ -371,20 +437,78 @@ class DesignationChange(_EventBase):
     list_name: str = attrs.field(validator=v.name)
     effective: When | None = attrs.field(default=None, validator=_optional_when)
 
-    def _check(self) -> None:
-        _must_differ(self.authority, self.entity, "{id!r} cannot designate itself")
+    RULES: ClassVar[tuple[v.Between, ...]] = (
+        v.Between(
+            "a party cannot designate itself",
+            v.differ("authority", "entity", "{id!r} cannot designate itself"),
+        ),
+    )
 
 
-def _two_parties(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    _parties(instance, attribute, value)
-    if len(value) != 2:
-        raise FieldError(attribute.name, f"names {len(value)} parties; exactly 2 are needed")
-    if value[0].id == value[1].id:
-        raise FieldError(attribute.name, f"names {value[0].id!r} twice")
+class _TwoParties(v.Rule):
+    """Exactly two different parties."""
+
+    def __call__(self, instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        _parties(instance, attribute, value)
+        if len(value) != 2:
+            message = f"names {len(value)} parties; exactly 2 are needed"
+            raise FieldError(attribute.name, message)
+        if value[0].id == value[1].id:
+            raise FieldError(attribute.name, f"names {value[0].id!r} twice")
+
+    def json_schema(self, builder: v.SchemaBuilder, declared: dict[str, Any]) -> dict[str, Any]:
+        return {"type": "array", "items": builder.of_type(Party), "minItems": 2, "maxItems": 2}
+
+
+_two_parties = _TwoParties()
+
+
+def _moves(
+    action: RelationsAction, direction: int, words: str
+) -> Callable[[Any], tuple[str, str] | None]:
+    """The rule that ``action`` moves the level of representation in ``direction``."""
+
+    def broken(change: Any) -> tuple[str, str] | None:
+        before, after = change.level_before, change.level_after
+        if before is None or after is None or change.action is not action:
+            return None
+        if (after.rank - before.rank) * direction <= 0:
+            return "level_after", f"{words} the level, not go from {before} to {after}"
+        return None
+
+    return broken
+
+
+def _moves_schema(action: RelationsAction, direction: int) -> dict[str, Any]:
+    pairs = []
+    for before in RepresentationLevel:
+        allowed = [
+            after.value
+            for after in RepresentationLevel
+            if (after.rank - before.rank) * direction > 0
+        ]
+        if allowed:
+            pairs.append(
+                {
+                    "properties": {
+                        "level_before": {"const": before.value},
+                        "level_after": {"enum": allowed},
+                    }
+                }
+            )
+    condition = {
+        "required": ["action", "level_before", "level_after"],
+        "properties": {
+            "action": {"const": action.value},
+            "level_before": {"type": "string"},
+            "level_after": {"type": "string"},
+        },
+    }
+    return {"if": condition, "then": {"anyOf": pairs}}
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
-class RelationsChange(_EventBase):
+class RelationsChange(EventBase):
     """Relations between two parties are established, upgraded, severed ...
 
     ``level_before`` and ``level_after`` give the representation levels around it.
@@ -403,20 +527,22 @@ class RelationsChange(_EventBase):
         default=None, validator=v.member(RepresentationLevel, optional=True)
     )
 
-    def _check(self) -> None:
-        before, after = self.level_before, self.level_after
-        if before is None or after is None:
-            return
-        if self.action is RelationsAction.UPGRADED and after.rank <= before.rank:
-            message = f"an upgrade must raise the level, not go from {before} to {after}"
-            raise FieldError("level_after", message)
-        if self.action is RelationsAction.DOWNGRADED and after.rank >= before.rank:
-            message = f"a downgrade must lower the level, not go from {before} to {after}"
-            raise FieldError("level_after", message)
+    RULES: ClassVar[tuple[v.Between, ...]] = (
+        v.Between(
+            "an upgrade raises the level of representation",
+            _moves(RelationsAction.UPGRADED, 1, "an upgrade must raise"),
+            lambda: [_moves_schema(RelationsAction.UPGRADED, 1)],
+        ),
+        v.Between(
+            "a downgrade lowers the level of representation",
+            _moves(RelationsAction.DOWNGRADED, -1, "a downgrade must lower"),
+            lambda: [_moves_schema(RelationsAction.DOWNGRADED, -1)],
+        ),
+    )
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
-class DiplomaticTies(_EventBase):
+class DiplomaticTies(EventBase):
     """An observed state of relations between two parties over the period ``on``.
 
     Records ties that exist with or without formal recognition: China, Qatar and the
@@ -439,17 +565,34 @@ class DiplomaticTies(_EventBase):
     )
 
 
-def _cameo_code(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, str) or value not in cameo_table():
-        message = (
-            f"{value!r} is not a CAMEO event code (codes are strings such as '054'; "
-            "leading zeros matter)"
-        )
-        raise FieldError(attribute.name, message)
+def _cameo_def() -> dict[str, Any]:
+    return {
+        "type": "string",
+        "description": "A CAMEO event code, as a string: leading zeros matter ('054').",
+        "enum": sorted(cameo_table()),
+    }
+
+
+class _CameoCode(v.Rule):
+    """A code of the CAMEO event code table (a string: leading zeros matter)."""
+
+    def __call__(self, instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, str) or value not in cameo_table():
+            message = (
+                f"{value!r} is not a CAMEO event code (codes are strings such as '054'; "
+                "leading zeros matter)"
+            )
+            raise FieldError(attribute.name, message)
+
+    def json_schema(self, builder: v.SchemaBuilder, declared: dict[str, Any]) -> dict[str, Any]:
+        return builder.ref("CameoCode", _cameo_def)
+
+
+_cameo_code = _CameoCode()
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
-class CodedEvent(_EventBase):
+class CodedEvent(EventBase):
     """Any other event, coded with a CAMEO event code and described in words.
 
     So that no fact has to be dropped: a war, a seizure of power, a prisoner release.
@@ -485,15 +628,102 @@ Event: TypeAlias = (
 )
 """Any diplorec event; tagged on the wire by its ``"type"``."""
 
-EVENT_TYPES: tuple[type[Event], ...] = (
-    RecognitionAct,
-    RecognitionWithdrawal,
-    CredentialPresentation,
-    EnvoyAppointment,
-    Meeting,
-    Statement,
-    DesignationChange,
-    RelationsChange,
-    DiplomaticTies,
-    CodedEvent,
+
+#: The built-in event types, in order: the members of :data:`Event`.
+EVENT_TYPES: tuple[type[Event], ...] = typing.get_args(Event)
+
+#: Event types added by :func:`register_event_type`, in the order they were added.
+_REGISTERED: list[type[EventBase]] = []
+
+
+def event_types() -> tuple[type[EventBase], ...]:
+    """Every event type the wire format knows now: the built-in ones, then those registered.
+
+    >>> event_types()[:2]
+    (<class 'diplorec.events.RecognitionAct'>, <class 'diplorec.events.RecognitionWithdrawal'>)
+    """
+    return (*EVENT_TYPES, *_REGISTERED)
+
+
+_TAG_FORM = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+_REGISTRATION = threading.Lock()
+#: Called with each newly registered class (the wire layer drops the readers it built).
+_LISTENERS: list[Callable[[type[EventBase]], None]] = []
+
+E = TypeVar("E", bound=type[EventBase])
+
+
+def register_event_type(cls: E) -> E:
+    """Add an event type: the :data:`Event` union then reads, writes and describes it.
+
+    ``cls`` is an ``@attrs.frozen(kw_only=True)`` subclass of :class:`EventBase` with a
+    kebab-case ``TAG`` of its own. After registration ``from_dict``/``loads`` with
+    ``Event``, :func:`~diplorec.read_jsonl`, :class:`~diplorec.Dossier`,
+    :func:`~diplorec.json_schema`, the command line and
+    ``diplorec.strategies.events()`` include it. Usable as a class decorator;
+    registering the same class again does nothing.
+
+    Raises :class:`ValueError` for a class that is not a valid event type or a tag
+    already taken.
+    """
+    if not isinstance(cls, type) or not issubclass(cls, EventBase):
+        raise ValueError(f"{cls!r} is not an event type: subclass diplorec.EventBase")
+    with _REGISTRATION:
+        if cls in event_types():
+            return cls
+        _check_event_type(cls)
+        _REGISTERED.append(cls)
+        for listener in list(_LISTENERS):
+            listener(cls)
+    return cls
+
+
+def _check_event_type(cls: type[EventBase]) -> None:
+    name = cls.__qualname__
+    if "__attrs_attrs__" not in vars(cls):
+        raise ValueError(
+            f"{name} is not an attrs class: decorate it with @attrs.frozen(kw_only=True)"
+        )
+    tag = vars(cls).get("TAG")
+    if not isinstance(tag, str) or _TAG_FORM.fullmatch(tag) is None:
+        message = f"{name} needs a TAG of its own in kebab-case, such as 'treaty-signing'"
+        raise ValueError(message)
+    taken = {other.TAG for other in (*event_types(), *_OTHER_TAGGED)}
+    if tag in taken:
+        raise ValueError(f"the tag {tag!r} of {name} is already taken")
+    try:
+        attrs.resolve_types(cls)
+    except NameError as exc:
+        raise ValueError(f"the field types of {name} cannot be resolved: {exc}") from None
+    for field in attrs.fields(cls):
+        if not field.kw_only:
+            raise ValueError(f"{name}.{field.name} must be keyword-only (kw_only=True)")
+        if not _readable(field.type):
+            message = (
+                f"{name}.{field.name} has the type {field.type!r}, which the wire format "
+                "cannot hold; use str, int, float, bool, When, datetime, a diplorec enum or "
+                "model class, a union of parties or events, tuple[X, ...] or X | None"
+            )
+            raise ValueError(message)
+
+
+_OTHER_TAGGED: tuple[Any, ...] = (*PARTY_TYPES, Official)
+_LEAF_TYPES = frozenset(
+    {str, int, float, bool, When, dt.datetime, *ENUM_TYPES, *_OTHER_TAGGED, Person, Envoy, Place}
+    | {Citation, Source}
 )
+
+
+def _readable(tp: Any) -> bool:
+    """Whether the wire format can hold a field of type ``tp``."""
+    if tp in _LEAF_TYPES or tp in event_types():
+        return True
+    args = typing.get_args(tp)
+    if typing.get_origin(tp) is tuple:
+        return len(args) == 2 and args[1] is Ellipsis and _readable(args[0])
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        members = [arg for arg in args if arg is not type(None)]
+        if len(members) == 1:
+            return _readable(members[0])
+        return all(getattr(arg, "TAG", "") for arg in members) and all(map(_readable, members))
+    return False

@@ -38,7 +38,7 @@ from diplorec._similar import suggest
 from diplorec.actors import PARTY_TYPES, Government, Organization, Party
 from diplorec.dates import When
 from diplorec.errors import DiplorecError
-from diplorec.events import EVENT_TYPES, Event, RecognitionAct, RecognitionWithdrawal
+from diplorec.events import Event, EventBase, RecognitionAct, RecognitionWithdrawal
 from diplorec.vocab import (
     Certainty,
     Characterization,
@@ -570,7 +570,7 @@ class RecognitionLedger:
                 entries.extend(_act_entries(event))
             elif isinstance(event, RecognitionWithdrawal):
                 entries.extend(_withdrawal_entries(event))
-            elif not isinstance(event, EVENT_TYPES):
+            elif not isinstance(event, EventBase):
                 message = f"a ledger is built from diplorec events, not {type(event).__name__}"
                 raise TypeError(message)
             for party in event.actors():

@@ -21,16 +21,26 @@ _language = v.pattern(
 )
 
 
-def _utc_instant(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is None:
-        return
-    if not isinstance(value, dt.datetime):
-        raise FieldError(attribute.name, f"expected a datetime, got {type(value).__name__}")
-    offset = value.utcoffset()
-    if offset is None:
-        raise FieldError(attribute.name, "is a naive datetime; give it a UTC time zone")
-    if offset:
-        raise FieldError(attribute.name, f"is at UTC offset {offset}; convert it to UTC")
+class _UtcInstant(v.Rule):
+    """A timezone-aware datetime in UTC, or None."""
+
+    def __call__(self, instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None:
+            return
+        if not isinstance(value, dt.datetime):
+            message = f"expected a datetime, got {type(value).__name__}"
+            raise FieldError(attribute.name, message)
+        offset = value.utcoffset()
+        if offset is None:
+            raise FieldError(attribute.name, "is a naive datetime; give it a UTC time zone")
+        if offset:
+            raise FieldError(attribute.name, f"is at UTC offset {offset}; convert it to UTC")
+
+    def json_schema(self, builder: v.SchemaBuilder, declared: dict[str, Any]) -> dict[str, Any]:
+        return builder.of_type(dt.datetime)
+
+
+_utc_instant = _UtcInstant()
 
 
 @attrs.frozen(kw_only=True)

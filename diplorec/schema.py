@@ -24,7 +24,6 @@ import datetime as dt
 import enum
 import inspect
 import json
-import re
 import types
 import typing
 from collections.abc import Callable
@@ -33,21 +32,12 @@ from typing import Any
 import attrs
 
 from diplorec import _validators as v
-from diplorec._cameo import cameo_table
 from diplorec._registry import MODEL_CLASSES, TAGS, is_homogeneous_tuple, union_members
+from diplorec._validators import NAME_PATTERN, TEXT_PATTERN
 from diplorec.actors import Party
 from diplorec.dates import When
-from diplorec.events import (
-    Event,
-    Participant,
-    RecognitionWithdrawal,
-    RelationsChange,
-    _cameo_code,
-    _two_parties,
-)
+from diplorec.events import Event, Participant
 from diplorec.migrations import SPEC_VERSION
-from diplorec.provenance import _utc_instant
-from diplorec.vocab import RelationsAction, RepresentationLevel, WithdrawalKind
 
 __all__ = [
     "DRAFT",
@@ -60,23 +50,11 @@ __all__ = [
     "schema_file",
 ]
 
+# The character classes the name and text rules are spelled with in JSON Schema.
+_SPACE, _INNER_SPACE, _CONTROL = v._SPACE, v._INNER_SPACE, v._CONTROL
+
 #: The JSON Schema dialect of every schema diplorec writes.
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-
-# Characters Python's str.isspace() (and so str.strip()) counts as whitespace, spelled
-# out: ECMA-262's \s is a slightly different set, and the schema must mean one thing.
-_SPACE = r"\t\n\x0b\x0c\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-# Whitespace a name or a text may contain inside it (tab, newlines, the Unicode spaces).
-_INNER_SPACE = r"\t\n\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-# Control characters other than tab, line feed and carriage return (category Cc).
-_CONTROL = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
-_VISIBLE = f"[^{_SPACE}{_CONTROL}]"
-
-#: A name: no whitespace at either end, no control character other than tab and newlines.
-NAME_PATTERN = f"^{_VISIBLE}(?:{_VISIBLE}|[{_INNER_SPACE}]+{_VISIBLE})*$"
-#: Free text: at least one character that is not whitespace, no control character
-#: other than tab and newlines.
-TEXT_PATTERN = f"^[{_INNER_SPACE}]*{_VISIBLE}[^{_CONTROL}]*$"
 
 # Years 0001 to 9999, split by the place of the last non-zero digit so no two
 # alternatives overlap; 9999 is left out where winter would run past 9999-12-31.
@@ -104,28 +82,20 @@ WHEN_PATTERN = f"^(?:{_SINGLE}(?:/(?:{_SINGLE}|\\.\\.))?|\\.\\./{_SINGLE})$"
 INSTANT_PATTERN = f"^{_DAY}T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]{{6}})?Z$"
 
 
-_UNION_NAMES: dict[frozenset[type], str] = {
-    frozenset(typing.get_args(Party)): "Party",
-    frozenset(typing.get_args(Participant)): "Participant",
-    frozenset(typing.get_args(Event)): "Event",
-}
+def _union_name(members: tuple[type, ...]) -> str | None:
+    """The name of a union of tagged classes in ``$defs``; None for an unnamed one."""
+    chosen = frozenset(members)
+    for name, union in (("Party", Party), ("Participant", Participant), ("Event", Event)):
+        found = union_members(union)
+        if found is not None and chosen == frozenset(found[0]):
+            return name
+    return None
+
 
 _NULL = {"type": "null"}
 
 
-def _anchored(regex: str) -> str:
-    """A Python ``fullmatch`` regex as an anchored ECMA-262 pattern.
-
-    ``\\s`` becomes the explicit set Python means by it; the other shorthand classes,
-    which mean different things in the two dialects, are refused.
-    """
-    portable = regex.replace(r"\s", _SPACE)
-    if re.search(r"\\[dDwWsSbBAZz]", portable):
-        raise ValueError(f"the pattern {regex!r} uses a class that differs between dialects")
-    return f"^(?:{portable})$" if "|" in portable else f"^{portable}$"
-
-
-def _describe(obj: Any) -> str:
+def describe(obj: Any) -> str:
     """The first paragraph of an object's docstring, on one line."""
     doc = inspect.getdoc(obj) or ""
     return " ".join(doc.split("\n\n", 1)[0].split())
@@ -133,65 +103,6 @@ def _describe(obj: Any) -> str:
 
 def _wire_default(value: Any) -> Any:
     return value.value if isinstance(value, enum.Enum) else value
-
-
-def _present(name: str) -> dict[str, Any]:
-    """The condition "``name`` is given and not null"."""
-    return {"required": [name], "properties": {name: {"not": _NULL}}}
-
-
-def _place_rules() -> list[dict[str, Any]]:
-    # Place: coordinates come in pairs.
-    return [
-        {"if": _present(one), "then": _present(other)}
-        for one, other in (("latitude", "longitude"), ("longitude", "latitude"))
-    ]
-
-
-def _withdrawal_rules() -> list[dict[str, Any]]:
-    # RecognitionWithdrawal: moving recognition to a rival is a switch.
-    switch = {"required": ["kind"], "properties": {"kind": {"const": WithdrawalKind.SWITCH.value}}}
-    return [{"if": _present("in_favour_of"), "then": switch}]
-
-
-def _relations_rules() -> list[dict[str, Any]]:
-    # RelationsChange: an upgrade raises the level of representation, a downgrade lowers it.
-    rules = []
-    for action, direction in ((RelationsAction.UPGRADED, 1), (RelationsAction.DOWNGRADED, -1)):
-        pairs = []
-        for before in RepresentationLevel:
-            allowed = [
-                after.value
-                for after in RepresentationLevel
-                if (after.rank - before.rank) * direction > 0
-            ]
-            if allowed:
-                pairs.append(
-                    {
-                        "properties": {
-                            "level_before": {"const": before.value},
-                            "level_after": {"enum": allowed},
-                        }
-                    }
-                )
-        condition = {
-            "required": ["action", "level_before", "level_after"],
-            "properties": {
-                "action": {"const": action.value},
-                "level_before": {"type": "string"},
-                "level_after": {"type": "string"},
-            },
-        }
-        rules.append({"if": condition, "then": {"anyOf": pairs}})
-    return rules
-
-
-# Cross-field rules JSON Schema can state; the others are listed in docs/wire-format.md.
-_CLASS_RULES: dict[str, Callable[[], list[dict[str, Any]]]] = {
-    "Place": _place_rules,
-    RecognitionWithdrawal.__name__: _withdrawal_rules,
-    RelationsChange.__name__: _relations_rules,
-}
 
 
 class _Builder:
@@ -231,7 +142,7 @@ class _Builder:
         def build() -> dict[str, Any]:
             return {"oneOf": [self.of_type(member) for member in members]}
 
-        name = _UNION_NAMES.get(frozenset(members))
+        name = _union_name(members)
         return build() if name is None else self.ref(name, build)
 
     def model(self, cls: type) -> dict[str, Any]:
@@ -245,14 +156,20 @@ class _Builder:
         schema: dict[str, Any] = {
             "type": "object",
             "title": cls.__name__,
-            "description": _describe(cls),
+            "description": describe(cls),
             "properties": properties,
             "required": required,
             "additionalProperties": False,
         }
-        rules = _CLASS_RULES.get(cls.__name__)
-        if rules is not None:
-            schema["allOf"] = rules()
+        rules: tuple[v.Between, ...] = getattr(cls, "RULES", ())
+        expressed = [part for rule in rules if rule.schema is not None for part in rule.schema()]
+        if expressed:
+            schema["allOf"] = expressed
+        unsaid = [rule.text for rule in rules if rule.schema is None]
+        if unsaid:
+            schema["$comment"] = (
+                f"Also checked by diplorec, beyond this schema: {'; '.join(unsaid)}."
+            )
         return schema
 
     def field(self, cls: type, field: attrs.Attribute[Any]) -> dict[str, Any]:
@@ -261,14 +178,11 @@ class _Builder:
         base = self.of_type(_without_none(tp))
         check = field.validator
         if field.name == "id" and check is None:
-            schema = self.ref("Id", _id_def)
-        elif check in _NAMED_RULES:
-            schema = _NAMED_RULES[check](self)
-        elif check in v.SCHEMA_KEYWORDS:
-            schema = base | _keywords(v.SCHEMA_KEYWORDS[check])
-        else:
-            where = f"{cls.__name__}.{field.name}"
-            raise TypeError(f"no JSON Schema is known for the validator of {where}: {check!r}")
+            schema = v.identifier.json_schema(self, base)
+        elif isinstance(check, v.Rule):
+            schema = check.json_schema(self, base)
+        else:  # no rule, or one that states nothing JSON Schema can say (a downstream event)
+            schema = base
         if nullable:
             schema = _nullable(schema)
         default = field.default
@@ -293,46 +207,6 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
     if isinstance(kind, str) and "$ref" not in schema and "enum" not in schema:
         return {**schema, "type": [kind, "null"]}
     return {"anyOf": [schema, _NULL]}
-
-
-def _keywords(recorded: dict[str, Any]) -> dict[str, Any]:
-    keywords: dict[str, Any] = {}
-    for key, value in recorded.items():
-        if key == "pattern":
-            keywords[key] = _anchored(value)
-        elif key in ("minimum", "maximum") or value:  # minItems 0, uniqueItems false: omit
-            keywords[key] = value
-    return keywords
-
-
-def _name_def() -> dict[str, Any]:
-    return {
-        "type": "string",
-        "description": (
-            "A name: no whitespace at either end, no control characters other than "
-            "tab and newlines."
-        ),
-        "minLength": 1,
-        "maxLength": v.MAX_NAME,
-        "pattern": NAME_PATTERN,
-    }
-
-
-def _text_def() -> dict[str, Any]:
-    return {
-        "type": "string",
-        "description": "Free text: not blank, no control characters other than tab and newlines.",
-        "maxLength": v.MAX_TEXT,
-        "pattern": TEXT_PATTERN,
-    }
-
-
-def _id_def() -> dict[str, Any]:
-    return {
-        "type": "string",
-        "description": "An id of the form 'kind:key', such as 'state:AFG'; no spaces.",
-        "pattern": _anchored(v.ID_PATTERN),
-    }
 
 
 def _when_def() -> dict[str, Any]:
@@ -361,57 +235,25 @@ def _enum_def(tp: type[enum.Enum]) -> dict[str, Any]:
     return {
         "type": "string",
         "title": tp.__name__,
-        "description": _describe(tp),
+        "description": describe(tp),
         "enum": [member.value for member in tp],
     }
 
 
-def _cameo_def() -> dict[str, Any]:
-    return {
-        "type": "string",
-        "description": "A CAMEO event code, as a string: leading zeros matter ('054').",
-        "enum": sorted(cameo_table()),
-    }
+#: Builds the schema of a document type from the schema builder of any other type.
+DocumentSchema = Callable[[Callable[[Any], dict[str, Any]]], dict[str, Any]]
+#: Document types that read and write themselves (``Dossier``), and their schemas.
+_DOCUMENT_SCHEMAS: dict[type, DocumentSchema] = {}
 
 
-_NAMED_RULES: dict[Any, Callable[[_Builder], dict[str, Any]]] = {
-    v.name: lambda b: b.ref("Name", _name_def),
-    v.optional_name: lambda b: b.ref("Name", _name_def),
-    v.text: lambda b: b.ref("Text", _text_def),
-    v.names: lambda b: {"type": "array", "items": b.ref("Name", _name_def), "uniqueItems": True},
-    v.texts: lambda b: {"type": "array", "items": b.ref("Text", _text_def)},
-    v.event_ids: lambda b: {"type": "array", "items": b.ref("Id", _id_def), "uniqueItems": True},
-    _cameo_code: lambda b: b.ref("CameoCode", _cameo_def),
-    _two_parties: lambda b: {
-        "type": "array",
-        "items": b.of_type(Party),
-        "minItems": 2,
-        "maxItems": 2,
-    },
-    _utc_instant: lambda b: b.of_type(dt.datetime),
-}
+def register_document_schema(cls: type, build: DocumentSchema) -> None:
+    """Let :func:`json_schema` describe the document type ``cls``.
 
-
-def _is_dossier(cls: Any) -> bool:
-    return isinstance(cls, type) and cls.__name__ == "Dossier" and hasattr(cls, "from_document")
-
-
-def _dossier_def(builder: _Builder, cls: type) -> dict[str, Any]:
-    return {
-        "type": "object",
-        "title": "Dossier",
-        "description": _describe(cls),
-        "properties": {
-            "type": {"const": "dossier"},
-            "spec_version": {
-                "const": SPEC_VERSION,
-                "description": "The version of the wire format the document is written in.",
-            },
-            "events": {"type": "array", "items": builder.of_type(Event)},
-        },
-        "required": ["type", "spec_version", "events"],
-        "additionalProperties": False,
-    }
+    ``build(of_type)`` returns the document's schema; ``of_type(tp)`` gives the schema
+    of any type inside it (a ``$ref`` where the type has a definition).
+    ``diplorec.dossier`` registers ``Dossier``.
+    """
+    _DOCUMENT_SCHEMAS[cls] = build
 
 
 def json_schema(cls: Any = Event) -> dict[str, Any]:
@@ -426,9 +268,10 @@ def json_schema(cls: Any = Event) -> dict[str, Any]:
     {'$ref': '#/$defs/Event'}
     """
     builder = _Builder()
-    if _is_dossier(cls):
-        root = builder.ref("Dossier", lambda: _dossier_def(builder, cls))
-        title = "diplorec Dossier document"
+    document = _DOCUMENT_SCHEMAS.get(cls) if isinstance(cls, type) else None
+    if document is not None:
+        root = builder.ref(cls.__name__, lambda: document(builder.of_type))
+        title = f"diplorec {cls.__name__} document"
     elif is_homogeneous_tuple(cls):
         root = {"type": "array", "items": builder.of_type(typing.get_args(cls)[0])}
         title = f"diplorec array of {_title(typing.get_args(cls)[0])}"
@@ -456,7 +299,7 @@ def json_schema(cls: Any = Event) -> dict[str, Any]:
 def _title(tp: Any) -> str:
     found = union_members(tp)
     if found is not None:
-        return _UNION_NAMES.get(frozenset(found[0]), "union")
+        return _union_name(found[0]) or "union"
     return str(getattr(tp, "__name__", tp))
 
 

@@ -15,7 +15,6 @@ from diplorec._cameo import cameo_table
 from diplorec.actors import Envoy, Official, Party, Person, Place
 from diplorec.dates import When
 from diplorec.events import (
-    EVENT_TYPES,
     CodedEvent,
     CredentialPresentation,
     DesignationChange,
@@ -28,6 +27,7 @@ from diplorec.events import (
     RecognitionWithdrawal,
     RelationsChange,
     Statement,
+    event_types,
 )
 from diplorec.provenance import Citation
 from diplorec.strategies._actors import (
@@ -647,12 +647,18 @@ def events(
     >>> from diplorec import Meeting, RecognitionAct
     >>> strategy = events(types=(RecognitionAct, Meeting))
     """
-    chosen = _classes(types, EVENT_TYPES, "event classes")
-    if among is None and people is None and not common:
-        return st.one_of([_EVENT_STRATEGIES[cls]() for cls in chosen])
-    return st.one_of(
-        [_EVENT_STRATEGIES[cls](among=among, people=people, **common) for cls in chosen]
-    )
+    chosen = _classes(types, cast(Any, event_types()), "event classes")
+    narrowed = among is not None or people is not None or bool(common)
+    strategies = []
+    for cls in chosen:
+        make = _EVENT_STRATEGIES.get(cls)
+        if make is None:  # a registered type: the strategy registered for it, or inferred
+            strategies.append(st.from_type(cls))
+        elif narrowed:
+            strategies.append(make(among=among, people=people, **common))
+        else:
+            strategies.append(make())
+    return st.one_of(strategies)
 
 
 @_public
