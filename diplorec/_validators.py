@@ -101,11 +101,11 @@ def name(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not value or value.isspace():
         raise FieldError(attribute.name, "must not be empty")
     if value != value.strip():
-        raise FieldError(attribute.name, f"{value!r} has spaces at its start or end")
+        raise FieldError(attribute.name, f"{show(value)} has spaces at its start or end")
     if len(value) > MAX_NAME:
         raise FieldError(attribute.name, f"is {len(value)} characters long; at most {MAX_NAME}")
     if _has_bad_chars(value):
-        raise FieldError(attribute.name, f"{value!r} contains a control character")
+        raise FieldError(attribute.name, f"{show(value)} contains a control character")
 
 
 def optional_name(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -178,9 +178,9 @@ def pattern(regex: str, what: str, *, optional: bool = True) -> Validator:
         if value is None and optional:
             return
         if not isinstance(value, str) or compiled.fullmatch(value) is None:
-            raise FieldError(attribute.name, f"{value!r} is not {what}")
+            raise FieldError(attribute.name, f"{show(value)} is not {what}")
         if _LONE_SURROGATE.search(value) is not None:  # [^\s] in a pattern admits them
-            raise FieldError(attribute.name, f"{value!r} contains a lone surrogate")
+            raise FieldError(attribute.name, f"{show(value)} contains a lone surrogate")
 
     _shortcut(check, _always if optional else _never, str, compiled.fullmatch)
     return _stating(check, pattern=regex)
@@ -194,8 +194,7 @@ def int_range(low: int, high: int, what: str) -> Validator:
             return
         if type(value) is not int or not low <= value <= high:
             # repr() of an int of over 4300 digits raises ValueError; show() does not.
-            shown = show(value) if type(value) is int else repr(value)
-            raise FieldError(attribute.name, f"{shown} is not {what} ({low} to {high})")
+            raise FieldError(attribute.name, f"{show(value)} is not {what} ({low} to {high})")
 
     _shortcut(check, _always, int, range(low, high + 1).__contains__)
     return _stating(check, minimum=low, maximum=high)
@@ -208,7 +207,7 @@ def float_range(low: float, high: float, what: str) -> Validator:
         if value is None:
             return
         if type(value) is not float or not math.isfinite(value) or not low <= value <= high:
-            raise FieldError(attribute.name, f"{value!r} is not {what} ({low} to {high})")
+            raise FieldError(attribute.name, f"{show(value)} is not {what} ({low} to {high})")
 
     _shortcut(check, _always)
     return _stating(check, minimum=low, maximum=high)
@@ -224,7 +223,7 @@ def member(enum_type: type[enum.Enum], *, optional: bool = False) -> Validator:
             return
         if not isinstance(value, enum_type):
             raise FieldError(
-                attribute.name, f"{value!r} is not a {label}; expected one of {allowed}"
+                attribute.name, f"{show(value)} is not a {label}; expected one of {allowed}"
             )
 
     return _type_check(_stating(check), (enum_type,), optional=optional, items=False)

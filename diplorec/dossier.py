@@ -28,7 +28,7 @@ from typing import Any, TypeVar, overload
 import attrs
 
 from diplorec._registry import TAGS
-from diplorec._wire import child, json_type
+from diplorec._wire import child, json_type, show
 from diplorec.actors import PARTY_TYPES, Government, Organization, Party, Person
 from diplorec.converters import from_dict, register_document, to_dict
 from diplorec.dates import When
@@ -428,7 +428,7 @@ class Dossier:
         problems: list[Problem] = []
         if document.get("type") != DOCUMENT_TYPE:
             found = document.get("type")
-            shown = repr(found) if isinstance(found, str) else json_type(found)
+            shown = show(found) if isinstance(found, str) else json_type(found)
             message = f"is {shown}; a dossier document has the type {DOCUMENT_TYPE!r}"
             problems.append(Problem(path="$.type", message=message))
         for key in sorted(set(document) - _DOCUMENT_KEYS, key=str):

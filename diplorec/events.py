@@ -17,6 +17,7 @@ import attrs
 
 from diplorec import _validators as v
 from diplorec._cameo import cameo_table
+from diplorec._wire import show
 from diplorec.actors import PARTY_TYPES, Envoy, Official, Party, Person, Place
 from diplorec.dates import When
 from diplorec.errors import FieldError
@@ -442,7 +443,7 @@ class DiplomaticTies(_EventBase):
 def _cameo_code(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, str) or value not in cameo_table():
         message = (
-            f"{value!r} is not a CAMEO event code (codes are strings such as '054'; "
+            f"{show(value)} is not a CAMEO event code (codes are strings such as '054'; "
             "leading zeros matter)"
         )
         raise FieldError(attribute.name, message)
