@@ -480,16 +480,18 @@ _LONG_NUMBER = b"0" * 19
 
 # -- duplicate keys -----------------------------------------------------------------------
 #
-# Parsers keep the last of two equal keys, so the parsed value cannot tell whether the
-# text repeated one. It can tell how many keys the objects hold; the text tells how many
-# key-value pairs it wrote: one ":" outside string literals per pair. The two counts
-# agree exactly when no object repeats a key. Text that diplorec wrote (compact, keys in
-# one order) is proven so sooner: orjson writes the parsed value back as the same bytes.
-# Only when the counts differ is the text scanned token by token for the paths.
+# Parsers keep the last of two equal keys, so the parsed value alone cannot tell whether
+# the text repeated one; counting colons can. Outside string literals, valid JSON has one
+# ":" per key-value pair, so the text has (pairs) + (colons inside its strings); the
+# value written back by a JSON encoder, which never escapes ":", has (keys kept) + (colons
+# inside the strings kept). Where the text writes no colon as an escape (\u003a), every
+# colon of a kept string is one of the text's too, so the text has more colons exactly
+# when it gave some object a key twice. Text that does escape a colon, which is rare, is
+# checked by counting the pairs and keys themselves; only text that fails is scanned
+# token by token for the paths of the repeated keys.
 
 _STRING_LITERALS = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _STRING_LITERALS_TEXT = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
-_JSON_WHITESPACE = b" \t\r\n"
 
 
 class _DuplicateKeys(Exception):
@@ -502,18 +504,25 @@ def _unique_keys(text: str | bytes, data: Any) -> bool:
     if kind is not dict and kind is not list:
         return True
     if type(text) is bytes:
-        fast = _orjson()
-        if fast:
-            try:
-                written = fast.dumps(data)
-            except Exception:
-                written = b""
-            if text.startswith(written) and not text[len(written) :].strip(_JSON_WHITESPACE):
-                return True
+        if b"\\u003" not in text:
+            return text.count(b":") == _colons_written(data)
         pairs = _STRING_LITERALS.sub(b"", text).count(b":")
     else:
+        if "\\u003" not in text:
+            return text.count(":") == _colons_written(data)  # type: ignore[arg-type]
         pairs = _STRING_LITERALS_TEXT.sub("", text).count(":")  # type: ignore[arg-type]
     return pairs == _key_count(data)
+
+
+def _colons_written(data: Any) -> int:
+    """How many colons JSON text of ``data`` holds, written with orjson or json."""
+    fast = _orjson()
+    if fast:
+        try:
+            return cast(int, fast.dumps(data).count(b":"))
+        except Exception:  # an integer beyond 64 bits, a lone surrogate: json writes them
+            pass
+    return json.dumps(data, ensure_ascii=False).count(":")
 
 
 def _key_count(data: Any) -> int:

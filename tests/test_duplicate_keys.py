@@ -60,7 +60,11 @@ class Pairs(list[tuple[str, Any]]):
 
 
 def _write(value: Any, draw_escape: list[bool], indent: bool) -> str:
-    """JSON text of ``value``; objects given as Pairs keep repeated keys."""
+    """JSON text of ``value``; objects given as Pairs keep repeated keys.
+
+    Each key and string is written escaped (every character as ``\\uXXXX``, so a
+    colon as ``\\u003a``) or plainly, as the next flag of ``draw_escape`` says.
+    """
     space = "\n  " if indent else ""
     if isinstance(value, Pairs):
         items = []
@@ -72,6 +76,8 @@ def _write(value: Any, draw_escape: list[bool], indent: bool) -> str:
         return "{" + ",".join(items) + "}"
     if isinstance(value, list):
         return "[" + ",".join(f"{space}{_write(item, draw_escape, indent)}" for item in value) + "]"
+    if isinstance(value, str) and draw_escape and draw_escape.pop():
+        return _escaped(value)
     return json.dumps(value)
 
 
@@ -92,7 +98,13 @@ def _oracle(text: str) -> list[str]:
 
 
 KEYS = st.sampled_from(["name", "type", "a", "na\u006de", "x:", 'q"', "\\", "é", "\U0001f600", ""])
-SCALARS = st.none() | st.booleans() | st.integers(-(10**20), 10**20) | st.text(max_size=5)
+SCALARS = (
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**20), 10**20)
+    | st.text(max_size=5)
+    | st.sampled_from([":", "a:b", '":', "\\:"])
+)
 VALUES = st.recursive(
     SCALARS,
     lambda inner: (
