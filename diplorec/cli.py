@@ -27,7 +27,7 @@ from typing import IO, Any, NoReturn
 from diplorec.converters import from_dict, parse_json
 from diplorec.errors import Problem, ValidationError
 from diplorec.events import Event
-from diplorec.jsonl import read_jsonl, replacing, write_jsonl
+from diplorec.jsonl import BadLine, read_jsonl, replacing, write_jsonl
 from diplorec.schema import json_schema, render
 
 __all__ = ["main"]
@@ -196,18 +196,18 @@ class _Progress:
 
 
 def _validate_jsonl(path: str, report: Callable[[Problem], None]) -> tuple[int, int]:
+    def report_line(bad: BadLine) -> None:
+        for problem in bad.problems:
+            report(problem)
+        if bad.omitted:
+            report(Problem(path="$", message=f"... and {bad.omitted} more", line=bad.line))
+
     with _open(path) as stream:
         size = os.fstat(stream.fileno()).st_size
         progress = _Progress(path, size, sys.stderr, PROGRESS_MIN_BYTES)
-        reader = read_jsonl(stream, errors="collect")
-        reported = 0
+        reader = read_jsonl(stream, errors="collect", max_bad_lines=0, on_bad_line=report_line)
         try:
             for _ in reader:
-                if len(reader.bad_lines) > reported:
-                    for bad in reader.bad_lines[reported:]:
-                        for problem in bad.problems:
-                            report(problem)
-                    reported = len(reader.bad_lines)
                 progress.update(stream.tell(), reader.lines_read)
         except ValidationError as error:  # the stream broke off (e.g. truncated gzip)
             for problem in error.problems:
@@ -217,10 +217,7 @@ def _validate_jsonl(path: str, report: Callable[[Problem], None]) -> tuple[int, 
             broken = 0
         finally:
             progress.finish()
-        for bad in reader.bad_lines[reported:]:
-            for problem in bad.problems:
-                report(problem)
-        return reader.valid, len(reader.bad_lines) + broken
+        return reader.valid, reader.bad_count + broken
 
 
 def _validate(args: argparse.Namespace) -> int:
