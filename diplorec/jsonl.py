@@ -238,7 +238,7 @@ def _lines(source: PathOrFile, limit: int) -> Generator[_Line, None, None]:
         else:
             yield from _text_lines(source, limit)
     else:
-        yield from _binary_lines(_maybe_gunzip(source), limit)  # type: ignore[arg-type]
+        yield from _binary_lines(_maybe_gunzip(source), limit)
 
 
 def _utf8_bytes_of(stream: io.TextIOBase) -> _Readable | None:
@@ -279,7 +279,8 @@ class _Prefixed:
             self._head = head[size:]
             return head[:size]
         self._head = b""
-        return head + self._stream.read(-1 if size < 0 else size - len(head))
+        rest: bytes = self._stream.read(-1 if size < 0 else size - len(head))
+        return head + rest
 
     def readline(self, size: int = -1, /) -> bytes:
         head = self._head
@@ -292,7 +293,8 @@ class _Prefixed:
             self._head = head[cut:]
             return head[:cut]
         self._head = b""
-        return head + self._stream.readline(-1 if size < 0 else size - len(head))
+        rest: bytes = self._stream.readline(-1 if size < 0 else size - len(head))
+        return head + rest
 
 
 def _maybe_gunzip(stream: Any) -> _Readable:
@@ -369,7 +371,8 @@ def _read_line(stream: Any, limit: int, size_of: Callable[[Any], int], end: Any)
 
 def _fits(line: Any, limit: int, size_of: Callable[[Any], int], end: Any) -> bool:
     """Whether ``line``, without its line end, is at most ``limit`` long."""
-    return size_of(line) - line.endswith(end) <= limit
+    size: int = size_of(line) - line.endswith(end)
+    return size <= limit
 
 
 def _text_lines(stream: io.TextIOBase, limit: int) -> Generator[_Line, None, None]:
