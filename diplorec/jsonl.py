@@ -29,10 +29,14 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import errno
 import gzip
 import io
 import os
 import secrets
+import signal
+import stat
+import threading
 import zlib
 from collections.abc import Callable, Generator, Iterable, Iterator
 from pathlib import Path
@@ -482,9 +486,15 @@ def write_jsonl(events: Iterable[Any], target: PathOrFile) -> int:
 
     To a path, the file is written in full under a temporary name in the same
     directory, flushed to disk, then renamed over ``target``: readers see the old
-    file or the new one, never half of one, and on an error the old file is left as
-    it was. A path ending in ``.gz`` is gzip-compressed (reproducibly: no timestamp
-    in the header). To an open file (text or binary), lines are simply written.
+    file or the new one, never half of one, and on an error, Ctrl-C or SIGTERM the
+    old file is left as it was and the temporary file is removed. The new file
+    keeps the old one's permissions (a new file gets those of any new file), and a
+    symbolic link is written through: the file it points to is replaced, the link
+    stays. A target that is not a regular file (``/dev/null``, a named pipe) is
+    written to directly; a directory is refused with :class:`IsADirectoryError`.
+
+    A path ending in ``.gz`` is gzip-compressed (reproducibly: no timestamp in the
+    header). To an open file (text or binary), lines are simply written.
     """
     if isinstance(target, io.TextIOBase):
         return _write_lines(events, target.write)
@@ -492,35 +502,115 @@ def write_jsonl(events: Iterable[Any], target: PathOrFile) -> int:
         binary: IO[bytes] = target  # type: ignore[assignment]
         return _write_lines(events, lambda line: binary.write(line.encode("utf-8")))
     name = Path(target).name
-    with replacing(target) as temporary, temporary.open("xb") as raw:
-        if name.endswith(".gz"):
-            with gzip.GzipFile(filename=name, mode="wb", fileobj=raw, mtime=0) as out:
-                return _write_lines(events, lambda line: out.write(line.encode("utf-8")))
-        return _write_lines(events, lambda line: raw.write(line.encode("utf-8")))
+    if _is_special(target):
+        with open(target, "wb") as raw:
+            return _write_file(events, raw, name)
+    with replacing(target) as temporary, temporary.open("wb") as raw:
+        return _write_file(events, raw, name)
+
+
+def _write_file(events: Iterable[Any], raw: IO[bytes], name: str) -> int:
+    if name.endswith(".gz"):
+        with gzip.GzipFile(filename=name, mode="wb", fileobj=raw, mtime=0) as out:
+            return _write_lines(events, lambda line: out.write(line.encode("utf-8")))
+    return _write_lines(events, lambda line: raw.write(line.encode("utf-8")))
+
+
+def _is_special(target: str | os.PathLike[str]) -> bool:
+    """Whether ``target`` exists and is neither a regular file nor a directory."""
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived while a file was being replaced."""
+
+
+@contextlib.contextmanager
+def _removing_on_sigterm() -> Iterator[None]:
+    """Turn SIGTERM into an exception for the block, so its clean-up runs.
+
+    Only where SIGTERM has its default action (terminate) and in the main thread, as
+    signal handlers can only be set there. Once the block has cleaned up, the signal
+    is raised again with its default action: the process ends as SIGTERM asked.
+    """
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL
+    ):
+        yield
+        return
+
+    def terminate(signum: int, frame: Any) -> None:
+        raise _Terminated
+
+    signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    except _Terminated:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTERM)
+        raise
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 @contextlib.contextmanager
 def replacing(target: str | os.PathLike[str]) -> Iterator[Path]:
     """A temporary path beside ``target`` that replaces it when the block succeeds.
 
-    Create the file at the path inside the ``with`` block. When the block ends
-    without an error the file is flushed to disk and renamed over ``target`` in one
-    step; on an error it is removed and ``target`` is left as it was.
+    Write the file at the path inside the ``with`` block: it exists, empty, and
+    while ``target`` exists only its owner may read it. When the block ends without
+    an error the file gets the permissions of the file it replaces (a new file those
+    of any new file), is flushed to disk and renamed over ``target`` in one step;
+    on an error (Ctrl-C and SIGTERM included) it is removed and ``target`` is left
+    as it was. A symbolic link is followed: the file it points to is replaced and
+    the link is kept. A directory, or any other target that is not a regular file, is refused
+    (:class:`IsADirectoryError`, :class:`OSError`) before anything is written.
     """
-    path = Path(target)
-    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    path = Path(os.path.realpath(target))
     try:
-        yield temporary
-        descriptor = os.open(temporary, os.O_RDWR)
+        old = os.stat(path)
+    except FileNotFoundError:
+        old = None
+    if old is not None and stat.S_ISDIR(old.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "it is a directory", os.fspath(target))
+    if old is not None and not stat.S_ISREG(old.st_mode):
+        raise OSError(errno.EINVAL, "it is not a regular file", os.fspath(target))
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    # Created here, exclusively, so a private target's data is never readable by others.
+    flags, mode = os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 if old is None else 0o600
+    created = False
+    with _removing_on_sigterm():
         try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+            os.close(os.open(temporary, flags, mode))
+            created = True
+            yield temporary
+            if old is not None:
+                _copy_permissions(old, temporary)
+            descriptor = os.open(temporary, os.O_RDWR)
+            try:
+                os.fsync(descriptor)
+            finally:
+                os.close(descriptor)
+            os.replace(temporary, path)
+        except BaseException:
+            if created:
+                temporary.unlink(missing_ok=True)
+            raise
     _sync_directory(path.parent)
+
+
+def _copy_permissions(old: os.stat_result, temporary: Path) -> None:
+    """Give ``temporary`` the mode (and, where allowed, the owner) of the replaced file."""
+    os.chmod(temporary, stat.S_IMODE(old.st_mode))
+    new = os.stat(temporary)
+    if (new.st_uid, new.st_gid) != (old.st_uid, old.st_gid) and hasattr(os, "chown"):
+        with contextlib.suppress(OSError):  # only the superuser may give files away
+            os.chown(temporary, old.st_uid, old.st_gid)
 
 
 def _write_lines(events: Iterable[Any], write: Callable[[str], object]) -> int:

@@ -603,3 +603,135 @@ class TestGzipStreams:
         reader = read_jsonl(io.BytesIO(content), errors="collect")
         assert list(reader) == []
         assert reader.bad_count == (1 if content.strip() else 0)
+
+
+_SLOW_WRITER = """
+import sys, time
+from diplorec.jsonl import write_jsonl
+from diplorec.examples.russia_taliban_2025 import EVENTS
+
+def slow():
+    yield EVENTS[0]
+    print("writing", flush=True)
+    time.sleep(120)
+    yield EVENTS[1]
+
+write_jsonl(slow(), sys.argv[1])
+"""
+
+
+class TestWriteRules:
+    """write_jsonl keeps permissions, writes through links and never leaves a temporary file."""
+
+    @pytest.mark.parametrize("name", ["events.jsonl", "events.jsonl.gz"])
+    def test_keeps_private_mode(self, tmp_path: Path, name: str) -> None:
+        """A 0600 file stays 0600 once replaced."""
+        path = tmp_path / name
+        write_jsonl(EVENTS[:1], path)
+        path.chmod(0o600)
+        write_jsonl(EVENTS, path)
+        assert path.stat().st_mode & 0o777 == 0o600
+        assert tuple(read_jsonl(path)) == EVENTS
+
+    def test_keeps_wider_mode(self, tmp_path: Path) -> None:
+        """A 0664 file stays 0664, whatever the umask."""
+        path = tmp_path / "events.jsonl"
+        write_jsonl(EVENTS[:1], path)
+        path.chmod(0o664)
+        umask = os.umask(0o077)
+        try:
+            write_jsonl(EVENTS, path)
+        finally:
+            os.umask(umask)
+        assert path.stat().st_mode & 0o777 == 0o664
+
+    def test_temporary_file_private_while_writing(self, tmp_path: Path) -> None:
+        """While a private file is being replaced, the temporary file is private too."""
+        path = tmp_path / "events.jsonl"
+        write_jsonl(EVENTS[:1], path)
+        path.chmod(0o600)
+        modes: list[int] = []
+
+        def watching() -> Iterator[Event]:
+            yield EVENTS[0]
+            (temporary,) = [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+            modes.append(temporary.stat().st_mode & 0o777)
+
+        write_jsonl(watching(), path)
+        assert modes == [0o600]
+
+    def test_writes_through_symlink(self, tmp_path: Path) -> None:
+        """A symbolic link stays a link; the file it points to gets the new content."""
+        real = tmp_path / "data" / "events.jsonl"
+        real.parent.mkdir()
+        write_jsonl(EVENTS[:1], real)
+        link = tmp_path / "latest.jsonl"
+        link.symlink_to(real)
+        write_jsonl(EVENTS, link)
+        assert link.is_symlink()
+        assert tuple(read_jsonl(real)) == EVENTS
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "latest.jsonl"]
+        assert [p.name for p in real.parent.iterdir()] == ["events.jsonl"]
+
+    def test_dangling_symlink(self, tmp_path: Path) -> None:
+        """A link to a file not yet there makes that file, and stays a link."""
+        link = tmp_path / "latest.jsonl"
+        link.symlink_to(tmp_path / "new.jsonl")
+        write_jsonl(EVENTS, link)
+        assert link.is_symlink()
+        assert tuple(read_jsonl(tmp_path / "new.jsonl")) == EVENTS
+
+    def test_directory_refused(self, tmp_path: Path) -> None:
+        """A directory target is refused before anything is written."""
+        with pytest.raises(IsADirectoryError):
+            write_jsonl(EVENTS, tmp_path)
+        assert list(tmp_path.iterdir()) == []
+
+    def test_device(self) -> None:
+        """A device such as /dev/null is written to directly, not replaced."""
+        assert write_jsonl(EVENTS, os.devnull) == len(EVENTS)
+        assert Path(os.devnull).exists()
+
+    def test_keyboard_interrupt(self, tmp_path: Path) -> None:
+        """Ctrl-C in the middle of writing leaves the old file and no temporary file."""
+        path = tmp_path / "events.jsonl"
+        write_jsonl(EVENTS[:2], path)
+        before = path.read_bytes()
+
+        def interrupted() -> Iterator[Event]:
+            yield EVENTS[0]
+            raise KeyboardInterrupt
+
+        with pytest.raises(KeyboardInterrupt):
+            write_jsonl(interrupted(), path)
+        assert path.read_bytes() == before
+        assert os.listdir(tmp_path) == ["events.jsonl"]
+
+    @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+    @pytest.mark.parametrize("name", ["SIGTERM", "SIGINT"])
+    def test_signal(self, tmp_path: Path, name: str) -> None:
+        """SIGTERM or SIGINT while writing: the process ends, the temporary file goes."""
+        import signal
+
+        path = tmp_path / "events.jsonl"
+        write_jsonl(EVENTS[:2], path)
+        before = path.read_bytes()
+        child = subprocess.Popen(
+            [sys.executable, "-c", _SLOW_WRITER, str(path)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            assert child.stdout is not None
+            assert child.stdout.readline() == b"writing\n"
+            assert len(os.listdir(tmp_path)) == 2  # the temporary file is there
+            child.send_signal(getattr(signal, name))
+            status = child.wait(timeout=60)
+        finally:
+            child.kill()
+            child.wait()
+            if child.stdout is not None:
+                child.stdout.close()
+        assert status == -getattr(signal, name)
+        assert os.listdir(tmp_path) == ["events.jsonl"]
+        assert path.read_bytes() == before
