@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import datetime as dt
 import errno
 import importlib
@@ -386,24 +385,8 @@ def _tabular() -> Any:
 
 
 def _write_csv(events: Iterator[Event], target: Path) -> int:
-    rows = list(_tabular().to_rows(events))
-    columns = list(getattr(_tabular(), "COLUMNS", ())) or (list(rows[0]) if rows else [])
-
-    def write(path: Path) -> None:
-        with path.open("w", encoding="utf-8", newline="") as stream:
-            writer = csv.DictWriter(stream, fieldnames=columns)
-            writer.writeheader()
-            for row in rows:
-                writer.writerow({key: _cell(value) for key, value in row.items()})
-
-    _replace_atomically(target, write)
-    return len(rows)
-
-
-def _cell(value: Any) -> Any:
-    if isinstance(value, (list, tuple)):
-        return ";".join(str(item) for item in value)
-    return value
+    count: int = _tabular().write_csv(events, target)
+    return count
 
 
 def _write_parquet(events: Iterator[Event], target: Path) -> int:

@@ -555,3 +555,23 @@ class TestTerminalSafety:
         assert cli.main(["ledger", str(path), "--recognized", EMIRATE, "--on", "2025-08"]) == 0
         name = "Russia\\u202eaissuR" if tty else "Russia\u202eaissuR"
         assert screen.getvalue() == f"{renamed.id}\t{name}\n"
+
+
+class TestCsvGuard:
+    """convert to .csv guards cells a spreadsheet would run as formulas."""
+
+    def test_convert(self, tmp_path: Path) -> None:
+        """A party named '=1+2' arrives in the CSV as the text "'=1+2"."""
+        import csv
+
+        pytest.importorskip("diplorec.tabular")
+        from diplorec.examples.russia_taliban_2025 import RECOGNITION
+
+        renamed = attrs.evolve(RECOGNITION.recognizer, name="=1+2")
+        source = tmp_path / "events.jsonl"
+        write_jsonl([attrs.evolve(RECOGNITION, recognizer=renamed)], source)
+        target = tmp_path / "events.csv"
+        assert cli.main(["convert", str(source), str(target)]) == 0
+        with target.open(encoding="utf-8", newline="") as stream:
+            (row,) = list(csv.DictReader(stream))
+        assert row["actor_name"] == "'=1+2"
