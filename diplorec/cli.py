@@ -194,11 +194,25 @@ def _check_json_document(path: str) -> tuple[int, int, list[Problem]]:
         read()
     except ValidationError as error:
         problems = list(error.problems)
-        records = {_record_of(problem.path, prefix) for problem in problems}
+        if error.omitted:
+            more = f"... and {error.omitted} more problems"
+            problems.append(Problem(path="$", message=more))
+        records = {_record_of(problem.path, prefix) for problem in error.problems}
         if None in records:
             return 0, 1, problems
+        if error.omitted:  # the error keeps only the first problems: count record by record
+            bad = sum(1 for event in raw if not _is_event(event))
+            return len(raw) - bad, bad, problems
         return len(raw) - len(records), len(records), problems
     return len(raw), 0, []
+
+
+def _is_event(data: Any) -> bool:
+    try:
+        from_dict(data, Event)
+    except ValidationError:
+        return False
+    return True
 
 
 def _record_of(path: str, prefix: str) -> int | None:

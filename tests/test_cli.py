@@ -575,3 +575,18 @@ class TestCsvGuard:
         with target.open(encoding="utf-8", newline="") as stream:
             (row,) = list(csv.DictReader(stream))
         assert row["actor_name"] == "'=1+2"
+
+
+class TestManyProblems:
+    """A .json document with more problems than one error keeps still gets exact counts."""
+
+    def test_counts(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """150 bad records and 3 good: counted exactly, 100 problems shown, then how many more."""
+        good = [json.loads(diplorec.dumps(event)) for event in EVENTS[:3]]
+        path = tmp_path / "many.json"
+        path.write_text(json.dumps(good + [{}] * 150), encoding="utf-8")
+        assert cli.main(["validate", str(path)]) == 1
+        lines = capsys.readouterr().out.splitlines()
+        assert lines[-1] == "3 valid, 150 invalid"
+        assert lines[-2] == f"{path}: $: ... and 50 more problems"
+        assert len(lines) == 102
