@@ -82,18 +82,23 @@ _CANNOT_OPEN = {
 #: Reasons a write fails part way, in plain words; these make exit status 1.
 _CANNOT_FINISH = {
     errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is used up",
+    getattr(errno, "EDQUOT", errno.ENOSPC): "the disk quota is used up",
     errno.EFBIG: "the file is too large",
     errno.EIO: "an input/output error occurred",
 }
 
 
+def _reason(error: OSError) -> str:
+    """Why a file operation failed, in plain words."""
+    code = error.errno or 0
+    return _CANNOT_OPEN.get(code) or _CANNOT_FINISH.get(code) or (error.strerror or str(error))
+
+
 def _file_error(verb: str, path: str, error: OSError) -> Exception:
     """A UsageError (cannot open) or Failure (cannot finish) saying why ``path`` failed."""
     if error.errno in _CANNOT_OPEN:
-        return UsageError(f"cannot {verb} {path}: {_CANNOT_OPEN[error.errno]}")
-    reason = _CANNOT_FINISH.get(error.errno or 0) or (error.strerror or str(error)).lower()
-    return Failure(f"cannot {verb} {path}: {reason}; nothing was written")
+        return UsageError(f"cannot {verb} {path}: {_reason(error)}")
+    return Failure(f"cannot {verb} {path}: {_reason(error)}; nothing was written")
 
 
 @contextlib.contextmanager
@@ -607,10 +612,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         _say("standard output was closed before everything was written")
         return 1
-    except OSError as error:  # a file other than the inputs and outputs named above
-        failure = _file_error("use", error.filename or "a file", error)
-        _say(str(failure))
-        return 2 if isinstance(failure, UsageError) else 1
+    except OSError as error:  # reading an input failed part way, or another file failed
+        _say(f"cannot use {error.filename or 'a file'}: {_reason(error)}")
+        return 2 if error.errno in _CANNOT_OPEN else 1
     except KeyboardInterrupt:
         _say("interrupted")
         return 130

@@ -590,3 +590,21 @@ class TestManyProblems:
         assert lines[-1] == "3 valid, 150 invalid"
         assert lines[-2] == f"{path}: $: ... and 50 more problems"
         assert len(lines) == 102
+
+
+class TestReadFailure:
+    """A file that fails while being read gives one sentence too."""
+
+    def test_input_output_error(
+        self, clean: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An I/O error part way through an input exits 1, naming the file and the reason."""
+
+        def failing(*args: Any, **kwargs: Any) -> Any:
+            raise OSError(errno.EIO, "Input/output error", str(clean))
+
+        monkeypatch.setattr(cli, "read_jsonl", failing)
+        assert cli.main(["validate", str(clean)]) == 1
+        assert capsys.readouterr().err == (
+            f"diplorec: cannot use {clean}: an input/output error occurred\n"
+        )
