@@ -504,25 +504,19 @@ def _unique_keys(text: str | bytes, data: Any) -> bool:
     if kind is not dict and kind is not list:
         return True
     if type(text) is bytes:
-        if b"\\u003" not in text:
-            return text.count(b":") == _colons_written(data)
-        pairs = _STRING_LITERALS.sub(b"", text).count(b":")
-    else:
-        if "\\u003" not in text:
-            return text.count(":") == _colons_written(data)  # type: ignore[arg-type]
+        if b"\\" in text and b"\\u003" in text:  # most text has no backslash at all
+            return _STRING_LITERALS.sub(b"", text).count(b":") == _key_count(data)
+        fast = _ORJSON
+        if fast:
+            try:
+                return text.count(b":") == fast.dumps(data).count(b":")  # type: ignore[no-any-return]
+            except Exception:  # an integer beyond 64 bits, a lone surrogate: json writes them
+                pass
+        return text.count(b":") == json.dumps(data, ensure_ascii=False).count(":")
+    if "\\" in text and "\\u003" in text:
         pairs = _STRING_LITERALS_TEXT.sub("", text).count(":")  # type: ignore[arg-type]
-    return pairs == _key_count(data)
-
-
-def _colons_written(data: Any) -> int:
-    """How many colons JSON text of ``data`` holds, written with orjson or json."""
-    fast = _orjson()
-    if fast:
-        try:
-            return cast(int, fast.dumps(data).count(b":"))
-        except Exception:  # an integer beyond 64 bits, a lone surrogate: json writes them
-            pass
-    return json.dumps(data, ensure_ascii=False).count(":")
+        return pairs == _key_count(data)
+    return text.count(":") == json.dumps(data, ensure_ascii=False).count(":")  # type: ignore[arg-type]
 
 
 def _key_count(data: Any) -> int:

@@ -150,6 +150,21 @@ class TestAnyJson:
             parse_json(text)
         assert [problem.path for problem in info.value.problems] == ["$[0].b.c[1].d", '$[1]["x:"]']
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            '{"a": 1, "a": 2, "b": "\\u003a"}',
+            '{"a\\u003A": 1, "a:": 2}',
+            '[{"x": {"y": 1, "y": "\\u003a"}}]',
+        ],
+    )
+    def test_escaped_colons(self, parser: str, text: str) -> None:
+        """A colon written as an escape cannot hide a repeated key from the count."""
+        with pytest.raises(diplorec.ValidationError, match="more than once"):
+            parse_json(text)
+        with pytest.raises(diplorec.ValidationError, match="more than once"):
+            parse_json(text.encode())
+
     def test_colons_inside_strings(self, parser: str) -> None:
         """Colons and escaped quotes inside strings are not taken for keys."""
         text = '{"a:b": "c:\\\\", "d": ":\\":", "e\\\\": {"f": "::"}}'
