@@ -488,7 +488,8 @@ _LONG_NUMBER = b"0" * 19
 # colon of a kept string is one of the text's too, so the text has more colons exactly
 # when it gave some object a key twice. Text that does escape a colon, which is rare, is
 # checked by counting the pairs and keys themselves; only text that fails is scanned
-# token by token for the paths of the repeated keys.
+# token by token for the paths of the repeated keys. Text exactly as orjson writes the
+# value (as diplorec writes it) needs no count: it cannot repeat a key.
 
 _STRING_LITERALS = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _STRING_LITERALS_TEXT = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
@@ -503,20 +504,29 @@ def _unique_keys(text: str | bytes, data: Any) -> bool:
     kind = type(data)
     if kind is not dict and kind is not list:
         return True
-    if type(text) is bytes:
-        if b"\\" in text and b"\\u003" in text:  # most text has no backslash at all
-            return _STRING_LITERALS.sub(b"", text).count(b":") == _key_count(data)
-        fast = _ORJSON
-        if fast:
-            try:
-                return text.count(b":") == fast.dumps(data).count(b":")  # type: ignore[no-any-return]
-            except Exception:  # an integer beyond 64 bits, a lone surrogate: json writes them
-                pass
-        return text.count(b":") == json.dumps(data, ensure_ascii=False).count(":")
-    if "\\" in text and "\\u003" in text:
-        pairs = _STRING_LITERALS_TEXT.sub("", text).count(":")  # type: ignore[arg-type]
-        return pairs == _key_count(data)
-    return text.count(":") == json.dumps(data, ensure_ascii=False).count(":")  # type: ignore[arg-type]
+    if type(text) is not bytes:
+        if "\\" in text and "\\u003" in text:
+            pairs = _STRING_LITERALS_TEXT.sub("", text).count(":")  # type: ignore[arg-type]
+            return pairs == _key_count(data)
+        return text.count(":") == json.dumps(data, ensure_ascii=False).count(":")  # type: ignore[arg-type]
+    fast = _ORJSON
+    written = b""
+    if fast:
+        try:
+            written = fast.dumps(data)
+        except Exception:  # an integer beyond 64 bits, a lone surrogate: json writes them
+            written = b""
+        # Text as the encoder writes it (as diplorec writes it) repeats nothing.
+        if text.startswith(written) and not text[len(written) :].strip(_JSON_WHITESPACE):
+            return True
+    if b"\\" in text and b"\\u003" in text:  # most text has no backslash at all
+        return _STRING_LITERALS.sub(b"", text).count(b":") == _key_count(data)
+    if written:
+        return text.count(b":") == written.count(b":")
+    return text.count(b":") == json.dumps(data, ensure_ascii=False).count(":")
+
+
+_JSON_WHITESPACE = b" \t\r\n"
 
 
 def _key_count(data: Any) -> int:
