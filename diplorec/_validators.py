@@ -170,12 +170,12 @@ class Name(Rule):
         if not value or value.isspace():
             raise FieldError(attribute.name, "must not be empty")
         if value != value.strip():
-            raise FieldError(attribute.name, f"{value!r} has spaces at its start or end")
+            raise FieldError(attribute.name, f"{show(value)} has spaces at its start or end")
         if len(value) > MAX_NAME:
             message = f"is {len(value)} characters long; at most {MAX_NAME}"
             raise FieldError(attribute.name, message)
         if _has_bad_chars(value):
-            raise FieldError(attribute.name, f"{value!r} contains a control character")
+            raise FieldError(attribute.name, f"{show(value)} contains a control character")
 
     def json_schema(self, builder: SchemaBuilder, declared: dict[str, Any]) -> dict[str, Any]:
         return builder.ref("Name", _name_def)
@@ -220,9 +220,9 @@ class Pattern(Rule):
         if value is None and self.optional:
             return
         if not isinstance(value, str) or self.compiled.fullmatch(value) is None:
-            raise FieldError(attribute.name, f"{value!r} is not {self.what}")
+            raise FieldError(attribute.name, f"{show(value)} is not {self.what}")
         if _LONE_SURROGATE.search(value) is not None:  # [^\s] in a pattern admits them
-            raise FieldError(attribute.name, f"{value!r} contains a lone surrogate")
+            raise FieldError(attribute.name, f"{show(value)} contains a lone surrogate")
 
     def json_schema(self, builder: SchemaBuilder, declared: dict[str, Any]) -> dict[str, Any]:
         return declared | {"pattern": anchored(self.regex)}
@@ -240,8 +240,7 @@ class IntRange(Rule):
             return
         if type(value) is not int or not self.low <= value <= self.high:
             # repr() of an int of over 4300 digits raises ValueError; show() does not.
-            shown = show(value) if type(value) is int else repr(value)
-            message = f"{shown} is not {self.what} ({self.low} to {self.high})"
+            message = f"{show(value)} is not {self.what} ({self.low} to {self.high})"
             raise FieldError(attribute.name, message)
 
     def json_schema(self, builder: SchemaBuilder, declared: dict[str, Any]) -> dict[str, Any]:
@@ -264,7 +263,7 @@ class FloatRange(Rule):
             or not math.isfinite(value)
             or not self.low <= value <= self.high
         ):
-            message = f"{value!r} is not {self.what} ({self.low} to {self.high})"
+            message = f"{show(value)} is not {self.what} ({self.low} to {self.high})"
             raise FieldError(attribute.name, message)
 
     def json_schema(self, builder: SchemaBuilder, declared: dict[str, Any]) -> dict[str, Any]:
@@ -284,7 +283,7 @@ class Member(Rule):
             return
         if not isinstance(value, self.enum_type):
             message = (
-                f"{value!r} is not a {self.enum_type.__name__}; expected one of {self.allowed}"
+                f"{show(value)} is not a {self.enum_type.__name__}; expected one of {self.allowed}"
             )
             raise FieldError(attribute.name, message)
 

@@ -7,6 +7,9 @@ import json
 import re
 from typing import Any
 
+#: The most characters of an input string that an error message quotes.
+SHOWN_CHARACTERS = 80
+
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _INSTANT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{6})?Z")
 
@@ -19,12 +22,16 @@ def child(path: str, key: object) -> str:
     """
     if isinstance(key, int):
         return f"{path}[{key}]"
-    if isinstance(key, str) and _IDENTIFIER.fullmatch(key):
+    if isinstance(key, str) and len(key) <= SHOWN_CHARACTERS and _IDENTIFIER.fullmatch(key):
         return f"{path}.{key}"
     if not isinstance(key, str):
-        return f"{path}[{key!r}]"
-    # Lone surrogates are escaped as JSON writes them, so the path can always be printed.
-    shown = json.dumps(key, ensure_ascii=False).encode("utf-8", "backslashreplace").decode()
+        return f"{path}[{show(key)}]"
+    # Lone surrogates are escaped as JSON writes them, so the path can always be printed;
+    # a long key is cut short (the path names a place, it does not copy the input).
+    head = key if len(key) <= SHOWN_CHARACTERS else key[:SHOWN_CHARACTERS]
+    shown = json.dumps(head, ensure_ascii=False).encode("utf-8", "backslashreplace").decode()
+    if len(head) < len(key):
+        shown = f"{shown[:-1]}...{shown[-1]} ({len(key):,} characters)"
     return f"{path}[{shown}]"
 
 
@@ -45,11 +52,29 @@ def json_type(value: Any) -> str:
     return f"a {type(value).__name__}"
 
 
-def show(value: Any, limit: int = 60) -> str:
-    """A short, safe rendering of an input value for an error message."""
+def show(value: Any, limit: int = SHOWN_CHARACTERS) -> str:
+    """A short, safe rendering of an input value for an error message.
+
+    A string is quoted as Python writes it (control and other unprintable characters
+    escaped); one longer than ``limit`` characters is cut short and its length given,
+    so a message stays short whatever the input holds. Containers are named by type.
+
+    >>> show("AFG"), show(7), show(None), show(["a"])
+    ("'AFG'", '7', 'null', 'an array')
+    >>> show("x" * 1000).removeprefix("'" + "x" * 80)
+    "...' (1,000 characters)"
+    """
     if isinstance(value, str):
-        text = repr(value)
-        return text if len(text) <= limit else text[: limit - 4] + "...'"
+        if len(value) <= limit:
+            text = repr(value)
+            if len(text) <= 4 * limit:
+                return text
+        head = value[:limit]
+        text = repr(head)
+        while len(text) > 2 * limit:  # escapes (\x01, \U0001f600) take several characters
+            head = head[: len(head) // 2]
+            text = repr(head)
+        return f"{text[:-1]}...{text[-1]} ({len(value):,} characters)"
     if isinstance(value, (bool, float)) or value is None:
         return json.dumps(value) if not isinstance(value, float) else repr(value)
     if isinstance(value, int):

@@ -5,19 +5,25 @@ worked ``example``, ``convert`` between formats, and ask the recognition
 ``ledger`` who recognises whom. Run ``diplorec COMMAND --help`` for each.
 
 Exit status: 0 on success (every record valid), 1 when some input is invalid or a
-command fails, 2 for a usage error or a file that cannot be opened. Errors are one
-plain sentence on standard error, never a traceback.
+command fails (a full disk, standard output closed early), 2 for a usage error or a
+file that cannot be opened for reading or writing. Errors are one plain sentence on
+standard error, never a traceback. ``-`` as an input file is standard input, read as
+JSON Lines. Text that comes from the input (names, keys, values) has its control and
+bidirectional-override characters escaped in messages, and in data printed to a
+terminal, so a file cannot rewrite what the terminal shows.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
+import contextlib
 import datetime as dt
+import errno
 import importlib
 import io
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -27,13 +33,17 @@ from typing import IO, Any, NoReturn
 from diplorec.converters import from_dict, parse_json
 from diplorec.errors import Problem, ValidationError
 from diplorec.events import Event
-from diplorec.jsonl import read_jsonl, replacing, write_jsonl
+from diplorec.jsonl import BadLine, read_jsonl, replacing, write_jsonl
 from diplorec.schema import json_schema, render
 
 __all__ = ["main"]
 
 #: Files at least this large get a progress line on standard error, when it is a terminal.
 PROGRESS_MIN_BYTES = 8 * 1024 * 1024
+#: The largest ``.json`` document read (256 MiB); larger collections belong in JSON Lines.
+MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
+#: The name that stands for standard input.
+STDIN = "-"
 
 _JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 _JSON_SUFFIXES = (".json",)
@@ -44,8 +54,10 @@ formats, told apart by the file name:
   .jsonl, .jsonl.gz  JSON Lines: one event per line (gzip-compressed for .gz)
   .json              one event, a JSON array of events, or a Dossier document
   .csv, .parquet     one flat row per event (convert only; Parquet needs pyarrow)
+  -                  standard input, read as JSON Lines (gzip-compressed or not)
 
-exit status: 0 all valid, 1 invalid input or failure, 2 usage error or unreadable file
+exit status: 0 all valid, 1 invalid input or failure, 2 usage error or a file that
+cannot be opened
 """
 
 
@@ -57,10 +69,53 @@ class Failure(Exception):
     """A command that ran but failed (exit status 1); the message is one sentence."""
 
 
+#: Reasons a file cannot be opened, in plain words; these make exit status 2.
+_CANNOT_OPEN = {
+    errno.EISDIR: "it is a directory",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.EROFS: "the file system is read-only",
+    errno.ENOENT: "no such file or directory",
+    errno.ENOTDIR: "a part of the path is not a directory",
+    errno.EINVAL: "it is not a regular file",
+}
+#: Reasons a write fails part way, in plain words; these make exit status 1.
+_CANNOT_FINISH = {
+    errno.ENOSPC: "the disk is full",
+    getattr(errno, "EDQUOT", errno.ENOSPC): "the disk quota is used up",
+    errno.EFBIG: "the file is too large",
+    errno.EIO: "an input/output error occurred",
+}
+
+
+def _reason(error: OSError) -> str:
+    """Why a file operation failed, in plain words."""
+    code = error.errno or 0
+    return _CANNOT_OPEN.get(code) or _CANNOT_FINISH.get(code) or (error.strerror or str(error))
+
+
+def _file_error(verb: str, path: str, error: OSError) -> Exception:
+    """A UsageError (cannot open) or Failure (cannot finish) saying why ``path`` failed."""
+    if error.errno in _CANNOT_OPEN:
+        return UsageError(f"cannot {verb} {path}: {_reason(error)}")
+    return Failure(f"cannot {verb} {path}: {_reason(error)}; nothing was written")
+
+
+@contextlib.contextmanager
+def _writing(path: str) -> Iterator[None]:
+    """Turn an OSError in the block into one sentence about writing ``path``."""
+    try:
+        yield
+    except OSError as error:
+        raise _file_error("write", path, error) from None
+
+
 # -- reading inputs -----------------------------------------------------------------------
 
 
 def _kind(path: str, allowed: tuple[str, ...]) -> str:
+    if path == STDIN and ".jsonl" in allowed:
+        return ".jsonl"
     name = path.lower()
     for suffix in sorted(allowed, key=len, reverse=True):
         if name.endswith(suffix):
@@ -69,13 +124,51 @@ def _kind(path: str, allowed: tuple[str, ...]) -> str:
     raise UsageError(f"cannot tell the format of {path} from its name; expected one of {expected}")
 
 
-def _open(path: str) -> IO[bytes]:
+def _open(path: str) -> contextlib.AbstractContextManager[IO[bytes]]:
+    """The file at ``path`` (standard input for ``-``, left open), to read as bytes."""
+    if path == STDIN:
+        return contextlib.nullcontext(sys.stdin.buffer)
     try:
         return open(path, "rb")
     except IsADirectoryError:
         raise UsageError(f"cannot read {path}: it is a directory") from None
     except OSError as error:
         raise UsageError(f"cannot read {path}: {error.strerror or error}") from None
+
+
+def _read_document(path: str) -> bytes:
+    """The bytes of a ``.json`` document, read up to :data:`MAX_DOCUMENT_BYTES`."""
+    with _open(path) as stream:
+        text = stream.read(MAX_DOCUMENT_BYTES + 1)
+    if len(text) > MAX_DOCUMENT_BYTES:
+        message = (
+            f"the document is larger than {MAX_DOCUMENT_BYTES:,} bytes, the most that is "
+            "read; write large collections as JSON Lines"
+        )
+        raise ValidationError([Problem(path="$", message=message)])
+    return text
+
+
+#: Characters a terminal acts on rather than shows: C0 and C1 controls (escape
+#: sequences), line and paragraph separators, and invisible format characters such as
+#: the bidirectional overrides and isolates, which can reorder what is shown.
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]"
+)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _safe(text: str) -> str:
+    r"""``text`` with control, separator and bidirectional characters escaped, for a terminal.
+
+    >>> _safe("Kabul\u202e\x1b[2J")
+    'Kabul\\u202e\\x1b[2J'
+    """
+    return _UNSAFE.sub(_escape, text)
 
 
 def _document_events(data: Any) -> tuple[list[Any], str, Callable[[], Any]]:
@@ -97,10 +190,8 @@ def _check_json_document(path: str) -> tuple[int, int, list[Problem]]:
     A problem outside every record (an unknown spec version, say) makes the whole
     document one invalid record.
     """
-    with _open(path) as stream:
-        text = stream.read()
     try:
-        data = parse_json(text)
+        data = parse_json(_read_document(path))
     except ValidationError as error:
         return 0, 1, list(error.problems)
     raw, prefix, read = _document_events(data)
@@ -108,11 +199,25 @@ def _check_json_document(path: str) -> tuple[int, int, list[Problem]]:
         read()
     except ValidationError as error:
         problems = list(error.problems)
-        records = {_record_of(problem.path, prefix) for problem in problems}
+        if error.omitted:
+            more = f"... and {error.omitted} more problems"
+            problems.append(Problem(path="$", message=more))
+        records = {_record_of(problem.path, prefix) for problem in error.problems}
         if None in records:
             return 0, 1, problems
+        if error.omitted:  # the error keeps only the first problems: count record by record
+            bad = sum(1 for event in raw if not _is_event(event))
+            return len(raw) - bad, bad, problems
         return len(raw) - len(records), len(records), problems
     return len(raw), 0, []
+
+
+def _is_event(data: Any) -> bool:
+    try:
+        from_dict(data, Event)
+    except ValidationError:
+        return False
+    return True
 
 
 def _record_of(path: str, prefix: str) -> int | None:
@@ -132,9 +237,7 @@ def _events_of(path: str) -> Iterator[Event]:
         with _open(path) as stream, read_jsonl(stream) as reader:
             yield from reader
         return
-    with _open(path) as stream:
-        text = stream.read()
-    _, _, read = _document_events(parse_json(text))
+    _, _, read = _document_events(parse_json(_read_document(path)))
     yield from read()
 
 
@@ -154,12 +257,12 @@ def _write_text(text: str, stream: IO[str] | None = None) -> None:
 
 
 def _say(message: str) -> None:
-    print(f"diplorec: {message}", file=sys.stderr)
+    print(f"diplorec: {_safe(message)}", file=sys.stderr)
 
 
 def _located(path: str, problem: Problem) -> str:
     where = f"{path}:{problem.line}" if problem.line is not None else path
-    return f"{where}: {problem.path}: {problem.message}"
+    return _safe(f"{where}: {problem.path}: {problem.message}")
 
 
 class _Progress:
@@ -196,19 +299,20 @@ class _Progress:
 
 
 def _validate_jsonl(path: str, report: Callable[[Problem], None]) -> tuple[int, int]:
+    def report_line(bad: BadLine) -> None:
+        for problem in bad.problems:
+            report(problem)
+        if bad.omitted:
+            report(Problem(path="$", message=f"... and {bad.omitted} more", line=bad.line))
+
     with _open(path) as stream:
-        size = os.fstat(stream.fileno()).st_size
+        size = os.fstat(stream.fileno()).st_size if stream.seekable() else 0
         progress = _Progress(path, size, sys.stderr, PROGRESS_MIN_BYTES)
-        reader = read_jsonl(stream, errors="collect")
-        reported = 0
+        reader = read_jsonl(stream, errors="collect", max_bad_lines=0, on_bad_line=report_line)
         try:
             for _ in reader:
-                if len(reader.bad_lines) > reported:
-                    for bad in reader.bad_lines[reported:]:
-                        for problem in bad.problems:
-                            report(problem)
-                    reported = len(reader.bad_lines)
-                progress.update(stream.tell(), reader.lines_read)
+                if progress.active:
+                    progress.update(stream.tell(), reader.lines_read)
         except ValidationError as error:  # the stream broke off (e.g. truncated gzip)
             for problem in error.problems:
                 report(problem)
@@ -217,10 +321,7 @@ def _validate_jsonl(path: str, report: Callable[[Problem], None]) -> tuple[int, 
             broken = 0
         finally:
             progress.finish()
-        for bad in reader.bad_lines[reported:]:
-            for problem in bad.problems:
-                report(problem)
-        return reader.valid, len(reader.bad_lines) + broken
+        return reader.valid, reader.bad_count + broken
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -303,24 +404,8 @@ def _tabular() -> Any:
 
 
 def _write_csv(events: Iterator[Event], target: Path) -> int:
-    rows = list(_tabular().to_rows(events))
-    columns = list(getattr(_tabular(), "COLUMNS", ())) or (list(rows[0]) if rows else [])
-
-    def write(path: Path) -> None:
-        with path.open("w", encoding="utf-8", newline="") as stream:
-            writer = csv.DictWriter(stream, fieldnames=columns)
-            writer.writeheader()
-            for row in rows:
-                writer.writerow({key: _cell(value) for key, value in row.items()})
-
-    _replace_atomically(target, write)
-    return len(rows)
-
-
-def _cell(value: Any) -> Any:
-    if isinstance(value, (list, tuple)):
-        return ";".join(str(item) for item in value)
-    return value
+    count: int = _tabular().write_csv(events, target)
+    return count
 
 
 def _write_parquet(events: Iterator[Event], target: Path) -> int:
@@ -349,7 +434,8 @@ def _convert(args: argparse.Namespace) -> int:
         ".parquet": _write_parquet,
     }
     try:
-        count = writers[kind](_events_of(source), target)
+        with _writing(args.output):
+            count = writers[kind](_events_of(source), target)
     except ValidationError as error:
         for problem in error.problems:
             print(_located(source, problem), file=sys.stderr)
@@ -370,8 +456,17 @@ def _ledger(args: argparse.Namespace) -> int:
     except ValueError as error:
         raise UsageError(f"--on: {error}") from None
     _kind(args.file, _JSONL_SUFFIXES + _JSON_SUFFIXES)
+    recognised: dict[str, None] = {}
+
+    def noting(events: Iterator[Event]) -> Iterator[Event]:
+        for event in events:
+            party = getattr(event, "recognized", None)
+            if party is not None:
+                recognised.setdefault(party.id)
+            yield event
+
     try:
-        ledger = RecognitionLedger.from_events(_events_of(args.file))
+        ledger = RecognitionLedger.from_events(noting(_events_of(args.file)))
     except ValidationError as error:
         for problem in error.problems:
             print(_located(args.file, problem), file=sys.stderr)
@@ -379,16 +474,52 @@ def _ledger(args: argparse.Namespace) -> int:
     try:
         ledger.party(args.recognized)
     except UnknownPartyError as error:
-        raise Failure(f"{args.file}: {error}") from None
+        hint = "" if error.suggestions else _recorded(list(recognised))
+        raise Failure(f"{args.file}: {error}{hint}") from None
+    tty = sys.stdout.isatty()
     if args.all:
+        standings = ledger.standings(args.recognized, on).items()
         rows = [
-            f"{party.id}\t{party.name}\t{standing.value}\n"
-            for party, standing in ledger.standings(args.recognized, on).items()
+            _data_line(tty, party.id, party.name, standing.value) for party, standing in standings
         ]
     else:
-        rows = [f"{party.id}\t{party.name}\n" for party in ledger.recognizers(args.recognized, on)]
+        recognizers = ledger.recognizers(args.recognized, on)
+        rows = [_data_line(tty, party.id, party.name) for party in recognizers]
     _write_text("".join(rows) or "(none)\n")
+    if args.recognized not in recognised:
+        note = _not_recognised(args.file, args.recognized, list(recognised))
+        print(f"diplorec: note: {_safe(note)}", file=sys.stderr)
     return 0
+
+
+def _data_line(tty: bool, *cells: str) -> str:
+    """A tab-separated line of data; escaped for a terminal, as it is otherwise."""
+    return "\t".join([_safe(cell) for cell in cells] if tty else cells) + "\n"
+
+
+def _not_recognised(path: str, wanted: str, found: list[str], shown: int = 5) -> str:
+    """Why ``wanted`` has no recognition in ``path``, naming the parties that do have one."""
+    message = f"no recognition in {path} concerns {wanted!r}"
+    governments = "government:" + wanted.removeprefix("state:") + ":"
+    same_state = [
+        key for key in found if wanted.startswith("state:") and key.startswith(governments)
+    ]
+    if same_state:
+        listed = _listed(same_state, shown)
+        return message + f"; it records recognitions of that state's government: {listed}"
+    return message + _recorded(found, shown)
+
+
+def _recorded(found: list[str], shown: int = 5) -> str:
+    """ "; the parties it records recognitions of are ...", or that there are none."""
+    if not found:
+        return "; it records no recognition of any party"
+    return f"; the parties it records recognitions of are {_listed(found, shown)}"
+
+
+def _listed(ids: list[str], shown: int) -> str:
+    more = f" and {len(ids) - shown} more" if len(ids) > shown else ""
+    return ", ".join(ids[:shown]) + more
 
 
 # -- the parser ---------------------------------------------------------------------------
@@ -497,9 +628,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say(str(error))
         return 1
     except BrokenPipeError:
-        # The reader (e.g. `head`) went away; stop quietly, without a second error on exit.
+        # The reader (e.g. `head`) went away: say so once, and make sure the flush of
+        # standard output at exit does not fail a second time.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _say("standard output was closed before everything was written")
         return 1
+    except OSError as error:  # reading an input failed part way, or another file failed
+        _say(f"cannot use {error.filename or 'a file'}: {_reason(error)}")
+        return 2 if error.errno in _CANNOT_OPEN else 1
     except KeyboardInterrupt:
         _say("interrupted")
         return 130

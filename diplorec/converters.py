@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import json
+import re
 import threading
 import typing
 from collections.abc import Callable
@@ -51,7 +52,7 @@ from diplorec._registry import (
     on_register,
     union_members,
 )
-from diplorec._wire import format_instant, parse_instant
+from diplorec._wire import child, format_instant, parse_instant
 from diplorec.dates import When
 from diplorec.errors import Problem, ValidationError
 from diplorec.vocab import ENUM_TYPES
@@ -392,19 +393,32 @@ def _orjson() -> Any:
 
 
 def parse_json(text: str | bytes | bytearray) -> Any:
-    """Parse JSON text strictly; any failure is a :class:`ValidationError` at ``$``.
+    """Parse JSON text strictly; any failure is a :class:`ValidationError`.
 
     Uses orjson when it is installed; whatever orjson refuses (a byte order mark, a
     lone surrogate, a float beyond the double range ...) or reads differently (an
     integer beyond 64 bits, which it makes a float) is read, or explained, by the
-    standard library exactly as without orjson.
+    standard library exactly as without orjson. An object that gives one key twice
+    is refused (both parsers would silently keep the last value), with a problem
+    at the path of each repeated key.
+
+    >>> parse_json('{"a": {"b": 1, "\\u0062": 2}}')
+    Traceback (most recent call last):
+    ...
+    diplorec.errors.ValidationError: 1 problem found:
+      $.a.b: is given more than once in the same object; a key may appear only once
     """
     fast = _orjson()
     if fast and type(text) in _ORJSON_INPUTS:
         try:
             raw = text if type(text) is bytes else text.encode("utf-8")  # type: ignore[union-attr]
             if _LONG_NUMBER not in raw.translate(_DIGITS):
-                return fast.loads(raw)
+                data = fast.loads(raw)
+                if not _unique_keys(raw, data):
+                    raise _DuplicateKeys
+                return data
+        except _DuplicateKeys:
+            raise ValidationError(_duplicate_keys(raw)) from None
         except Exception:  # the standard library below reads it or says what is wrong
             pass
     try:
@@ -414,7 +428,7 @@ def parse_json(text: str | bytes | bytearray) -> Any:
             raise TypeError(f"expected JSON text (str or bytes), got {type(text).__name__}")
         if text.startswith("\ufeff"):
             text = text[1:]
-        return json.loads(text, parse_constant=_reject_constant)
+        data = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         message = f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
     except UnicodeDecodeError as exc:
@@ -428,6 +442,10 @@ def parse_json(text: str | bytes | bytearray) -> Any:
             message = f"not valid JSON: {exc}"
     except TypeError as exc:
         message = str(exc)
+    else:
+        if _unique_keys(text, data):
+            return data
+        raise ValidationError(_duplicate_keys(text))
     raise ValidationError([Problem(path="$", message=message)])
 
 
@@ -435,6 +453,118 @@ _ORJSON_INPUTS = (bytes, str)
 # Any run of 19 digits could be an integer beyond 64 bits: such text goes to json.
 _DIGITS = bytes(48 if 48 <= code <= 57 else 32 for code in range(256))
 _LONG_NUMBER = b"0" * 19
+
+
+# -- duplicate keys -----------------------------------------------------------------------
+#
+# Parsers keep the last of two equal keys, so the parsed value alone cannot tell whether
+# the text repeated one; counting colons can. Outside string literals, valid JSON has one
+# ":" per key-value pair, so the text has (pairs) + (colons inside its strings); the
+# value written back by a JSON encoder, which never escapes ":", has (keys kept) + (colons
+# inside the strings kept). Where the text writes no colon as an escape (\u003a), every
+# colon of a kept string is one of the text's too, so the text has more colons exactly
+# when it gave some object a key twice. Text that does escape a colon, which is rare, is
+# checked by counting the pairs and keys themselves; only text that fails is scanned
+# token by token for the paths of the repeated keys. Text exactly as orjson writes the
+# value (as diplorec writes it) needs no count: it cannot repeat a key.
+
+_STRING_LITERALS = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_STRING_LITERALS_TEXT = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+
+
+class _DuplicateKeys(Exception):
+    """Raised inside the fast path when the text repeats a key in some object."""
+
+
+def _unique_keys(text: str | bytes, data: Any) -> bool:
+    """Whether no object of the valid JSON ``text``, parsed as ``data``, repeats a key."""
+    kind = type(data)
+    if kind is not dict and kind is not list:
+        return True
+    if type(text) is not bytes:
+        if "\\" in text and "\\u003" in text:
+            pairs = _STRING_LITERALS_TEXT.sub("", text).count(":")  # type: ignore[arg-type]
+            return pairs == _key_count(data)
+        return text.count(":") == json.dumps(data, ensure_ascii=False).count(":")  # type: ignore[arg-type]
+    fast = _ORJSON
+    written = b""
+    if fast:
+        try:
+            written = fast.dumps(data)
+        except Exception:  # an integer beyond 64 bits, a lone surrogate: json writes them
+            written = b""
+        # Text as the encoder writes it (as diplorec writes it) repeats nothing.
+        if text.startswith(written) and not text[len(written) :].strip(_JSON_WHITESPACE):
+            return True
+    if b"\\" in text and b"\\u003" in text:  # most text has no backslash at all
+        return _STRING_LITERALS.sub(b"", text).count(b":") == _key_count(data)
+    if written:
+        return text.count(b":") == written.count(b":")
+    return text.count(b":") == json.dumps(data, ensure_ascii=False).count(":")
+
+
+_JSON_WHITESPACE = b" \t\r\n"
+
+
+def _key_count(data: Any) -> int:
+    """How many keys the objects within ``data`` hold, all told."""
+    count = 0
+    stack = [data]
+    pop, extend = stack.pop, stack.extend
+    while stack:
+        item = pop()
+        kind = type(item)
+        if kind is dict:
+            count += len(item)
+            extend(item.values())
+        elif kind is list:
+            extend(item)
+    return count
+
+
+_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]|[^\s{}\[\]:,"]+', re.DOTALL)
+
+
+def _duplicate_keys(text: str | bytes) -> list[Problem]:
+    """A problem at the path of every key that valid JSON ``text`` repeats in an object.
+
+    Keys are compared as decoded, so ``"name"`` and ``"na\\u006de"`` are the same key.
+    """
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "surrogatepass")
+    problems: list[Problem] = []
+    # One frame per open container: [its path, the keys seen (None in an array), the
+    # index of the current item or the last key read].
+    frames: list[list[Any]] = []
+    expect_key = False
+    for match in _TOKENS.finditer(text):
+        token = match.group()
+        first = token[0]
+        if first in "{[":
+            path = child(frames[-1][0], frames[-1][2]) if frames else "$"
+            frames.append([path, set() if first == "{" else None, 0])
+            expect_key = first == "{"
+        elif first in "}]":
+            frames.pop()
+            expect_key = False
+        elif first == "," and frames:
+            if frames[-1][1] is None:
+                frames[-1][2] += 1
+            else:
+                expect_key = True
+        elif first == '"' and expect_key:
+            owner, keys, _ = frames[-1]
+            key = json.loads(token)
+            if key in keys:
+                problems.append(Problem(path=child(owner, key), message=_REPEATED))
+            keys.add(key)
+            frames[-1][2] = key
+            expect_key = False
+    return problems or [Problem(path="$", message=_REPEATED_SOMEWHERE)]
+
+
+_REPEATED = "is given more than once in the same object; a key may appear only once"
+_REPEATED_SOMEWHERE = "an object gives the same key more than once; a key may appear only once"
 
 
 @overload
@@ -455,13 +585,14 @@ def loads(text: str | bytes, cls: Any) -> Any:
         except Exception:  # read, or explained, by the standard library below
             pass
         else:
-            try:
-                return _READERS.get(cls)(data)
-            except Exception as exc:
-                # orjson reads exactly as json does but for integers beyond 64 bits
-                # (see parse_json): without such a number, explain what was parsed.
-                if _LONG_NUMBER not in raw.translate(_DIGITS):
-                    raise ValidationError(_explain_failure(data, cls, exc)) from None
+            if _unique_keys(raw, data):  # else the standard library names the repeated key
+                try:
+                    return _READERS.get(cls)(data)
+                except Exception as exc:
+                    # orjson reads exactly as json does but for integers beyond 64 bits
+                    # (see parse_json): without such a number, explain what was parsed.
+                    if _LONG_NUMBER not in raw.translate(_DIGITS):
+                        raise ValidationError(_explain_failure(data, cls, exc)) from None
     return from_dict(parse_json(text), cls)
 
 

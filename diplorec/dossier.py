@@ -29,7 +29,7 @@ import attrs
 
 from diplorec._registry import TAGS
 from diplorec._similar import may_be_same, names_of
-from diplorec._wire import child, json_type
+from diplorec._wire import child, json_type, show
 from diplorec.actors import PARTY_TYPES, Government, Organization, Party, Person, Place
 from diplorec.converters import from_dict, register_document, to_dict
 from diplorec.dates import When
@@ -467,7 +467,7 @@ class Dossier:
         problems: list[Problem] = []
         if document.get("type") != DOCUMENT_TYPE:
             found = document.get("type")
-            shown = repr(found) if isinstance(found, str) else json_type(found)
+            shown = show(found) if isinstance(found, str) else json_type(found)
             message = f"is {shown}; a dossier document has the type {DOCUMENT_TYPE!r}"
             problems.append(Problem(path="$.type", message=message))
         for key in sorted(set(document) - _DOCUMENT_KEYS, key=str):

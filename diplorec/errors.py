@@ -7,11 +7,15 @@ finds into one :class:`ValidationError`.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["DiplorecError", "FieldError", "Problem", "ValidationError"]
+__all__ = ["MAX_PROBLEMS", "DiplorecError", "FieldError", "Problem", "ValidationError"]
+
+#: The most problems one :class:`ValidationError` keeps; any more are only counted.
+MAX_PROBLEMS = 100
 
 
 class DiplorecError(Exception):
@@ -43,19 +47,33 @@ class Problem:
 class ValidationError(DiplorecError, ValueError):
     """Input that does not describe a valid diplorec value.
 
-    ``problems`` lists every problem found, each with a JSON path (``$`` is the
-    document root) and a plain sentence.
+    ``problems`` lists the problems found, each with a JSON path (``$`` is the
+    document root) and a plain sentence: every one of them, up to
+    :data:`MAX_PROBLEMS`; ``omitted`` counts those past that limit, which the
+    message mentions as "and K more" (``omitted`` given to the constructor adds to
+    that count, for problems already dropped). So an input with a million faults still
+    makes an error of bounded size.
+
+    >>> error = ValidationError(Problem(path=f"$[{i}]", message="is wrong") for i in range(102))
+    >>> len(error.problems), error.omitted, str(error).splitlines()[-1]
+    (100, 2, '  ... and 2 more')
     """
 
     problems: tuple[Problem, ...]
+    omitted: int
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = tuple(problems)
+    def __init__(self, problems: Iterable[Problem], *, omitted: int = 0) -> None:
+        found = iter(problems)
+        self.problems = tuple(itertools.islice(found, MAX_PROBLEMS))
+        self.omitted = sum(1 for _ in found) + omitted
         if not self.problems:
             self.problems = (Problem(path="$", message="the input is not valid"),)
-        count = len(self.problems)
-        head = f"{count} problem{'s' if count != 1 else ''} found"
-        super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in self.problems))
+        count = len(self.problems) + self.omitted
+        lines = [f"{count} problem{'s' if count != 1 else ''} found:"]
+        lines.extend(f"  {problem}" for problem in self.problems)
+        if self.omitted:
+            lines.append(f"  ... and {self.omitted} more")
+        super().__init__("\n".join(lines))
 
 
 class FieldError(DiplorecError, ValueError):

@@ -22,6 +22,7 @@ import attrs
 from diplorec import _ids
 from diplorec import _validators as v
 from diplorec._cameo import cameo_table
+from diplorec._wire import show
 from diplorec.actors import PARTY_TYPES, Envoy, Official, Party, Person, Place
 from diplorec.dates import When
 from diplorec.errors import FieldError
@@ -579,7 +580,7 @@ class _CameoCode(v.Rule):
     def __call__(self, instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not isinstance(value, str) or value not in cameo_table():
             message = (
-                f"{value!r} is not a CAMEO event code (codes are strings such as '054'; "
+                f"{show(value)} is not a CAMEO event code (codes are strings such as '054'; "
                 "leading zeros matter)"
             )
             raise FieldError(attribute.name, message)

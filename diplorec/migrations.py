@@ -22,6 +22,7 @@ from typing import Any
 
 import attrs
 
+from diplorec._wire import show
 from diplorec.errors import Problem, ValidationError
 
 __all__ = [
@@ -126,7 +127,7 @@ class MigrationRegistry:
             if step is None or any(source == version for source, _ in steps):
                 readable = ", ".join(self.versions)
                 message = (
-                    f"{version!r} is not a spec version this release of diplorec can read "
+                    f"{show(version)} is not a spec version this release of diplorec can read "
                     f"(it reads {readable}); a newer release may be needed"
                 )
                 raise _problem(message)

@@ -4,7 +4,8 @@
 (``pip install "diplorec[pandas]"``); :func:`to_arrow` and :func:`write_parquet`
 need pyarrow (``pip install "diplorec[arrow]"``). They are imported only when these
 functions are called. A Parquet file is the way to corpora bigger than one machine:
-DuckDB, Spark, Polars or Dask read it directly.
+DuckDB, Spark, Polars or Dask read it directly. :func:`write_csv` writes the rows as
+CSV, guarded against spreadsheet formula injection.
 
 Every row has the same columns, in the order of :data:`COLUMNS`. The *actor* and
 *target* are the CAMEO source and target of the event (:func:`diplorec.codes.dyad`).
@@ -19,11 +20,12 @@ Every row has the same columns, in the order of :data:`COLUMNS`. The *actor* and
 
 from __future__ import annotations
 
+import csv
 import datetime
 import importlib
 import os
 from collections.abc import Iterable
-from typing import Any
+from typing import IO, Any
 
 import attrs
 
@@ -31,7 +33,18 @@ from diplorec.actors import Government, Organization, Party, State
 from diplorec.codes import cameo, dyad, plover
 from diplorec.events import Event
 
-__all__ = ["COLUMNS", "arrow_schema", "to_arrow", "to_pandas", "to_rows", "write_parquet"]
+__all__ = [
+    "COLUMNS",
+    "FORMULA_STARTS",
+    "arrow_schema",
+    "guard_formula",
+    "to_arrow",
+    "to_pandas",
+    "to_rows",
+    "unguard_formula",
+    "write_csv",
+    "write_parquet",
+]
 
 
 @attrs.frozen
@@ -237,3 +250,84 @@ def write_parquet(
     table = to_arrow(events)
     parquet = _require("pyarrow.parquet", "arrow", "write_parquet")
     parquet.write_table(table, path, compression=compression)
+
+
+# -- CSV --------------------------------------------------------------------------------
+
+#: The first characters that make a spreadsheet read a cell as a formula or split it
+#: (OWASP, "CSV Injection"): ``=``, ``+``, ``-``, ``@``, tab and carriage return.
+FORMULA_STARTS = frozenset("=+-@\t\r")
+# A guarded cell starts with a single quote, which spreadsheets show as text; a cell
+# that starts with one already is guarded too, so that guarding can always be undone.
+_GUARD = "'"
+_GUARDED = FORMULA_STARTS | {_GUARD}
+
+
+def guard_formula(text: str) -> str:
+    """``text`` made safe to open in a spreadsheet: quoted when it could start a formula.
+
+    A text that starts with one of :data:`FORMULA_STARTS`, or with ``'``, gets a
+    leading ``'``, which a spreadsheet shows as text and does not evaluate;
+    :func:`unguard_formula` takes it off again.
+
+    >>> guard_formula("=1+2"), guard_formula("-4"), guard_formula("Kabul")
+    ("'=1+2", "'-4", 'Kabul')
+    >>> unguard_formula(guard_formula("'quoted")) == "'quoted"
+    True
+    """
+    return _GUARD + text if text[:1] in _GUARDED else text
+
+
+def unguard_formula(text: str) -> str:
+    """The text that :func:`guard_formula` was given: one leading ``'`` taken off."""
+    return text[1:] if text[:1] == _GUARD else text
+
+
+def _csv_cell(value: Any, guard: bool) -> Any:
+    if isinstance(value, (list, tuple)):
+        value = ";".join(str(item) for item in value)
+    if guard and isinstance(value, str):
+        return guard_formula(value)
+    return value
+
+
+def write_csv(
+    events: Iterable[Event],
+    target: str | os.PathLike[str] | IO[str],
+    *,
+    guard_formulas: bool = True,
+) -> int:
+    """Write one CSV row per event, under a header of :data:`COLUMNS`; return how many.
+
+    Lists of ids are joined with ``;``, None is an empty cell. Text that a
+    spreadsheet would run as a formula (it starts with ``=``, ``+``, ``-``, ``@``, a
+    tab or a carriage return; see :func:`guard_formula`) is written with a leading
+    ``'`` unless ``guard_formulas`` is false: names and notes come from sources that
+    may be hostile. Numbers are written as they are. A path is replaced in one step,
+    as :func:`~diplorec.jsonl.write_jsonl` does; an open text file is written to.
+
+    >>> import io
+    >>> from diplorec.examples.russia_taliban_2025 import RECOGNITION
+    >>> buffer = io.StringIO()
+    >>> write_csv([RECOGNITION], buffer)
+    1
+    >>> buffer.getvalue().splitlines()[0].split(",")[:3]
+    ['event_id', 'event_type', 'date']
+    """
+    if not isinstance(target, (str, os.PathLike)):
+        return _write_csv_rows(events, target, guard_formulas)
+    from diplorec.jsonl import replacing
+
+    with replacing(target) as temporary, temporary.open("w", encoding="utf-8", newline="") as out:
+        return _write_csv_rows(events, out, guard_formulas)
+
+
+def _write_csv_rows(events: Iterable[Event], out: IO[str], guard: bool) -> int:
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    count = 0
+    for event in events:
+        row = _row(event)
+        writer.writerow([_csv_cell(row[column], guard) for column in COLUMNS])
+        count += 1
+    return count

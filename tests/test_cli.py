@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import errno
 import gzip
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import diplorec
@@ -346,3 +349,272 @@ class TestLedger:
         captured: Any = capsys.readouterr()
         assert captured.out == ""
         assert captured.err.splitlines()[-1] == f"diplorec: {broken} is not valid"
+
+
+def _one_sentence(result: subprocess.CompletedProcess[str], status: int, words: str) -> None:
+    """The command exited with ``status`` and said ``words`` in one line, no traceback."""
+    assert result.returncode == status, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "Exception ignored" not in result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("diplorec: ")
+    assert words in result.stderr
+
+
+class TestFilesThatFail:
+    """Outputs that cannot be written and inputs that never end: one sentence, no traceback."""
+
+    def test_output_is_a_directory(self, clean: Path) -> None:
+        """An output that is a directory exits 2, and the directory is left alone."""
+        folder = clean.parent / "out.jsonl"
+        folder.mkdir()
+        result = _run("convert", str(clean), str(folder))
+        _one_sentence(result, 2, f"cannot write {folder}: it is a directory")
+        assert list(folder.iterdir()) == []
+
+    @pytest.mark.skipif(
+        not hasattr(os, "geteuid") or os.geteuid() == 0, reason="the superuser writes anywhere"
+    )
+    def test_read_only_directory(self, clean: Path, tmp_path: Path) -> None:
+        """An output in a directory that cannot be written exits 2."""
+        folder = tmp_path / "locked"
+        folder.mkdir()
+        folder.chmod(0o555)
+        try:
+            result = _run("convert", str(clean), str(folder / "out.jsonl"))
+        finally:
+            folder.chmod(0o755)
+        _one_sentence(result, 2, "permission denied")
+
+    def test_permission_denied(
+        self, clean: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A directory that refuses new files (as a read-only one does) exits 2."""
+        real_open = os.open
+
+        def refusing(path: Any, flags: int, *args: Any) -> int:
+            if str(path).endswith(".tmp"):
+                raise PermissionError(errno.EACCES, "Permission denied", str(path))
+            return real_open(path, flags, *args)
+
+        monkeypatch.setattr(os, "open", refusing)
+        target = clean.parent / "out.jsonl"
+        assert cli.main(["convert", str(clean), str(target)]) == 2
+        err = capsys.readouterr().err
+        assert err == f"diplorec: cannot write {target}: permission denied\n"
+        assert not target.exists()
+
+    def test_disk_full(
+        self, clean: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A disk that fills up part way exits 1; the old file stays, no temporary file."""
+        import diplorec.jsonl
+
+        target = clean.parent / "out.jsonl"
+        target.write_text("old\n")
+
+        def filling(events: Any, raw: Any, name: str) -> int:
+            raw.write(b"{}\n")
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(diplorec.jsonl, "_write_file", filling)
+        assert cli.main(["convert", str(clean), str(target)]) == 1
+        err = capsys.readouterr().err
+        assert err == f"diplorec: cannot write {target}: the disk is full; nothing was written\n"
+        assert target.read_text() == "old\n"
+        assert sorted(p.name for p in clean.parent.iterdir()) == ["example.jsonl", "out.jsonl"]
+
+    @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+    def test_dev_full(self, clean: Path) -> None:
+        """Writing through a link to /dev/full (always full) exits 1 with one sentence."""
+        link = clean.parent / "full.jsonl"
+        link.symlink_to("/dev/full")
+        _one_sentence(_run("convert", str(clean), str(link)), 1, "the disk is full")
+
+    def test_broken_pipe(self) -> None:
+        """`diplorec example | head`: a reader gone early gives one sentence and status 1."""
+        read, write = os.pipe()
+        os.close(read)
+        try:
+            result = subprocess.run(
+                [sys.executable, "-m", "diplorec", "example", "--jsonl"],
+                stdout=write,
+                stderr=subprocess.PIPE,
+                text=True,
+                timeout=120,
+                check=False,
+            )
+        finally:
+            os.close(write)
+        _one_sentence(result, 1, "standard output was closed")
+
+    @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+    def test_endless_json(self, tmp_path: Path) -> None:
+        """A .json input that never ends is read only up to the limit, then reported."""
+        link = tmp_path / "endless.json"
+        link.symlink_to("/dev/zero")
+        result = _run("validate", str(link))
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        assert f"{link}: $: the document is larger than 268,435,456 bytes" in result.stdout
+        assert result.stdout.endswith("0 valid, 1 invalid\n")
+
+    def test_large_json_for_ledger(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Past MAX_DOCUMENT_BYTES, ledger and convert refuse a document too."""
+        monkeypatch.setattr(cli, "MAX_DOCUMENT_BYTES", 100)
+        path = tmp_path / "big.json"
+        path.write_text(" " * 101 + "[]")
+        assert cli.main(["ledger", str(path), "--recognized", EMIRATE]) == 1
+        assert "larger than 100 bytes" in capsys.readouterr().err
+
+
+class TestStandardInput:
+    """`-` reads standard input as JSON Lines, plain or gzip-compressed."""
+
+    def test_validate(self, clean: Path) -> None:
+        """validate - reads the events piped in."""
+        for data in (clean.read_bytes(), gzip.compress(clean.read_bytes())):
+            result = subprocess.run(
+                [sys.executable, "-m", "diplorec", "validate", "-"],
+                input=data,
+                capture_output=True,
+                timeout=120,
+                check=False,
+            )
+            assert result.returncode == 0, result.stderr
+            assert result.stdout == f"{len(EVENTS)} valid, 0 invalid\n".encode()
+
+    def test_ledger(self, clean: Path) -> None:
+        """ledger - builds the ledger from standard input."""
+        result = subprocess.run(
+            [sys.executable, "-m", "diplorec", "ledger", "-", "--recognized", EMIRATE],
+            input=clean.read_bytes(),
+            capture_output=True,
+            timeout=120,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == b"state:RUS\tRussia\n"
+
+
+class TestLedgerMessage:
+    """An id the file has no recognition of gets a message that helps."""
+
+    def test_state_of_a_recognised_government(
+        self, clean: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Asking about state:AFG prints (none) and notes the recognised government."""
+        assert cli.main(["ledger", str(clean), "--recognized", "state:AFG"]) == 0
+        captured = capsys.readouterr()
+        assert captured.out == "(none)\n"
+        assert captured.err == (
+            f"diplorec: note: no recognition in {clean} concerns 'state:AFG'; it records "
+            f"recognitions of that state's government: {EMIRATE}\n"
+        )
+        assert "such as 'state:AFG'" not in captured.err
+
+    def test_unrelated_party(self, clean: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown id with nothing close gets the parties the file records recognitions of."""
+        assert cli.main(["ledger", str(clean), "--recognized", "state:XKX"]) == 1
+        assert capsys.readouterr().err.endswith(
+            f"the parties it records recognitions of are {EMIRATE}\n"
+        )
+
+    def test_no_recognitions(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A file without recognitions says so."""
+        path = tmp_path / "empty.jsonl"
+        path.write_text("")
+        assert cli.main(["ledger", str(path), "--recognized", "state:AFG"]) == 1
+        assert capsys.readouterr().err.endswith("it records no recognition of any party\n")
+
+
+class TestTerminalSafety:
+    """Text from the input cannot drive the terminal: controls and bidi marks are escaped."""
+
+    HOSTILE = "x\u202e\x1b]0;owned\x07\u2066"
+
+    def test_problem_lines(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A key holding escape sequences and bidi overrides is printed escaped."""
+        record = json.loads(diplorec.dumps(EVENTS[0]))
+        record[self.HOSTILE] = 1
+        path = tmp_path / "hostile.jsonl"
+        path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+        assert cli.main(["validate", str(path)]) == 1
+        out = capsys.readouterr().out
+        for character in "\u202e\x1b\x07\u2066":
+            assert character not in out
+        assert '$["x\\u202e\\u001b]0;owned\\u0007\\u2066"]: is not a field' in out
+
+    @pytest.mark.parametrize("tty", [True, False])
+    def test_ledger_names(self, tmp_path: Path, tty: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A party's name is escaped on a terminal and written as it is elsewhere."""
+        from diplorec.examples.russia_taliban_2025 import RECOGNITION
+
+        renamed = attrs.evolve(RECOGNITION.recognizer, name="Russia\u202eaissuR")
+        path = tmp_path / "events.jsonl"
+        write_jsonl([attrs.evolve(RECOGNITION, recognizer=renamed)], path)
+
+        class Screen(io.StringIO):
+            def isatty(self) -> bool:
+                return tty
+
+        screen = Screen()
+        monkeypatch.setattr(sys, "stdout", screen)
+        assert cli.main(["ledger", str(path), "--recognized", EMIRATE, "--on", "2025-08"]) == 0
+        name = "Russia\\u202eaissuR" if tty else "Russia\u202eaissuR"
+        assert screen.getvalue() == f"{renamed.id}\t{name}\n"
+
+
+class TestCsvGuard:
+    """convert to .csv guards cells a spreadsheet would run as formulas."""
+
+    def test_convert(self, tmp_path: Path) -> None:
+        """A party named '=1+2' arrives in the CSV as the text "'=1+2"."""
+        import csv
+
+        pytest.importorskip("diplorec.tabular")
+        from diplorec.examples.russia_taliban_2025 import RECOGNITION
+
+        renamed = attrs.evolve(RECOGNITION.recognizer, name="=1+2")
+        source = tmp_path / "events.jsonl"
+        write_jsonl([attrs.evolve(RECOGNITION, recognizer=renamed)], source)
+        target = tmp_path / "events.csv"
+        assert cli.main(["convert", str(source), str(target)]) == 0
+        with target.open(encoding="utf-8", newline="") as stream:
+            (row,) = list(csv.DictReader(stream))
+        assert row["actor_name"] == "'=1+2"
+
+
+class TestManyProblems:
+    """A .json document with more problems than one error keeps still gets exact counts."""
+
+    def test_counts(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """150 bad records and 3 good: counted exactly, 100 problems shown, then how many more."""
+        good = [json.loads(diplorec.dumps(event)) for event in EVENTS[:3]]
+        path = tmp_path / "many.json"
+        path.write_text(json.dumps(good + [{}] * 150), encoding="utf-8")
+        assert cli.main(["validate", str(path)]) == 1
+        lines = capsys.readouterr().out.splitlines()
+        assert lines[-1] == "3 valid, 150 invalid"
+        assert lines[-2] == f"{path}: $: ... and 50 more problems"
+        assert len(lines) == 102
+
+
+class TestReadFailure:
+    """A file that fails while being read gives one sentence too."""
+
+    def test_input_output_error(
+        self, clean: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An I/O error part way through an input exits 1, naming the file and the reason."""
+
+        def failing(*args: Any, **kwargs: Any) -> Any:
+            raise OSError(errno.EIO, "Input/output error", str(clean))
+
+        monkeypatch.setattr(cli, "read_jsonl", failing)
+        assert cli.main(["validate", str(clean)]) == 1
+        assert capsys.readouterr().err == (
+            f"diplorec: cannot use {clean}: an input/output error occurred\n"
+        )

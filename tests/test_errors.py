@@ -497,3 +497,114 @@ class TestFromDictInputs:
     def test_non_string_keys(self) -> None:
         """An integer key is an unknown field, shown in brackets."""
         assert _paths(_changed(ACT, 7, value=1)) == ["$[7]"]
+
+
+def _string_leaves(data: Any, steps: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """The steps to every string in a JSON value."""
+    if isinstance(data, dict):
+        return [s for key, item in data.items() for s in _string_leaves(item, (*steps, key))]
+    if isinstance(data, list):
+        return [s for index, item in enumerate(data) for s in _string_leaves(item, (*steps, index))]
+    return [steps] if isinstance(data, str) else []
+
+
+HUGE = 1_000_000
+#: A message may quote ~80 characters of a value, plus its path and its sentence.
+MESSAGE_BOUND = 1_000
+
+
+class TestShortMessages:
+    """A message quotes at most a short excerpt of a long value, and says how long it is."""
+
+    def test_show_cuts_long_text(self) -> None:
+        """show() quotes the first 80 characters and gives the length."""
+        from diplorec._wire import show
+
+        shown = show("a" * 81)
+        assert shown == "'" + "a" * 80 + "...' (81 characters)"
+        assert show("a" * 80) == "'" + "a" * 80 + "'"
+
+    def test_show_escapes_and_stays_short(self) -> None:
+        """Escaped characters (control, bidirectional) do not make a quote long."""
+        from diplorec._wire import show
+
+        shown = show("\x01\u202e" * 10_000)
+        assert len(shown) < 250
+        assert "\u202e" not in shown
+        assert "\x01" not in shown
+        assert shown.endswith("(20,000 characters)")
+
+    def test_long_key_in_a_path(self) -> None:
+        """An unknown key of a million characters gives a short path."""
+        problems = _problems({**ACT, "k" * HUGE: 1})
+        assert len(problems) == 1
+        assert problems[0].path.endswith(f'..." ({HUGE:,} characters)]')
+        assert len(str(problems[0])) < MESSAGE_BOUND
+
+    @pytest.mark.parametrize(
+        "bad", ["Z" * HUGE, " " + "Z" * HUGE, "Z" * HUGE + "\x01", "a:" + "Z" * HUGE]
+    )
+    def test_every_string_field(self, bad: str) -> None:
+        """Whichever string of an event holds a huge bad value, the error stays short."""
+        from diplorec.examples.russia_taliban_2025 import EVENTS
+
+        checked = 0
+        for event in EVENTS:
+            data = to_dict(event)
+            for steps in _string_leaves(data):
+                with pytest.raises(ValidationError) as info:
+                    from_dict(_changed(data, *steps, value=bad), Event)
+                assert len(str(info.value)) < MESSAGE_BOUND, steps
+                checked += 1
+        assert checked > 100
+
+    def test_dossier_document(self) -> None:
+        """A huge type or spec version of a Dossier document gives a short message."""
+        from diplorec.dossier import Dossier
+
+        for key in ("type", "spec_version"):
+            document = {"type": "dossier", "spec_version": "1.0", "events": [], key: "V" * HUGE}
+            text = json.dumps(document)
+            with pytest.raises(ValidationError) as info:
+                loads(text, Dossier)
+            assert len(str(info.value)) < MESSAGE_BOUND
+            assert f"{HUGE:,} characters" in str(info.value)
+
+
+class TestProblemLimit:
+    """A ValidationError keeps at most MAX_PROBLEMS problems and counts the rest."""
+
+    def test_limit(self) -> None:
+        """Past the limit, problems are counted, not kept, and the count is exact."""
+        from diplorec.errors import MAX_PROBLEMS
+
+        found = (Problem(path=f"$[{i}]", message="x") for i in range(MAX_PROBLEMS + 7))
+        error = ValidationError(found)
+        assert len(error.problems) == MAX_PROBLEMS
+        assert error.omitted == 7
+        lines = str(error).splitlines()
+        assert lines[0] == f"{MAX_PROBLEMS + 7} problems found:"
+        assert lines[-1] == "  ... and 7 more"
+        assert len(lines) == MAX_PROBLEMS + 2
+
+    def test_at_the_limit(self) -> None:
+        """Exactly MAX_PROBLEMS problems are all kept, with no 'more' line."""
+        from diplorec.errors import MAX_PROBLEMS
+
+        error = ValidationError(Problem(path=f"$[{i}]", message="x") for i in range(MAX_PROBLEMS))
+        assert (len(error.problems), error.omitted) == (MAX_PROBLEMS, 0)
+        assert "more" not in str(error)
+
+    def test_omitted_adds_up(self) -> None:
+        """Problems already dropped elsewhere add to the count."""
+        error = ValidationError([Problem(path="$", message="x")], omitted=5)
+        assert error.omitted == 5
+        assert str(error).splitlines()[0] == "6 problems found:"
+
+    def test_many_unknown_keys(self) -> None:
+        """An object with 10,000 unknown keys gives an error of 100 problems, 'and 9,900 more'."""
+        data = {**ACT, **{f"k{i}": i for i in range(10_000)}}
+        with pytest.raises(ValidationError) as info:
+            from_dict(data, Event)
+        assert len(info.value.problems) == 100
+        assert info.value.omitted == 9_900

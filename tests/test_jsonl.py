@@ -6,6 +6,8 @@ import gzip
 import io
 import json
 import os
+import subprocess
+import sys
 import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
@@ -247,8 +249,16 @@ class TestCollecting:
         assert reader.valid == reader.lines_read
 
     def test_undecodable_text_stream(self) -> None:
-        """A text stream that cannot be decoded raises a ValidationError, not UnicodeDecodeError."""
-        stream = io.TextIOWrapper(io.BytesIO(LINES[0] + b"\n\xff\xfe\n"), encoding="utf-8")
+        """A text stream whose bytes cannot be decoded, and whose position is unknown, raises."""
+
+        class Pipe(io.BytesIO):
+            def seekable(self) -> bool:
+                return False
+
+            def tell(self) -> int:
+                raise OSError("not seekable")
+
+        stream = io.TextIOWrapper(Pipe(LINES[0] + b"\n\xff\xfe\n"), encoding="utf-8")
         with pytest.raises(diplorec.ValidationError, match="cannot be decoded"):
             list(read_jsonl(stream, errors="collect"))
 
@@ -366,3 +376,362 @@ class TestAtomicWrite:
         write_jsonl(EVENTS, path)
         for line in path.read_text("utf-8").splitlines():
             assert next(iter(json.loads(line))) == "type"
+
+
+def _peak(read: Any) -> int:
+    """The peak of memory traced while ``read()`` runs, in bytes."""
+    tracemalloc.start()
+    try:
+        read()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+MB = 1_000_000
+
+
+class TestBoundedCollecting:
+    """A collecting reader keeps bounded memory however many bad lines it meets, counts exact."""
+
+    def test_kept_up_to_max_bad_lines(self) -> None:
+        """Past max_bad_lines, bad lines are counted, not kept; the first ones are kept."""
+        content = b"\n".join([b"[]"] * 50 + [LINES[0]])
+        reader = read_jsonl(io.BytesIO(content), errors="collect", max_bad_lines=10)
+        assert list(reader) == [EVENTS[0]]
+        assert [bad.line for bad in reader.bad_lines] == list(range(1, 11))
+        assert (reader.bad_count, reader.valid, reader.lines_read) == (50, 1, 51)
+
+    def test_default_max_bad_lines(self) -> None:
+        """By default DEFAULT_MAX_BAD_LINES bad lines are kept; None keeps them all."""
+        from diplorec.jsonl import DEFAULT_MAX_BAD_LINES
+
+        content = b"\n".join([b"[]"] * (DEFAULT_MAX_BAD_LINES + 5))
+        reader = read_jsonl(io.BytesIO(content), errors="collect")
+        list(reader)
+        assert len(reader.bad_lines) == DEFAULT_MAX_BAD_LINES
+        assert reader.bad_count == DEFAULT_MAX_BAD_LINES + 5
+        every = read_jsonl(io.BytesIO(content), errors="collect", max_bad_lines=None)
+        list(every)
+        assert len(every.bad_lines) == every.bad_count == DEFAULT_MAX_BAD_LINES + 5
+
+    def test_on_bad_line_sees_every_bad_line(self) -> None:
+        """on_bad_line is called with each bad line, in order, kept or not."""
+        seen: list[int] = []
+        content = b"\n".join([b"[]", LINES[0], b"{}", b"null"])
+        reader = read_jsonl(
+            io.BytesIO(content),
+            errors="collect",
+            max_bad_lines=0,
+            on_bad_line=lambda bad: seen.append(bad.line),
+        )
+        assert list(reader) == [EVENTS[0]]
+        assert (seen, reader.bad_lines, reader.bad_count) == ([1, 3, 4], [], 3)
+
+    def test_negative_max_bad_lines(self) -> None:
+        """max_bad_lines below 0 is a mistake, said at once."""
+        with pytest.raises(ValueError, match="max_bad_lines"):
+            read_jsonl(io.BytesIO(b""), errors="collect", max_bad_lines=-1)
+
+    def test_problems_per_line(self) -> None:
+        """A line with 150 unknown keys keeps MAX_PROBLEMS problems and counts the rest."""
+        from diplorec.errors import MAX_PROBLEMS
+
+        record = json.loads(LINES[0]) | {f"k{i}": i for i in range(150)}
+        content = json.dumps(record).encode()
+        reader = read_jsonl(io.BytesIO(content), errors="collect")
+        assert list(reader) == []
+        (bad,) = reader.bad_lines
+        assert len(bad.problems) == MAX_PROBLEMS
+        assert bad.omitted == 50
+        assert str(bad).splitlines()[-1] == "line 1: ... and 50 more"
+        with pytest.raises(diplorec.ValidationError) as caught:
+            list(read_jsonl(io.BytesIO(content)))
+        assert caught.value.omitted == 50
+
+    def test_memory_flat_in_bad_lines(self) -> None:
+        """Peak memory does not grow with the number of bad lines past max_bad_lines."""
+        record = json.loads(LINES[0]) | {"sources": [1] * 300}  # 300 problems a line
+        line = json.dumps(record).encode() + b"\n"
+
+        def peak(count: int) -> int:
+            reader = read_jsonl(io.BytesIO(line * count), errors="collect", max_bad_lines=5)
+            size = _peak(lambda: sum(1 for _ in reader))
+            assert (reader.bad_count, len(reader.bad_lines)) == (count, 5)
+            assert reader.bad_lines[0].omitted == 200
+            return size
+
+        peak(10)  # warm-up: imports, caches
+        # Keeping all 90 more lines would take some 8 MB (27,000 more problems).
+        assert peak(100) < peak(10) + MB
+
+    @staticmethod
+    def _growth(path: Path) -> dict[str, int]:
+        """Read ``path`` collecting, in a fresh interpreter: counts and peak memory growth."""
+        code = f"""
+import json, resource
+from diplorec.jsonl import read_jsonl
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+reader = read_jsonl({str(path)!r}, errors="collect")
+valid = sum(1 for _ in reader)
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({{"valid": valid, "bad": reader.bad_count, "read": reader.lines_read,
+                  "kept": len(reader.bad_lines), "growth": (after - before) * 1024}}))
+"""
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=600
+        )
+        result: dict[str, int] = json.loads(done.stdout)
+        return result
+
+    @pytest.mark.skipif(sys.platform == "win32", reason="resource is POSIX only")
+    def test_hundred_thousand_bad_lines(self, tmp_path: Path) -> None:
+        """10^5 bad lines are read in collecting mode within 100 MB, with exact counts."""
+        path = tmp_path / "bad.jsonl"
+        kinds = [b"[]", b"{", b"\xff", b"[1,", b'"']
+        with path.open("wb") as out:
+            for i in range(100_000):
+                out.write(kinds[i % len(kinds)] + b"\n")
+            out.write(LINES[0] + b"\n")
+        found = self._growth(path)
+        assert found["growth"] < 100 * MB
+        assert (found["valid"], found["bad"], found["read"]) == (1, 100_000, 100_001)
+        assert found["kept"] == 1000
+
+    @pytest.mark.skipif(sys.platform == "win32", reason="resource is POSIX only")
+    def test_gzip_bomb(self, tmp_path: Path) -> None:
+        """Under 20 kB of gzip, 2,000 lines of 300 problems each: within 100 MB, exact counts.
+
+        Kept in full, its 600,000 problems would take some 130 MB.
+        """
+        record = json.loads(LINES[0]) | {"sources": [1] * 300}
+        line = json.dumps(record).encode() + b"\n"
+        path = tmp_path / "bomb.jsonl.gz"
+        path.write_bytes(gzip.compress(line * 2_000, compresslevel=9))
+        assert path.stat().st_size < 20_000
+        found = self._growth(path)
+        assert found["growth"] < 100 * MB
+        assert (found["valid"], found["bad"], found["read"]) == (0, 2_000, 2_000)
+
+    def test_gzip_bomb_of_one_long_line(self, tmp_path: Path) -> None:
+        """A 256 MiB line is a bad line, never held past the limit; the next line reads."""
+        from diplorec.jsonl import MAX_LINE_BYTES
+
+        path = tmp_path / "long.jsonl.gz"
+        with gzip.open(path, "wb", compresslevel=1) as out:
+            chunk = b"x" * (1 << 20)
+            for _ in range(256):
+                out.write(chunk)
+            out.write(b"\n" + LINES[0] + b"\n")
+        reader = read_jsonl(path, errors="collect")
+        records: list[Event] = []
+        peak = _peak(lambda: records.extend(reader))
+        assert records == [EVENTS[0]]
+        assert [bad.line for bad in reader.bad_lines] == [1]
+        assert f"longer than {MAX_LINE_BYTES:,} bytes" in str(reader.bad_lines[0])
+        assert peak < MAX_LINE_BYTES + 16 * MB
+
+    @pytest.mark.parametrize("kind", ["binary", "text"])
+    def test_line_limit_in_utf8_bytes(self, kind: str) -> None:
+        """The limit counts UTF-8 bytes in binary and text streams alike."""
+        lines = ['"' + "é" * 31 + '"', '"' + "é" * 32 + '"', "[" + " " * 70 + "]"]
+        content = "\n".join(lines)
+        stream: Any = io.StringIO(content) if kind == "text" else io.BytesIO(content.encode())
+        reader = read_jsonl(stream, errors="collect", max_line_bytes=64)
+        list(reader)
+        long = [bad.line for bad in reader.bad_lines if "longer than 64 bytes" in str(bad)]
+        assert long == [2, 3]
+        assert reader.bad_count == 3
+
+
+class TestTextStreams:
+    """Text streams: an undecodable line is a bad line at its own number."""
+
+    CONTENT = LINES[0] + b"\n" + LINES[1] + b"\n\xff\xfe\n" + LINES[2] + b"\n"
+
+    def test_decode_error_at_its_line(self) -> None:
+        """Collecting, the records around an undecodable line all come back."""
+        stream = io.TextIOWrapper(io.BytesIO(self.CONTENT), encoding="utf-8")
+        reader = read_jsonl(stream, errors="collect")
+        assert list(reader) == list(EVENTS[:3])
+        assert [bad.line for bad in reader.bad_lines] == [3]
+        assert "not valid UTF-8" in str(reader.bad_lines[0])
+
+    def test_raising_keeps_records_before(self, tmp_path: Path) -> None:
+        """Raising, the records before the undecodable line come first, then line 3 fails."""
+        path = tmp_path / "events.jsonl"
+        path.write_bytes(self.CONTENT)
+        with path.open(encoding="utf-8") as stream:
+            reader = read_jsonl(stream)
+            assert [next(reader), next(reader)] == list(EVENTS[:2])
+            with pytest.raises(diplorec.ValidationError) as caught:
+                next(reader)
+        assert {problem.line for problem in caught.value.problems} == {3}
+
+    def test_from_where_the_stream_stands(self, tmp_path: Path) -> None:
+        """A text file already partly read is read on from where it stands."""
+        path = _file(tmp_path, LINES)
+        with path.open(encoding="utf-8") as stream:
+            stream.readline()
+            assert tuple(read_jsonl(stream)) == EVENTS[1:]
+
+
+class TestGzipStreams:
+    """gzip data is recognised in any binary stream, with or without peek()."""
+
+    def test_bytesio(self) -> None:
+        """io.BytesIO has no peek(); its gzip content is still read."""
+        data = gzip.compress(b"".join(line + b"\n" for line in LINES))
+        assert tuple(read_jsonl(io.BytesIO(data))) == EVENTS
+
+    def test_bare_stream(self) -> None:
+        """A stream with only read() and readline() works, gzip or not."""
+
+        class Bare:
+            def __init__(self, data: bytes) -> None:
+                self._inner = io.BytesIO(data)
+                self.read = self._inner.read
+                self.readline = self._inner.readline
+
+        plain = b"".join(line + b"\n" for line in LINES)
+        for data in (plain, gzip.compress(plain)):
+            assert tuple(read_jsonl(Bare(data))) == EVENTS  # type: ignore[call-overload]
+
+    @pytest.mark.parametrize("content", [b"", b"\n", b"x", b"{}"])
+    def test_short_streams(self, content: bytes) -> None:
+        """Streams of fewer than two bytes, or two, are read as they are."""
+        reader = read_jsonl(io.BytesIO(content), errors="collect")
+        assert list(reader) == []
+        assert reader.bad_count == (1 if content.strip() else 0)
+
+
+_SLOW_WRITER = """
+import sys, time
+from diplorec.jsonl import write_jsonl
+from diplorec.examples.russia_taliban_2025 import EVENTS
+
+def slow():
+    yield EVENTS[0]
+    print("writing", flush=True)
+    time.sleep(120)
+    yield EVENTS[1]
+
+write_jsonl(slow(), sys.argv[1])
+"""
+
+
+class TestWriteRules:
+    """write_jsonl keeps permissions, writes through links and never leaves a temporary file."""
+
+    @pytest.mark.parametrize("name", ["events.jsonl", "events.jsonl.gz"])
+    def test_keeps_private_mode(self, tmp_path: Path, name: str) -> None:
+        """A 0600 file stays 0600 once replaced."""
+        path = tmp_path / name
+        write_jsonl(EVENTS[:1], path)
+        path.chmod(0o600)
+        write_jsonl(EVENTS, path)
+        assert path.stat().st_mode & 0o777 == 0o600
+        assert tuple(read_jsonl(path)) == EVENTS
+
+    def test_keeps_wider_mode(self, tmp_path: Path) -> None:
+        """A 0664 file stays 0664, whatever the umask."""
+        path = tmp_path / "events.jsonl"
+        write_jsonl(EVENTS[:1], path)
+        path.chmod(0o664)
+        umask = os.umask(0o077)
+        try:
+            write_jsonl(EVENTS, path)
+        finally:
+            os.umask(umask)
+        assert path.stat().st_mode & 0o777 == 0o664
+
+    def test_temporary_file_private_while_writing(self, tmp_path: Path) -> None:
+        """While a private file is being replaced, the temporary file is private too."""
+        path = tmp_path / "events.jsonl"
+        write_jsonl(EVENTS[:1], path)
+        path.chmod(0o600)
+        modes: list[int] = []
+
+        def watching() -> Iterator[Event]:
+            yield EVENTS[0]
+            (temporary,) = [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+            modes.append(temporary.stat().st_mode & 0o777)
+
+        write_jsonl(watching(), path)
+        assert modes == [0o600]
+
+    def test_writes_through_symlink(self, tmp_path: Path) -> None:
+        """A symbolic link stays a link; the file it points to gets the new content."""
+        real = tmp_path / "data" / "events.jsonl"
+        real.parent.mkdir()
+        write_jsonl(EVENTS[:1], real)
+        link = tmp_path / "latest.jsonl"
+        link.symlink_to(real)
+        write_jsonl(EVENTS, link)
+        assert link.is_symlink()
+        assert tuple(read_jsonl(real)) == EVENTS
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "latest.jsonl"]
+        assert [p.name for p in real.parent.iterdir()] == ["events.jsonl"]
+
+    def test_dangling_symlink(self, tmp_path: Path) -> None:
+        """A link to a file not yet there makes that file, and stays a link."""
+        link = tmp_path / "latest.jsonl"
+        link.symlink_to(tmp_path / "new.jsonl")
+        write_jsonl(EVENTS, link)
+        assert link.is_symlink()
+        assert tuple(read_jsonl(tmp_path / "new.jsonl")) == EVENTS
+
+    def test_directory_refused(self, tmp_path: Path) -> None:
+        """A directory target is refused before anything is written."""
+        with pytest.raises(IsADirectoryError):
+            write_jsonl(EVENTS, tmp_path)
+        assert list(tmp_path.iterdir()) == []
+
+    def test_device(self) -> None:
+        """A device such as /dev/null is written to directly, not replaced."""
+        assert write_jsonl(EVENTS, os.devnull) == len(EVENTS)
+        assert Path(os.devnull).exists()
+
+    def test_keyboard_interrupt(self, tmp_path: Path) -> None:
+        """Ctrl-C in the middle of writing leaves the old file and no temporary file."""
+        path = tmp_path / "events.jsonl"
+        write_jsonl(EVENTS[:2], path)
+        before = path.read_bytes()
+
+        def interrupted() -> Iterator[Event]:
+            yield EVENTS[0]
+            raise KeyboardInterrupt
+
+        with pytest.raises(KeyboardInterrupt):
+            write_jsonl(interrupted(), path)
+        assert path.read_bytes() == before
+        assert os.listdir(tmp_path) == ["events.jsonl"]
+
+    @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+    @pytest.mark.parametrize("name", ["SIGTERM", "SIGINT"])
+    def test_signal(self, tmp_path: Path, name: str) -> None:
+        """SIGTERM or SIGINT while writing: the process ends, the temporary file goes."""
+        import signal
+
+        path = tmp_path / "events.jsonl"
+        write_jsonl(EVENTS[:2], path)
+        before = path.read_bytes()
+        child = subprocess.Popen(
+            [sys.executable, "-c", _SLOW_WRITER, str(path)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            assert child.stdout is not None
+            assert child.stdout.readline() == b"writing\n"
+            assert len(os.listdir(tmp_path)) == 2  # the temporary file is there
+            child.send_signal(getattr(signal, name))
+            status = child.wait(timeout=60)
+        finally:
+            child.kill()
+            child.wait()
+            if child.stdout is not None:
+                child.stdout.close()
+        assert status == -getattr(signal, name)
+        assert os.listdir(tmp_path) == ["events.jsonl"]
+        assert path.read_bytes() == before

@@ -207,3 +207,125 @@ class TestOptionalImports:
         arguments: tuple[Any, ...] = ([],) if function != "write_parquet" else ([], "x.parquet")
         with pytest.raises(ImportError, match=rf'pip install "diplorec\[{extra}\]"'):
             call(*arguments)
+
+
+class TestCsv:
+    """write_csv: one row per event, text that could run as a formula guarded by default."""
+
+    HOSTILE = ('=HYPERLINK("http://evil.example")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx")
+
+    @staticmethod
+    def _rows(text: str) -> list[dict[str, str]]:
+        import csv
+        import io
+
+        return list(csv.DictReader(io.StringIO(text, newline="")))
+
+    def _coded(self, description: str) -> CodedEvent:
+        state = example.RECOGNITION.recognizer
+        return CodedEvent(
+            on=When.parse("2025-07-03"), cameo="054", actor=state, description=description
+        )
+
+    def test_header_and_rows(self) -> None:
+        """A header of COLUMNS, then one row per event, lists joined with ';'."""
+        import io
+
+        from diplorec.tabular import write_csv
+
+        buffer = io.StringIO()
+        assert write_csv(example.EVENTS, buffer) == len(example.EVENTS)
+        rows = self._rows(buffer.getvalue())
+        assert list(rows[0]) == list(COLUMNS)
+        assert len(rows) == len(example.EVENTS)
+        first = to_rows(example.EVENTS[:1])[0]
+        assert rows[0]["party_ids"] == ";".join(first["party_ids"])
+        assert rows[0]["goldstein"] == str(first["goldstein"])
+
+    @pytest.mark.parametrize("text", HOSTILE)
+    def test_formulas_guarded(self, tmp_path: Path, text: str) -> None:
+        """Text starting with = + - @, tab or CR gets a leading quote; elsewhere, nothing."""
+        from diplorec.tabular import guard_formula, write_csv
+
+        assert guard_formula(text) == "'" + text
+        assert guard_formula("Evil" + text) == "Evil" + text
+        if text[0] in "\t\r":
+            return  # no name may start with white space
+        actor = Organization(name=text, kind=OrganizationKind.MOVEMENT)
+        target = Organization(name="Evil" + text, kind=OrganizationKind.MOVEMENT)
+        path = tmp_path / "events.csv"
+        write_csv([attrs_evolve(self._coded("a note"), actor=actor, target=target)], path)
+        with path.open(encoding="utf-8", newline="") as stream:
+            (row,) = self._rows(stream.read())
+        assert row["actor_name"] == "'" + text
+        assert row["target_name"] == "Evil" + text
+
+    def test_every_text_cell(self) -> None:
+        """Every text cell is guarded, a leading quote included; numbers are not."""
+        import io
+
+        from diplorec.tabular import FORMULA_STARTS, unguard_formula, write_csv
+
+        names = ["=cmd", "+x", "-x", "@x", "'x", "plain"]
+        events = [
+            attrs_evolve(
+                self._coded("d"), actor=Organization(name=n, kind=OrganizationKind.MOVEMENT)
+            )
+            for n in names
+        ]
+        buffer = io.StringIO()
+        write_csv(events, buffer)
+        rows = self._rows(buffer.getvalue())
+        assert [row["actor_name"] for row in rows] == ["'=cmd", "'+x", "'-x", "'@x", "''x", "plain"]
+        assert [unguard_formula(row["actor_name"]) for row in rows] == names
+        for row in rows:
+            for column, cell in row.items():
+                if column != "goldstein":
+                    assert cell[:1] not in FORMULA_STARTS, (column, cell)
+
+    def test_negative_number_kept(self) -> None:
+        """A negative Goldstein score stays a number, unquoted."""
+        import io
+
+        from diplorec.tabular import write_csv
+
+        event = CodedEvent(
+            on=When.parse("2025"),
+            cameo="161",
+            actor=example.RECOGNITION.recognizer,
+            description="relations broken",
+        )
+        buffer = io.StringIO()
+        write_csv([event], buffer)
+        (row,) = self._rows(buffer.getvalue())
+        assert row["goldstein"] == "-4.0"
+
+    def test_guard_off(self) -> None:
+        """guard_formulas=False writes text exactly as it is."""
+        import io
+
+        from diplorec.tabular import write_csv
+
+        event = attrs_evolve(
+            self._coded("d"), actor=Organization(name="=1+1", kind=OrganizationKind.MOVEMENT)
+        )
+        buffer = io.StringIO()
+        write_csv([event], buffer, guard_formulas=False)
+        assert self._rows(buffer.getvalue())[0]["actor_name"] == "=1+1"
+
+    @given(st.text())
+    def test_guard_round_trips(self, text: str) -> None:
+        """unguard_formula(guard_formula(t)) == t, and a guarded text never starts a formula."""
+        from diplorec.tabular import FORMULA_STARTS, guard_formula, unguard_formula
+
+        assert unguard_formula(guard_formula(text)) == text
+        assert guard_formula(text)[:1] not in FORMULA_STARTS
+
+
+def attrs_evolve(value: Any, **changes: Any) -> Any:
+    """A copy of a model value with some fields changed (and its derived id derived anew)."""
+    import attrs
+
+    fields = {f.name: getattr(value, f.name) for f in attrs.fields(type(value)) if f.init}
+    fields.pop("id", None)
+    return type(value)(**(fields | changes))
