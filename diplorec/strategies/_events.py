@@ -5,14 +5,15 @@ from __future__ import annotations
 import functools
 import typing
 from collections.abc import Callable, Iterable
-from typing import Any, Final, TypeAlias, TypedDict, Unpack, cast
+from typing import Any, Final, TypeAlias, TypedDict, Unpack
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
+from diplorec import reference
 from diplorec._cameo import cameo_table
-from diplorec.actors import Envoy, Official, Party, Person, Place
+from diplorec.actors import Envoy, Government, Official, Organization, Party, Person, Place
 from diplorec.dates import When
 from diplorec.events import (
     EVENT_TYPES,
@@ -29,26 +30,32 @@ from diplorec.events import (
     RelationsChange,
     Statement,
 )
-from diplorec.provenance import Citation
+from diplorec.provenance import Citation, Source
 from diplorec.strategies._actors import (
+    _REFERENCE_STATES,
     _classes,
     _distinct_pair,
+    _sample_or,
     citations,
     envoys,
     officials,
     parties,
     persons,
     places,
+    sources,
 )
 from diplorec.strategies._core import (
     _UNSET,
     Narrowing,
     T,
+    _draw_fields,
     _draw_where,
+    _Fields,
     _lift,
     _optional,
     _party_id,
     _public,
+    _record,
     _tuples,
     _unique_lists,
 )
@@ -77,10 +84,12 @@ from diplorec.vocab import (
     DesignationAction,
     LegalStatus,
     MeetingMode,
+    OrganizationKind,
     RecognitionForm,
     RecognitionInstrument,
     RelationsAction,
     RepresentationLevel,
+    SourceKind,
     Stance,
     WithdrawalKind,
 )
@@ -105,23 +114,19 @@ class EventFields(TypedDict, total=False):
 _COMMON_FIELDS: Final = frozenset(EventFields.__annotations__)
 
 
-def _common_fields(tag: str, given: EventFields) -> SearchStrategy[dict[str, Any]]:
+def _common_fields(tag: str, given: EventFields) -> _Fields:
+    """The fields every event has, narrowed as ``given``; the event adds its own."""
     unknown = sorted(set(given) - _COMMON_FIELDS)
     if unknown:
         raise InvalidArgument(f"unknown event field(s) {', '.join(unknown)}")
-    defaults: dict[str, SearchStrategy[Any]] = {
-        "id": _derived_or(tag),
-        "on": whens(),
-        "place": _optional(places()),
-        "sources": _tuples(citations(), max_size=2),
-        "certainty": certainties(),
-        "notes": _optional(texts()),
-    }
-    lifted = {
-        name: _lift(cast(Any, given.get(name, _UNSET)), default)
-        for name, default in defaults.items()
-    }
-    return st.fixed_dictionaries(lifted)
+    fields = _Fields()
+    fields.add("id", given.get("id", _UNSET), _derived_or(tag))
+    fields.add("on", given.get("on", _UNSET), whens())
+    fields.maybe("place", given.get("place", _UNSET), _default_places())
+    fields.some("sources", given.get("sources", _UNSET), _default_citations(), max_size=2)
+    fields.add("certainty", given.get("certainty", _UNSET), certainties())
+    fields.maybe("notes", given.get("notes", _UNSET), texts())
+    return fields
 
 
 class _Cast(typing.NamedTuple):
@@ -159,9 +164,52 @@ _PeoplePool: TypeAlias = SearchStrategy[Person] | Iterable[Person] | None
 _PartyPool: TypeAlias = SearchStrategy[Party] | Iterable[Party] | None
 
 
+#: Well-known parties and people most events are drawn among (three times in four): a
+#: value from a short list costs one choice, a made-up one a few dozen.
+_KNOWN_PARTIES: Final[tuple[Party, ...]] = (
+    *_REFERENCE_STATES,
+    Government(name="Islamic Emirate of Afghanistan", state=reference.AFGHANISTAN,
+               aliases=("Taliban",), in_power=When.parse("2021-08-15/..")),
+    Government(name="Islamic Republic of Afghanistan", state=reference.AFGHANISTAN,
+               in_power=When.parse("2004-01-26/2021-08-15")),
+    reference.UN_SECURITY_COUNCIL,
+    Organization(name="Ministry of Foreign Affairs", kind=OrganizationKind.MINISTRY,
+                 state=reference.RUSSIA),
+)  # fmt: skip
+_KNOWN_PEOPLE: Final = (
+    Person(name="Gul Hassan Hassan"),
+    Person(name="Andrey Rudenko", transliterations=("Андрей Руденко",)),
+    Person(name="Amir Khan Muttaqi", transliterations=("امیر خان متقی",), wikidata="Q3613364"),
+)
+_KNOWN_SOURCES: Final = (
+    Source(title="Statement of the Ministry of Foreign Affairs", publisher="MID Rossii",
+           kind=SourceKind.OFFICIAL_STATEMENT, language="ru",
+           published=When.parse("2025-07-03")),
+    Source(title="Russia recognises Taliban government", publisher="Reuters",
+           url="https://reuters.com/world/", kind=SourceKind.NEWS, language="en"),
+)  # fmt: skip
+
+
+@st.composite
+def _mostly(draw: st.DrawFn, known: tuple[T, ...], made_up: SearchStrategy[T]) -> T:
+    """One of ``known`` three times in four (shrinking to the first), else a made-up one."""
+    pick = draw(st.integers(0, len(known) + len(known) // 3))
+    return known[pick] if pick < len(known) else draw(made_up)
+
+
+@functools.cache
+def _default_places() -> SearchStrategy[Place]:
+    return places()
+
+
+@functools.cache
+def _default_citations() -> SearchStrategy[Citation]:
+    return citations(source=_mostly(_KNOWN_SOURCES, sources()))
+
+
 @functools.cache
 def _default_cast() -> _Cast:
-    return _Cast.of(parties(), persons())
+    return _Cast.of(_mostly(_KNOWN_PARTIES, parties()), _mostly(_KNOWN_PEOPLE, persons()))
 
 
 def _pool(
@@ -175,8 +223,9 @@ def _pool(
 
 
 @functools.cache
-def _links() -> SearchStrategy[tuple[str, ...]]:
-    return _tuples(event_ids(), max_size=2, unique_by=str)
+def _cameo_codes() -> SearchStrategy[str]:
+    """The CAMEO codes of the shipped table."""
+    return st.sampled_from(sorted(cameo_table()))
 
 
 def _without(banned: Iterable[str], found: tuple[Party, ...]) -> tuple[Party, ...]:
@@ -220,22 +269,17 @@ def recognition_acts(
     cast_ = _Cast.of(among, people)
     pair = _distinct_pair(_lift(recognizer, cast_.parties), _lift(recognized, cast_.parties))
     partners = _lift(collective_with, cast_.party_tuples)
-    fields: SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
-        {
-            "legal_status": _lift(legal_status, legal_statuses()),
-            "form": _lift(form, recognition_forms()),
-            "instrument": _lift(instrument, _optional(recognition_instruments())),
-            "conditions": _lift(conditions, _tuples(texts(), max_size=2)),
-            "announced": _lift(announced, _optional(whens())),
-            "effective": _lift(effective, _optional(whens())),
-            "characterization": _lift(characterization, characterizations()),
-            "described_as": _lift(
-                described_as, _optional(st.just("the act of official recognition") | texts())
-            ),
-            "basis": _lift(basis, _links()),
-        }
-    )
-    base = _common_fields(RecognitionAct.TAG, common)
+    fields = _common_fields(RecognitionAct.TAG, common)
+    fields.add("legal_status", legal_status, legal_statuses())
+    fields.add("form", form, recognition_forms())
+    fields.maybe("instrument", instrument, recognition_instruments())
+    fields.some("conditions", conditions, texts(), max_size=2)
+    fields.maybe("announced", announced, whens())
+    fields.maybe("effective", effective, whens())
+    fields.add("characterization", characterization, characterizations())
+    described = _sample_or(("the act of official recognition",), texts())
+    fields.maybe("described_as", described_as, described)
+    fields.some("basis", basis, event_ids(), max_size=2, unique_by=str)
     defaulted = collective_with is _UNSET
 
     @st.composite
@@ -247,7 +291,7 @@ def recognition_acts(
         else:
             together = _draw_where(draw, partners, lambda ps: not _ids_of(ps) & set(ids))
         return RecognitionAct(
-            **draw(base), **draw(fields), recognizer=by, recognized=of, collective_with=together
+            **_draw_fields(draw, fields), recognizer=by, recognized=of, collective_with=together
         )
 
     return build()
@@ -283,15 +327,11 @@ def recognition_withdrawals(
     rivals = _lift(in_favour_of, _optional(cast_.parties))
     claims = _lift(claimed_by, cast_.party_tuples)
     denials = _lift(denied_by, cast_.party_tuples)
-    fields: SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
-        {
-            "announced": _lift(announced, _optional(whens())),
-            "effective": _lift(effective, _optional(whens())),
-            "described_as": _lift(described_as, _optional(texts())),
-            "basis": _lift(basis, _links()),
-        }
-    )
-    base = _common_fields(RecognitionWithdrawal.TAG, common)
+    fields = _common_fields(RecognitionWithdrawal.TAG, common)
+    fields.maybe("announced", announced, whens())
+    fields.maybe("effective", effective, whens())
+    fields.maybe("described_as", described_as, texts())
+    fields.some("basis", basis, event_ids(), max_size=2, unique_by=str)
 
     @st.composite
     def build(draw: st.DrawFn) -> RecognitionWithdrawal:
@@ -311,8 +351,7 @@ def recognition_withdrawals(
         else:
             denied = _draw_where(draw, denials, lambda ps: not _ids_of(ps) & _ids_of(claimed))
         return RecognitionWithdrawal(
-            **draw(base),
-            **draw(fields),
+            **_draw_fields(draw, fields),
             withdrawer=by,
             recognized=of,
             kind=kind_,
@@ -342,7 +381,7 @@ def credential_presentations(
     envoys_ = _lift(envoy, cast_.envoys)
     receivers = _lift(received_by, _optional(cast_.officials))
     documents = _lift(document, credential_documents())
-    base = _common_fields(CredentialPresentation.TAG, common)
+    fields = _common_fields(CredentialPresentation.TAG, common)
 
     @st.composite
     def build(draw: st.DrawFn) -> CredentialPresentation:
@@ -351,7 +390,10 @@ def credential_presentations(
             draw, receivers, lambda o: o is None or o.person.id != envoy_.person.id
         )
         return CredentialPresentation(
-            **draw(base), envoy=envoy_, document=draw(documents), received_by=receiver
+            **_draw_fields(draw, fields),
+            envoy=envoy_,
+            document=draw(documents),
+            received_by=receiver,
         )
 
     return build()
@@ -375,13 +417,15 @@ def envoy_appointments(
     envoys_ = _lift(envoy, cast_.envoys)
     predecessors = _lift(predecessor, _optional(cast_.people))
     stages = _lift(stage, appointment_stages())
-    base = _common_fields(EnvoyAppointment.TAG, common)
+    fields = _common_fields(EnvoyAppointment.TAG, common)
 
     @st.composite
     def build(draw: st.DrawFn) -> EnvoyAppointment:
         envoy_ = draw(envoys_)
         before = _draw_where(draw, predecessors, lambda p: p is None or p.id != envoy_.person.id)
-        return EnvoyAppointment(**draw(base), envoy=envoy_, stage=draw(stages), predecessor=before)
+        return EnvoyAppointment(
+            **_draw_fields(draw, fields), envoy=envoy_, stage=draw(stages), predecessor=before
+        )
 
     return build()
 
@@ -390,13 +434,6 @@ def _participant_key(participant: Participant) -> str:
     if isinstance(participant, Official):
         return f"official:{participant.person.id}"
     return participant.id
-
-
-def _event_builds(
-    cls: Callable[..., T], base: SearchStrategy[dict[str, Any]], **own: SearchStrategy[Any]
-) -> SearchStrategy[T]:
-    """An event from its common fields and its own (independent) fields."""
-    return st.builds(lambda common, **fields: cls(**common, **fields), base, **own)
 
 
 @_public
@@ -416,16 +453,14 @@ def meetings(
     >>> strategy = meetings(mode=MeetingMode.PHONE)
     """
     cast_ = _Cast.of(among, people)
-    who = _unique_lists(cast_.participants, min_size=2, max_size=4, unique_by=_participant_key)
-    return _event_builds(
-        Meeting,
-        _common_fields(Meeting.TAG, common),
-        participants=_lift(participants, who.map(tuple)),
-        mode=_lift(mode, meeting_modes()),
-        host=_lift(host, _optional(cast_.parties)),
-        subject=_lift(subject, _optional(texts())),
-        concerning=_lift(concerning, _links()),
-    )
+    who = _tuples(cast_.participants, min_size=2, max_size=4, unique_by=_participant_key)
+    fields = _common_fields(Meeting.TAG, common)
+    fields.add("participants", participants, who)
+    fields.add("mode", mode, meeting_modes())
+    fields.maybe("host", host, cast_.parties)
+    fields.maybe("subject", subject, texts())
+    fields.some("concerning", concerning, event_ids(), max_size=2, unique_by=str)
+    return _record(Meeting, fields)
 
 
 @_public
@@ -445,15 +480,13 @@ def statements(
     >>> strategy = statements(stance=Stance.WELCOMES)
     """
     cast_ = _Cast.of(among, people)
-    return _event_builds(
-        Statement,
-        _common_fields(Statement.TAG, common),
-        speaker=_lift(speaker, cast_.participants),
-        stance=_lift(stance, stances()),
-        concerning=_lift(concerning, _links()),
-        about=_lift(about, cast_.party_tuples),
-        quote=_lift(quote, _optional(texts())),
-    )
+    fields = _common_fields(Statement.TAG, common)
+    fields.add("speaker", speaker, cast_.participants)
+    fields.add("stance", stance, stances())
+    fields.some("concerning", concerning, event_ids(), max_size=2, unique_by=str)
+    fields.some("about", about, cast_.parties, max_size=2, unique_by=_party_id)
+    fields.maybe("quote", quote, texts())
+    return _record(Statement, fields)
 
 
 _LIST_NAMES: Final = (
@@ -481,16 +514,16 @@ def designation_changes(
     """
     cast_ = _Cast.of(among, people)
     pairs = _distinct_pair(_lift(authority, cast_.parties), _lift(entity, cast_.parties))
-    return st.builds(
-        lambda pair, common, **fields: DesignationChange(
-            **common, authority=pair[0], entity=pair[1], **fields
-        ),
-        pairs,
-        _common_fields(DesignationChange.TAG, common),
-        action=_lift(action, designation_actions()),
-        list_name=_lift(list_name, st.sampled_from(_LIST_NAMES) | names()),
-        effective=_lift(effective, _optional(whens())),
-    )
+    fields = _common_fields(DesignationChange.TAG, common)
+    fields.add("pair", _UNSET, pairs)
+    fields.add("action", action, designation_actions())
+    fields.add("list_name", list_name, _sample_or(_LIST_NAMES, names()))
+    fields.maybe("effective", effective, whens())
+    return _record(_designation_change, fields)
+
+
+def _designation_change(pair: tuple[Party, Party], **fields: Any) -> DesignationChange:
+    return DesignationChange(authority=pair[0], entity=pair[1], **fields)
 
 
 def _level_fits(
@@ -540,13 +573,9 @@ def relations_changes(
     distinct_levels = _unique_lists(
         representation_levels(), min_size=2, max_size=2, unique_by=lambda level: level.rank
     )
-    fields: SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
-        {
-            "parties": _lift(parties, cast_.two_parties),
-            "initiated_by": _lift(initiated_by, _optional(cast_.parties)),
-        }
-    )
-    base = _common_fields(RelationsChange.TAG, common)
+    fields = _common_fields(RelationsChange.TAG, common)
+    fields.add("parties", parties, cast_.two_parties)
+    fields.maybe("initiated_by", initiated_by, cast_.parties)
     defaulted = level_before is _UNSET and level_after is _UNSET
 
     @st.composite
@@ -560,7 +589,7 @@ def relations_changes(
         else:
             after = _draw_where(draw, afters, lambda level: _level_fits(action_, before, level))
         return RelationsChange(
-            **draw(base), **draw(fields), action=action_, level_before=before, level_after=after
+            **_draw_fields(draw, fields), action=action_, level_before=before, level_after=after
         )
 
     return build()
@@ -582,14 +611,12 @@ def diplomatic_ties(
     >>> strategy = diplomatic_ties(formal_recognition=False)
     """
     cast_ = _Cast.of(among, people)
-    return _event_builds(
-        DiplomaticTies,
-        _common_fields(DiplomaticTies.TAG, common),
-        parties=_lift(parties, cast_.two_parties),
-        level=_lift(level, _optional(representation_levels())),
-        envoys_exchanged=_lift(envoys_exchanged, _optional(st.booleans())),
-        formal_recognition=_lift(formal_recognition, _optional(st.booleans())),
-    )
+    fields = _common_fields(DiplomaticTies.TAG, common)
+    fields.add("parties", parties, cast_.two_parties)
+    fields.maybe("level", level, representation_levels())
+    fields.maybe("envoys_exchanged", envoys_exchanged, st.booleans())
+    fields.maybe("formal_recognition", formal_recognition, st.booleans())
+    return _record(DiplomaticTies, fields)
 
 
 @_public
@@ -609,15 +636,13 @@ def coded_events(
     >>> strategy = coded_events(cameo="054")
     """
     cast_ = _Cast.of(among, people)
-    return _event_builds(
-        CodedEvent,
-        _common_fields(CodedEvent.TAG, common),
-        cameo=_lift(cameo, st.sampled_from(sorted(cameo_table()))),
-        description=_lift(description, texts()),
-        actor=_lift(actor, _optional(cast_.parties)),
-        target=_lift(target, _optional(cast_.parties)),
-        concerning=_lift(concerning, _links()),
-    )
+    fields = _common_fields(CodedEvent.TAG, common)
+    fields.add("cameo", cameo, _cameo_codes())
+    fields.add("description", description, texts())
+    fields.maybe("actor", actor, cast_.parties)
+    fields.maybe("target", target, cast_.parties)
+    fields.some("concerning", concerning, event_ids(), max_size=2, unique_by=str)
+    return _record(CodedEvent, fields)
 
 
 _EVENT_STRATEGIES: Final[dict[type[Any], Callable[..., SearchStrategy[Any]]]] = {
