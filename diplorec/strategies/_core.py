@@ -138,6 +138,9 @@ class _Fields:
         self.required: dict[str, SearchStrategy[Any]] = {}
         self.optional: dict[str, tuple[Any, SearchStrategy[Any]]] = {}
 
+    def __repr__(self) -> str:
+        return f"fields({', '.join([*self.required, *self.optional])})"
+
     def add(self, name: str, given: Narrowing[Any], default: SearchStrategy[Any]) -> None:
         """A field drawn from ``default`` unless narrowed."""
         self.required[name] = _lift(given, default)
@@ -208,10 +211,12 @@ def _unique_lists(
     max_size: int,
     unique_by: Callable[[T], Any],
 ) -> SearchStrategy[list[T]]:
-    """Lists of distinct items; the items' strategy is labelled, since Hypothesis notes its
-    repr each time it draws again to avoid a repeat."""
-    element = _labelled("item", [], strategy)
-    return st.lists(element, min_size=min_size, max_size=max_size, unique_by=unique_by)
+    """Lists of distinct items.
+
+    Hypothesis writes the items' strategy's repr whenever it draws a repeat, so the
+    strategies here keep their reprs short (composites over :class:`_Fields`).
+    """
+    return st.lists(strategy, min_size=min_size, max_size=max_size, unique_by=unique_by)
 
 
 def _party_id(party: Party) -> str:
