@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Final
 
@@ -34,6 +35,7 @@ from diplorec.strategies._text import (
     _SPACES,
     _codes,
     _derived_or,
+    _prepare,
     _wikidata_ids,
     names,
     texts,
@@ -260,12 +262,53 @@ def officials(
     return _record(Official, fields)
 
 
+def _refuse_same(first: str, a: object, second: str, b: object) -> None:
+    """Refuse two fixed parties (or people) with one id where the model needs two."""
+    if a is _UNSET or b is _UNSET or isinstance(a, SearchStrategy) or isinstance(b, SearchStrategy):
+        return
+    if getattr(a, "id", a) == getattr(b, "id", b):
+        raise InvalidArgument(
+            f"{first} and {second} are both {getattr(a, 'id', a)!r}: they must differ"
+        )
+
+
+#: Strategies drawing from a known collection of parties, by id: the strategy, and the
+#: parties it draws from (at the time of drawing). See :func:`_with_members`.
+_MEMBERS: dict[int, tuple[SearchStrategy[Any], Callable[[], tuple[Party, ...]]]] = {}
+_MEMBERS_LOCK: Final = threading.Lock()
+
+
+def _with_members(
+    strategy: SearchStrategy[Party], members: Callable[[], tuple[Party, ...]]
+) -> SearchStrategy[Party]:
+    """``strategy``, noted as drawing from ``members()``, so that :func:`_distinct_pair`
+    can pick a second party by construction instead of drawing again."""
+    with _MEMBERS_LOCK:
+        _MEMBERS[id(strategy)] = (strategy, members)
+    return strategy
+
+
+def _members_of(strategy: SearchStrategy[Any]) -> tuple[Party, ...]:
+    entry = _MEMBERS.get(id(strategy))
+    return entry[1]() if entry is not None and entry[0] is strategy else ()
+
+
 @st.composite
 def _distinct_pair(
     draw: st.DrawFn, first: SearchStrategy[Party], second: SearchStrategy[Party]
 ) -> tuple[Party, Party]:
-    """Two parties with different ids, the first from ``first``, the second from ``second``."""
+    """Two parties with different ids, the first from ``first``, the second from ``second``.
+
+    When the second is drawn equal to the first and ``second`` draws from known members,
+    the next member with another id is taken: no draw is rejected.
+    """
     a = draw(first)
+    b = draw(second)
+    if b.id != a.id:
+        return a, b
+    other = next((p for p in _members_of(second) if p.id != a.id), None)
+    if other is not None:
+        return a, other
     return a, _draw_where(draw, second, lambda p: p.id != a.id)
 
 
@@ -283,6 +326,7 @@ def envoys(
     >>> from diplorec import DiplomaticRank
     >>> strategy = envoys(rank=DiplomaticRank.AMBASSADOR)
     """
+    _refuse_same("sending", sending, "receiving", receiving)
     fields = _Fields()
     pair = _distinct_pair(_lift(sending, parties()), _lift(receiving, parties()))
     fields.add("pair", _UNSET, pair)
@@ -353,6 +397,7 @@ _URL_HOSTS: Final = st.text(
     max_size=12,
 )
 _URL_PATHS: Final = st.text(_URL_PATH_CHARS, max_size=30)
+_prepare(_URL_HOSTS, _URL_PATHS)
 _URL_ENDS: Final = tuple(
     (scheme, tld) for scheme in ("https", "http") for tld in ("org", "ru", "af", "com", "int")
 )

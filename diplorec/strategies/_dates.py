@@ -4,17 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from typing import Final, TypeAlias
+from typing import Any, Final, TypeAlias
 
 from hypothesis import reject
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
+from hypothesis.vendor import pretty
 
 from diplorec.dates import OPEN_END, OPEN_START, Precision, When
 from diplorec.strategies._core import _public
 
 # -- dates --------------------------------------------------------------------------
+
+
+def _pretty_when(value: When, printer: Any, cycle: bool) -> None:
+    """How Hypothesis prints a ``When`` in a report: as code that makes it again."""
+    printer.text(f"When.parse({str(value)!r})")
+
+
+# Hypothesis prints the values of a failing example with its pretty printer, which would
+# show a When as its attrs fields (``When(_text=...)``).
+pretty.for_type_by_name(When.__module__, When.__qualname__, _pretty_when)
 
 _SINGLE_PRECISIONS: Final = tuple(p for p in Precision if p is not Precision.INTERVAL)
 _SUBYEAR_CODES: Final = {

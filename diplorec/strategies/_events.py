@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import typing
 from collections.abc import Callable, Iterable
-from typing import Any, Final, TypeAlias, TypedDict, Unpack
+from typing import Any, Final, TypeAlias, TypedDict, Unpack, cast
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -35,7 +35,9 @@ from diplorec.strategies._actors import (
     _REFERENCE_STATES,
     _classes,
     _distinct_pair,
+    _refuse_same,
     _sample_or,
+    _with_members,
     citations,
     envoys,
     officials,
@@ -154,9 +156,7 @@ class _Cast(typing.NamedTuple):
             envoys=envoys(person=person, sending=party, receiving=party),
             participants=party | official,
             party_tuples=_tuples(party, max_size=2, unique_by=_party_id),
-            two_parties=_unique_lists(party, min_size=2, max_size=2, unique_by=_party_id).map(
-                tuple
-            ),
+            two_parties=_distinct_pair(party, party),
         )
 
 
@@ -191,10 +191,15 @@ _KNOWN_SOURCES: Final = (
 
 
 @st.composite
-def _mostly(draw: st.DrawFn, known: tuple[T, ...], made_up: SearchStrategy[T]) -> T:
-    """One of ``known`` three times in four (shrinking to the first), else a made-up one."""
-    pick = draw(st.integers(0, len(known) + len(known) // 3))
-    return known[pick] if pick < len(known) else draw(made_up)
+def _mostly(
+    draw: st.DrawFn, known: tuple[T, ...], made_up: SearchStrategy[T], one_in: int = 4
+) -> T:
+    """A made-up value once in ``one_in`` draws, else one of ``known``
+    (shrinking to the first); one choice for a known value."""
+    pick = draw(st.integers(0, one_in * len(known) - 1))
+    if pick >= (one_in - 1) * len(known):
+        return draw(made_up)
+    return known[pick % len(known)]
 
 
 @functools.cache
@@ -209,7 +214,8 @@ def _default_citations() -> SearchStrategy[Citation]:
 
 @functools.cache
 def _default_cast() -> _Cast:
-    return _Cast.of(_mostly(_KNOWN_PARTIES, parties()), _mostly(_KNOWN_PEOPLE, persons()))
+    party = _with_members(_mostly(_KNOWN_PARTIES, parties()), lambda: _KNOWN_PARTIES)
+    return _Cast.of(party, _mostly(_KNOWN_PEOPLE, persons()))
 
 
 def _pool(
@@ -219,13 +225,19 @@ def _pool(
         return default()
     if isinstance(given, SearchStrategy):
         return given
-    return st.sampled_from(tuple(given))
+    members: tuple[Any, ...] = tuple(given)
+    return cast(SearchStrategy[T], _with_members(st.sampled_from(members), lambda: members))
 
 
 @functools.cache
 def _cameo_codes() -> SearchStrategy[str]:
     """The CAMEO codes of the shipped table."""
     return st.sampled_from(sorted(cameo_table()))
+
+
+def _fixed(value: object) -> bool:
+    """Whether a narrowing argument fixes the field to one value."""
+    return value is not _UNSET and not isinstance(value, SearchStrategy)
 
 
 def _without(banned: Iterable[str], found: tuple[Party, ...]) -> tuple[Party, ...]:
@@ -266,6 +278,10 @@ def recognition_acts(
     >>> from diplorec.reference import RUSSIA
     >>> strategy = recognition_acts(recognizer=RUSSIA, form=RecognitionForm.EXPRESS)
     """
+    _refuse_same("recognizer", recognizer, "recognized", recognized)
+    for partner in collective_with if isinstance(collective_with, tuple) else ():
+        _refuse_same("collective_with", partner, "recognizer", recognizer)
+        _refuse_same("collective_with", partner, "recognized", recognized)
     cast_ = _Cast.of(among, people)
     pair = _distinct_pair(_lift(recognizer, cast_.parties), _lift(recognized, cast_.parties))
     partners = _lift(collective_with, cast_.party_tuples)
@@ -321,6 +337,12 @@ def recognition_withdrawals(
 
     >>> strategy = recognition_withdrawals(kind=WithdrawalKind.SWITCH)
     """
+    _refuse_same("withdrawer", withdrawer, "recognized", recognized)
+    if _fixed(in_favour_of) and in_favour_of is not None:
+        _refuse_same("in_favour_of", in_favour_of, "withdrawer", withdrawer)
+        _refuse_same("in_favour_of", in_favour_of, "recognized", recognized)
+        if _fixed(kind) and kind is not WithdrawalKind.SWITCH:
+            raise InvalidArgument(f"in_favour_of names a rival, so kind={kind} must be a switch")
     cast_ = _Cast.of(among, people)
     pair = _distinct_pair(_lift(withdrawer, cast_.parties), _lift(recognized, cast_.parties))
     kinds = _lift(kind, withdrawal_kinds())
@@ -377,6 +399,8 @@ def credential_presentations(
 
     >>> strategy = credential_presentations(document=CredentialDocument.TRUE_COPY)
     """
+    if isinstance(envoy, Envoy) and isinstance(received_by, Official):
+        _refuse_same("the envoy", envoy.person, "received_by", received_by.person)
     cast_ = _Cast.of(among, people)
     envoys_ = _lift(envoy, cast_.envoys)
     receivers = _lift(received_by, _optional(cast_.officials))
@@ -413,6 +437,8 @@ def envoy_appointments(
 
     >>> strategy = envoy_appointments(stage=AppointmentStage.AGREMENT_GRANTED)
     """
+    if isinstance(envoy, Envoy) and isinstance(predecessor, Person):
+        _refuse_same("the envoy", envoy.person, "predecessor", predecessor)
     cast_ = _Cast.of(among, people)
     envoys_ = _lift(envoy, cast_.envoys)
     predecessors = _lift(predecessor, _optional(cast_.people))
@@ -512,6 +538,7 @@ def designation_changes(
 
     >>> strategy = designation_changes(action=DesignationAction.SUSPEND)
     """
+    _refuse_same("authority", authority, "entity", entity)
     cast_ = _Cast.of(among, people)
     pairs = _distinct_pair(_lift(authority, cast_.parties), _lift(entity, cast_.parties))
     fields = _common_fields(DesignationChange.TAG, common)
@@ -565,6 +592,12 @@ def relations_changes(
 
     >>> strategy = relations_changes(action=RelationsAction.UPGRADED)
     """
+    if all(map(_fixed, (action, level_before, level_after))) and not _level_fits(
+        action,  # type: ignore[arg-type]
+        level_before,  # type: ignore[arg-type]
+        level_after,  # type: ignore[arg-type]
+    ):
+        raise InvalidArgument(f"a change {action} cannot go from {level_before} to {level_after}")
     cast_ = _Cast.of(among, people)
     actions = _lift(action, relations_actions())
     levels = _optional(representation_levels())

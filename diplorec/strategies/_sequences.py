@@ -27,6 +27,7 @@ from diplorec.provenance import Source
 from diplorec.strategies._actors import (
     _REFERENCE_STATES,
     _classes,
+    _with_members,
     citations,
     governments,
     officials,
@@ -92,13 +93,13 @@ def _pool_strategies() -> tuple[SearchStrategy[Any], ...]:
     known_organizations = tuple(p for p in _KNOWN_PARTIES if isinstance(p, Organization))
     return (
         _unique_lists(
-            _mostly(_REFERENCE_STATES, states()), min_size=2, max_size=4, unique_by=_party_id
+            _mostly(_REFERENCE_STATES, states(), 8), min_size=2, max_size=4, unique_by=_party_id
         ),
-        st.lists(_mostly(known_governments, governments()), max_size=2),
-        st.lists(_mostly(known_organizations, organizations()), max_size=2),
-        _unique_lists(_mostly(_KNOWN_PEOPLE, persons()), min_size=2, max_size=3, unique_by=_id),
-        st.lists(_mostly(_KNOWN_PLACES, places()), max_size=2),
-        _unique_lists(_mostly(_KNOWN_SOURCES, sources()), min_size=1, max_size=2, unique_by=_id),
+        st.lists(_mostly(known_governments, governments(), 8), max_size=2),
+        st.lists(_mostly(known_organizations, organizations(), 8), max_size=2),
+        _unique_lists(_mostly(_KNOWN_PEOPLE, persons(), 8), min_size=2, max_size=3, unique_by=_id),
+        st.lists(_mostly(_KNOWN_PLACES, places(), 8), max_size=2),
+        _unique_lists(_mostly(_KNOWN_SOURCES, sources(), 8), min_size=1, max_size=2, unique_by=_id),
     )
 
 
@@ -170,7 +171,8 @@ class _SequenceMaker:
 
     def __init__(self, chosen: tuple[type[Event], ...]) -> None:
         self.ref = _PoolRef()
-        party = _pooled(self.ref, "parties")
+        ref = self.ref
+        party = _with_members(_pooled(ref, "parties"), lambda: cast(_Pools, ref.pools).parties)
         self.person = _pooled(self.ref, "people")
         common: dict[str, Any] = {
             "among": party,
