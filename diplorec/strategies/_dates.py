@@ -172,8 +172,9 @@ def _weighted_singles(
     if not near:  # nothing of this precision lies within 1800-2100 and the bounds
         near, far = far, []
     for ways, weight in ((near, _NEAR_WEIGHTS[precision]), (far, _FAR_WEIGHTS.get(precision, 0))):
-        for make, first, last, anchor in ways:
-            table += [_single(make, first, last, anchor, qualifiers)] * weight
+        if ways and weight:
+            each = tuple(_single(*way, qualifiers) for way in ways)  # one per sub-year code
+            table += [each[0] if len(each) == 1 else _weighted(each)] * weight
     return table
 
 
