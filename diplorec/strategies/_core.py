@@ -219,5 +219,32 @@ def _unique_lists(
     return st.lists(strategy, min_size=min_size, max_size=max_size, unique_by=unique_by)
 
 
+@st.composite
+def _distinct_items(
+    draw: st.DrawFn,
+    strategy: SearchStrategy[T],
+    min_size: int,
+    max_size: int,
+    key: Callable[[T], Any],
+    members: Callable[[], tuple[T, ...]],
+) -> tuple[T, ...]:
+    """``min_size`` to ``max_size`` items with distinct keys. An item that repeats an
+    earlier key is replaced by the first of ``members()`` with a new key, so even the
+    simplest draws (Hypothesis tries them first) make a valid tuple."""
+    size = draw(st.integers(min_size, max_size))
+    found: dict[Any, T] = {}
+    for _ in range(size):
+        item = draw(strategy)
+        if key(item) in found:
+            spare = next((m for m in members() if key(m) not in found), None)
+            if spare is None:
+                if len(found) >= min_size:
+                    break
+                reject()
+            item = spare
+        found[key(item)] = item
+    return tuple(found.values())
+
+
 def _party_id(party: Party) -> str:
     return party.id

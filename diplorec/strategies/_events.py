@@ -35,6 +35,7 @@ from diplorec.strategies._actors import (
     _REFERENCE_STATES,
     _classes,
     _distinct_pair,
+    _members_of,
     _refuse_same,
     _sample_or,
     _with_members,
@@ -50,6 +51,7 @@ from diplorec.strategies._core import (
     _UNSET,
     Narrowing,
     T,
+    _distinct_items,
     _draw_fields,
     _draw_where,
     _Fields,
@@ -479,7 +481,8 @@ def meetings(
     >>> strategy = meetings(mode=MeetingMode.PHONE)
     """
     cast_ = _Cast.of(among, people)
-    who = _tuples(cast_.participants, min_size=2, max_size=4, unique_by=_participant_key)
+    parties_ = cast_.parties
+    who = _distinct_items(cast_.participants, 2, 4, _participant_key, lambda: _members_of(parties_))
     fields = _common_fields(Meeting.TAG, common)
     fields.add("participants", participants, who)
     fields.add("mode", mode, meeting_modes())

@@ -39,12 +39,12 @@ from diplorec.strategies._actors import (
 )
 from diplorec.strategies._core import (
     T,
+    _distinct_items,
     _draw_where,
     _optional,
     _party_id,
     _public,
     _tuples,
-    _unique_lists,
 )
 from diplorec.strategies._dates import _QUALIFIERS
 from diplorec.strategies._events import _EVENT_STRATEGIES, _mostly
@@ -92,14 +92,14 @@ def _pool_strategies() -> tuple[SearchStrategy[Any], ...]:
     known_governments = tuple(p for p in _KNOWN_PARTIES if isinstance(p, Government))
     known_organizations = tuple(p for p in _KNOWN_PARTIES if isinstance(p, Organization))
     return (
-        _unique_lists(
-            _mostly(_REFERENCE_STATES, states(), 8), min_size=2, max_size=4, unique_by=_party_id
+        _distinct_items(
+            _mostly(_REFERENCE_STATES, states(), 8), 2, 4, _party_id, lambda: _REFERENCE_STATES
         ),
         st.lists(_mostly(known_governments, governments(), 8), max_size=2),
         st.lists(_mostly(known_organizations, organizations(), 8), max_size=2),
-        _unique_lists(_mostly(_KNOWN_PEOPLE, persons(), 8), min_size=2, max_size=3, unique_by=_id),
+        _distinct_items(_mostly(_KNOWN_PEOPLE, persons(), 8), 2, 3, _id, lambda: _KNOWN_PEOPLE),
         st.lists(_mostly(_KNOWN_PLACES, places(), 8), max_size=2),
-        _unique_lists(_mostly(_KNOWN_SOURCES, sources(), 8), min_size=1, max_size=2, unique_by=_id),
+        _distinct_items(_mostly(_KNOWN_SOURCES, sources(), 8), 1, 2, _id, lambda: _KNOWN_SOURCES),
     )
 
 
