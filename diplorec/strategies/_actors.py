@@ -288,25 +288,35 @@ def _with_members(
     return strategy
 
 
-def _members_of(strategy: SearchStrategy[Any]) -> tuple[Party, ...]:
+def _members_of(strategy: SearchStrategy[Any]) -> Callable[[], tuple[Party, ...]]:
+    """What ``strategy`` draws from, as noted by :func:`_with_members` (else nothing)."""
     entry = _MEMBERS.get(id(strategy))
-    return entry[1]() if entry is not None and entry[0] is strategy else ()
+    return entry[1] if entry is not None and entry[0] is strategy else tuple
 
 
-@st.composite
 def _distinct_pair(
-    draw: st.DrawFn, first: SearchStrategy[Party], second: SearchStrategy[Party]
-) -> tuple[Party, Party]:
+    first: SearchStrategy[Party], second: SearchStrategy[Party]
+) -> SearchStrategy[tuple[Party, Party]]:
     """Two parties with different ids, the first from ``first``, the second from ``second``.
 
     When the second is drawn equal to the first and ``second`` draws from known members,
     the next member with another id is taken: no draw is rejected.
     """
+    return _pair(first, second, _members_of(second))
+
+
+@st.composite
+def _pair(
+    draw: st.DrawFn,
+    first: SearchStrategy[Party],
+    second: SearchStrategy[Party],
+    members: Callable[[], tuple[Party, ...]],
+) -> tuple[Party, Party]:
     a = draw(first)
     b = draw(second)
     if b.id != a.id:
         return a, b
-    other = next((p for p in _members_of(second) if p.id != a.id), None)
+    other = next((p for p in members() if p.id != a.id), None)
     if other is not None:
         return a, other
     return a, _draw_where(draw, second, lambda p: p.id != a.id)

@@ -481,8 +481,8 @@ def meetings(
     >>> strategy = meetings(mode=MeetingMode.PHONE)
     """
     cast_ = _Cast.of(among, people)
-    parties_ = cast_.parties
-    who = _distinct_items(cast_.participants, 2, 4, _participant_key, lambda: _members_of(parties_))
+    members = _members_of(cast_.parties)
+    who = _distinct_items(cast_.participants, 2, 4, _participant_key, members)
     fields = _common_fields(Meeting.TAG, common)
     fields.add("participants", participants, who)
     fields.add("mode", mode, meeting_modes())
