@@ -45,6 +45,10 @@ STRICT = settings(
     phases=[Phase.generate],
 )
 
+#: A whole sequence of events may take twice as long: Hypothesis allows five deadlines
+#: (here 2 s) for the first ten examples.
+COLLECTIONS_STRICT = settings(STRICT, deadline=datetime.timedelta(milliseconds=400))
+
 
 def _public_strategies() -> list[tuple[str, Callable[[], st.SearchStrategy[Any]]]]:
     found: list[tuple[str, Callable[[], st.SearchStrategy[Any]]]] = []
@@ -76,7 +80,7 @@ class TestStrategiesAreQuick:
         """Several values per example (one for collections of events) are drawn in time."""
         count = 1 if name in COLLECTIONS else PER_EXAMPLE
 
-        @STRICT
+        @(COLLECTIONS_STRICT if name in COLLECTIONS else STRICT)
         @given(_several(make(), count))
         def draw(values: list[Any]) -> None:
             assert len(values) == count
@@ -89,7 +93,7 @@ class TestStrategiesAreQuick:
         for the classes that hold collections of events)."""
         count = 1 if cls.__name__ in COLLECTION_CLASSES else PER_EXAMPLE
 
-        @STRICT
+        @(COLLECTIONS_STRICT if cls.__name__ in COLLECTION_CLASSES else STRICT)
         @given(_several(st.from_type(cls), count))
         def draw(values: list[Any]) -> None:
             assert all(isinstance(value, cls) for value in values)
