@@ -125,6 +125,9 @@ def test_window_keeps_only_what_it_contains(event: Event, window: When) -> None:
     assert during([event], window) == ([event] if window.contains(event.on) else [])
 
 
+# The first call of loads() sets up diplorec's reader for Event, which can take longer
+# than Hypothesis's 200 ms deadline on a busy machine; the reading itself is quick.
+@settings(deadline=None)
 @given(st.lists(ds.wire_events(), max_size=3), ds.invalid_wire_events())
 def test_ingest_keeps_good_records_and_explains_bad_ones(
     good: list[dict[str, object]], bad: tuple[object, str]

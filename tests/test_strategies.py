@@ -467,3 +467,117 @@ class TestReprs:
         assert repr(ds.envoys(rank=DiplomaticRank.AMBASSADOR)) == (
             "envoys(rank=<DiplomaticRank.AMBASSADOR: 'ambassador'>)"
         )
+
+
+def _failure_report(test: Callable[[], None]) -> str:
+    """The report Hypothesis attaches to the failure of ``test`` (its falsifying example)."""
+    with pytest.raises(AssertionError) as caught:
+        test()
+    return "\n".join(getattr(caught.value, "__notes__", []))
+
+
+class TestReadableFailures:
+    """A shrunk failure prints values as code that builds them, and shrinking stays quiet."""
+
+    def test_when_prints_as_parse(self) -> None:
+        """A When in a failing example prints as When.parse('...'), never as a lambda call."""
+
+        @settings(max_examples=200, database=None, derandomize=True)
+        @given(ds.whens())
+        def fails_on_months(w: When) -> None:
+            assert w.precision is not Precision.MONTH
+
+        report = _failure_report(fails_on_months)
+        assert "w=When.parse('2000-01')" in report, report
+        assert "lambda" not in report
+
+    def test_events_report_and_no_warning(self) -> None:
+        """Shrinking a failure over events() warns of no huge repr, and the report shows the
+        event's own repr with its dates as When.parse(...)."""
+
+        @settings(max_examples=200, database=None, derandomize=True)
+        @given(ds.events())
+        def fails_on_two_sources(event: Event) -> None:
+            assert len(event.sources) < 2
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            report = _failure_report(fails_on_two_sources)
+        assert "on=When.parse(" in report, report
+        assert "lambda" not in report
+        assert "<unknown>" not in report
+
+
+#: Fixed arguments that contradict a rule of the model.
+CONTRADICTIONS: list[tuple[str, Callable[[], Any]]] = [
+    ("recognizer == recognized", lambda: ds.recognition_acts(recognizer=RUSSIA, recognized=RUSSIA)),
+    ("partner == recognizer",
+     lambda: ds.recognition_acts(recognizer=RUSSIA, collective_with=(CHINA, RUSSIA))),
+    ("withdrawer == recognized",
+     lambda: ds.recognition_withdrawals(withdrawer=CHINA, recognized=CHINA)),
+    ("rival == withdrawer",
+     lambda: ds.recognition_withdrawals(withdrawer=CHINA, in_favour_of=CHINA)),
+    ("rival without a switch",
+     lambda: ds.recognition_withdrawals(in_favour_of=CHINA, kind=WithdrawalKind.SUSPENSION)),
+    ("sending == receiving", lambda: ds.envoys(sending=QATAR, receiving=QATAR)),
+    ("authority == entity", lambda: ds.designation_changes(authority=RUSSIA, entity=RUSSIA)),
+    ("an upgrade that lowers",
+     lambda: ds.relations_changes(action=RelationsAction.UPGRADED,
+                                  level_before=diplorec.RepresentationLevel.AMBASSADOR,
+                                  level_after=diplorec.RepresentationLevel.CHARGE_D_AFFAIRES)),
+]  # fmt: skip
+
+
+class TestContradictoryNarrowing:
+    """Narrowing that no value can satisfy is refused when the strategy is made."""
+
+    @pytest.mark.parametrize(("what", "make"), CONTRADICTIONS, ids=[c[0] for c in CONTRADICTIONS])
+    def test_refused_up_front(self, what: str, make: Callable[[], Any]) -> None:
+        """InvalidArgument at once, before anything is drawn."""
+        with pytest.raises(InvalidArgument):
+            make()
+
+    def test_strategies_are_still_allowed(self) -> None:
+        """Strategies for both roles are accepted: they may draw different parties."""
+        ds.recognition_acts(recognizer=st.just(RUSSIA), recognized=st.sampled_from([RUSSIA, QATAR]))
+
+
+class TestDateDistribution:
+    """By default most dates are days, months and years within 1800-2100; the rest is reached."""
+
+    def test_mostly_what_analysts_hold(self) -> None:
+        """Of 300 derandomised draws: at least 70 % of single dates are days, months or years,
+        at least 70 % of all lie within 1800-2100, and at least 10 % of intervals are open."""
+        drawn: list[When] = []
+
+        @settings(max_examples=300, database=None, derandomize=True, phases=[Phase.generate])
+        @given(ds.whens())
+        def collect(w: When) -> None:
+            drawn.append(w)
+
+        collect()
+        single = [w for w in drawn if not w.is_interval]
+        intervals = [w for w in drawn if w.is_interval]
+        usual = (Precision.DAY, Precision.MONTH, Precision.YEAR)
+        near = [w for w in drawn if w.earliest.year >= 1800 and w.latest.year <= 2100]
+        open_ = [w for w in intervals if w.start is None or w.end is None]
+        assert sum(w.precision in usual for w in single) >= 0.7 * len(single)
+        assert len(near) >= 0.7 * len(drawn)
+        assert intervals
+        assert len(open_) >= 0.1 * len(intervals)
+
+    @pytest.mark.parametrize(
+        ("what", "wanted"),
+        [
+            ("a season", lambda w: w.precision is Precision.SEASON),
+            ("a quarter", lambda w: w.precision is Precision.QUARTER),
+            ("a semester", lambda w: w.precision is Precision.SEMESTER),
+            ("a day before 1800", lambda w: w.precision is Precision.DAY and w.latest.year < 1800),
+            ("a year after 2100",
+             lambda w: w.precision is Precision.YEAR and w.earliest.year > 2100),
+        ],
+    )  # fmt: skip
+    def test_the_rest_is_reached(self, what: str, wanted: Callable[[When], bool]) -> None:
+        """Seasons, quarters, semesters and far dates are still drawn."""
+        found = find(ds.whens(), wanted, settings=_SEARCH)
+        assert wanted(found), what

@@ -6,7 +6,9 @@ Keyword arguments narrow what is drawn, in the style of ``xarray.testing.strateg
 give a strategy to draw that field from it, or a plain value to fix it. Anything
 left out is drawn from the whole space the model allows: names in every script,
 every date precision from the year 0001 to 9999, open intervals, optional fields
-absent and present.
+absent and present. Most values look like what analysts hold (days, months and years
+within 1800-2100, well-known parties), which keeps each draw cheap; narrowing that no
+value could satisfy raises ``InvalidArgument`` at once.
 
 >>> from hypothesis import given
 >>> from diplorec import strategies as ds

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Final
 
@@ -21,17 +22,20 @@ from diplorec.strategies._core import (
     Narrowing,
     T,
     _draw_where,
+    _Fields,
     _lift,
+    _maybe,
     _optional,
     _public,
-    _tuples,
+    _record,
 )
 from diplorec.strategies._dates import whens
 from diplorec.strategies._text import (
     _NOT_SPACE_OR_CONTROL,
     _SPACES,
-    _UPPER,
+    _codes,
     _derived_or,
+    _prepare,
     _wikidata_ids,
     names,
     texts,
@@ -58,6 +62,29 @@ _REFERENCE_STATES: Final = (
 )
 
 
+_COUNTRY_NUMBERS: Final = st.integers(1, 999)
+
+
+@st.composite
+def _sample_or(draw: st.DrawFn, samples: tuple[str, ...], other: SearchStrategy[str]) -> str:
+    """One of ``samples`` (half the time, shrinking to the first), or a value of ``other``."""
+    pick = draw(st.integers(0, 2 * len(samples) - 1))
+    return samples[pick] if pick < len(samples) else draw(other)
+
+
+@st.composite
+def _stripped(draw: st.DrawFn, text: SearchStrategy[str]) -> str:
+    return draw(text).strip()
+
+
+def _envoy(pair: tuple[Party, Party], **fields: Any) -> Envoy:
+    return Envoy(sending=pair[0], receiving=pair[1], **fields)
+
+
+def _place(coordinates: tuple[float | None, float | None], **fields: Any) -> Place:
+    return Place(latitude=coordinates[0], longitude=coordinates[1], **fields)
+
+
 def _all_unset(*values: object) -> bool:
     return all(value is _UNSET for value in values)
 
@@ -82,17 +109,16 @@ def states(
 
     >>> strategy = states(iso3="AFG")  # always the ISO code AFG, the rest drawn
     """
-    made_up = st.builds(
-        State,
-        id=_lift(id, _derived_or("state")),
-        name=_lift(name, names()),
-        iso3=_lift(iso3, _optional(st.text(_UPPER, min_size=3, max_size=3))),
-        iso2=_lift(iso2, _optional(st.text(_UPPER, min_size=2, max_size=2))),
-        cow=_lift(cow, _optional(st.integers(1, 999))),
-        gw=_lift(gw, _optional(st.integers(1, 999))),
-        wikidata=_lift(wikidata, _optional(_wikidata_ids())),
-        aliases=_lift(aliases, _tuples(names(), max_size=2, unique_by=str)),
-    )
+    fields = _Fields()
+    fields.add("id", id, _derived_or("state"))
+    fields.add("name", name, names())
+    fields.maybe("iso3", iso3, _codes(3))
+    fields.maybe("iso2", iso2, _codes(2))
+    fields.maybe("cow", cow, _COUNTRY_NUMBERS)
+    fields.maybe("gw", gw, _COUNTRY_NUMBERS)
+    fields.maybe("wikidata", wikidata, _wikidata_ids())
+    fields.some("aliases", aliases, names(), max_size=2, unique_by=str)
+    made_up = _record(State, fields)
     if _all_unset(id, name, iso3, iso2, cow, gw, wikidata, aliases):
         return st.sampled_from(_REFERENCE_STATES) | made_up
     return made_up
@@ -113,15 +139,14 @@ def governments(
     >>> from diplorec.reference import AFGHANISTAN
     >>> strategy = governments(state=AFGHANISTAN)
     """
-    return st.builds(
-        Government,
-        id=_lift(id, _derived_or("government")),
-        name=_lift(name, names()),
-        state=_lift(state, states()),
-        aliases=_lift(aliases, _tuples(names(), max_size=2, unique_by=str)),
-        in_power=_lift(in_power, _optional(whens())),
-        wikidata=_lift(wikidata, _optional(_wikidata_ids())),
-    )
+    fields = _Fields()
+    fields.add("id", id, _derived_or("government"))
+    fields.add("name", name, names())
+    fields.add("state", state, states())
+    fields.some("aliases", aliases, names(), max_size=2, unique_by=str)
+    fields.maybe("in_power", in_power, whens())
+    fields.maybe("wikidata", wikidata, _wikidata_ids())
+    return _record(Government, fields)
 
 
 @_public
@@ -140,16 +165,15 @@ def organizations(
     >>> from diplorec import OrganizationKind
     >>> strategy = organizations(kind=OrganizationKind.MINISTRY)
     """
-    return st.builds(
-        Organization,
-        id=_lift(id, _derived_or("organization")),
-        name=_lift(name, names()),
-        kind=_lift(kind, organization_kinds()),
-        state=_lift(state, _optional(states())),
-        acronym=_lift(acronym, _optional(st.text(_UPPER, min_size=2, max_size=6) | names())),
-        aliases=_lift(aliases, _tuples(names(), max_size=2, unique_by=str)),
-        wikidata=_lift(wikidata, _optional(_wikidata_ids())),
-    )
+    fields = _Fields()
+    fields.add("id", id, _derived_or("organization"))
+    fields.add("name", name, names())
+    fields.add("kind", kind, organization_kinds())
+    fields.maybe("state", state, states())
+    fields.maybe("acronym", acronym, _codes(3) | names())
+    fields.some("aliases", aliases, names(), max_size=2, unique_by=str)
+    fields.maybe("wikidata", wikidata, _wikidata_ids())
+    return _record(Organization, fields)
 
 
 _PARTY_CLASSES: Final = (State, Government, Organization)
@@ -196,13 +220,12 @@ def persons(
 
     >>> strategy = persons(name="Gul Hassan Hassan")
     """
-    return st.builds(
-        Person,
-        id=_lift(id, _derived_or("person")),
-        name=_lift(name, names()),
-        transliterations=_lift(transliterations, _tuples(names(), max_size=2, unique_by=str)),
-        wikidata=_lift(wikidata, _optional(_wikidata_ids())),
-    )
+    fields = _Fields()
+    fields.add("id", id, _derived_or("person"))
+    fields.add("name", name, names())
+    fields.some("transliterations", transliterations, names(), max_size=2, unique_by=str)
+    fields.maybe("wikidata", wikidata, _wikidata_ids())
+    return _record(Person, fields)
 
 
 _OFFICES: Final = (
@@ -230,22 +253,72 @@ def officials(
     >>> from diplorec.reference import RUSSIA
     >>> strategy = officials(on_behalf_of=RUSSIA, acting=False)
     """
-    return st.builds(
-        Official,
-        person=_lift(person, persons()),
-        office=_lift(office, st.sampled_from(_OFFICES) | names()),
-        on_behalf_of=_lift(on_behalf_of, parties()),
-        acting=_lift(acting, st.booleans()),
-        term=_lift(term, _optional(whens())),
-    )
+    fields = _Fields()
+    fields.add("person", person, persons())
+    fields.add("office", office, _sample_or(_OFFICES, names()))
+    fields.add("on_behalf_of", on_behalf_of, parties())
+    fields.add("acting", acting, st.booleans())
+    fields.maybe("term", term, whens())
+    return _record(Official, fields)
+
+
+def _refuse_same(first: str, a: object, second: str, b: object) -> None:
+    """Refuse two fixed parties (or people) with one id where the model needs two."""
+    if a is _UNSET or b is _UNSET or isinstance(a, SearchStrategy) or isinstance(b, SearchStrategy):
+        return
+    if getattr(a, "id", a) == getattr(b, "id", b):
+        raise InvalidArgument(
+            f"{first} and {second} are both {getattr(a, 'id', a)!r}: they must differ"
+        )
+
+
+#: Strategies drawing from a known collection of parties, by id: the strategy, and the
+#: parties it draws from (at the time of drawing). See :func:`_with_members`.
+_MEMBERS: dict[int, tuple[SearchStrategy[Any], Callable[[], tuple[Party, ...]]]] = {}
+_MEMBERS_LOCK: Final = threading.Lock()
+
+
+def _with_members(
+    strategy: SearchStrategy[Party], members: Callable[[], tuple[Party, ...]]
+) -> SearchStrategy[Party]:
+    """``strategy``, noted as drawing from ``members()``, so that :func:`_distinct_pair`
+    can pick a second party by construction instead of drawing again."""
+    with _MEMBERS_LOCK:
+        _MEMBERS[id(strategy)] = (strategy, members)
+    return strategy
+
+
+def _members_of(strategy: SearchStrategy[Any]) -> Callable[[], tuple[Party, ...]]:
+    """What ``strategy`` draws from, as noted by :func:`_with_members` (else nothing)."""
+    entry = _MEMBERS.get(id(strategy))
+    return entry[1] if entry is not None and entry[0] is strategy else tuple
+
+
+def _distinct_pair(
+    first: SearchStrategy[Party], second: SearchStrategy[Party]
+) -> SearchStrategy[tuple[Party, Party]]:
+    """Two parties with different ids, the first from ``first``, the second from ``second``.
+
+    When the second is drawn equal to the first and ``second`` draws from known members,
+    the next member with another id is taken: no draw is rejected.
+    """
+    return _pair(first, second, _members_of(second))
 
 
 @st.composite
-def _distinct_pair(
-    draw: st.DrawFn, first: SearchStrategy[Party], second: SearchStrategy[Party]
+def _pair(
+    draw: st.DrawFn,
+    first: SearchStrategy[Party],
+    second: SearchStrategy[Party],
+    members: Callable[[], tuple[Party, ...]],
 ) -> tuple[Party, Party]:
-    """Two parties with different ids, the first from ``first``, the second from ``second``."""
     a = draw(first)
+    b = draw(second)
+    if b.id != a.id:
+        return a, b
+    other = next((p for p in members() if p.id != a.id), None)
+    if other is not None:
+        return a, other
     return a, _draw_where(draw, second, lambda p: p.id != a.id)
 
 
@@ -263,13 +336,14 @@ def envoys(
     >>> from diplorec import DiplomaticRank
     >>> strategy = envoys(rank=DiplomaticRank.AMBASSADOR)
     """
-    return st.builds(
-        lambda pair, **fields: Envoy(sending=pair[0], receiving=pair[1], **fields),
-        _distinct_pair(_lift(sending, parties()), _lift(receiving, parties())),
-        person=_lift(person, persons()),
-        rank=_lift(rank, diplomatic_ranks()),
-        title=_lift(title, _optional(st.sampled_from(("Ambassador", "Посол", "سفیر")) | names())),
-    )
+    _refuse_same("sending", sending, "receiving", receiving)
+    fields = _Fields()
+    pair = _distinct_pair(_lift(sending, parties()), _lift(receiving, parties()))
+    fields.add("pair", _UNSET, pair)
+    fields.add("person", person, persons())
+    fields.add("rank", rank, diplomatic_ranks())
+    fields.maybe("title", title, _sample_or(("Ambassador", "Посол", "سفیر"), names()))
+    return _record(_envoy, fields)
 
 
 _LATITUDES: Final = st.floats(-90.0, 90.0)
@@ -306,22 +380,19 @@ def places(
     """
     coordinates: SearchStrategy[tuple[float | None, float | None]]
     if latitude is _UNSET and longitude is _UNSET:
-        coordinates = st.just((None, None)) | st.tuples(_LATITUDES, _LONGITUDES)
+        coordinates = _maybe(st.tuples(_LATITUDES, _LONGITUDES), (None, None))
     else:
         coordinates = _coordinates(
             _lift(latitude, _optional(_LATITUDES)),
             _lift(longitude, _optional(_LONGITUDES)),
             longitude_first=latitude is _UNSET,
         )
-    return st.builds(
-        lambda coordinates, **fields: Place(
-            latitude=coordinates[0], longitude=coordinates[1], **fields
-        ),
-        coordinates,
-        name=_lift(name, st.sampled_from(("Moscow", "Kabul", "Doha", "کابل", "Москва")) | names()),
-        country=_lift(country, _optional(states())),
-        wikidata=_lift(wikidata, _optional(_wikidata_ids())),
-    )
+    fields = _Fields()
+    fields.add("coordinates", _UNSET, coordinates)
+    fields.add("name", name, _sample_or(("Moscow", "Kabul", "Doha", "کابل", "Москва"), names()))
+    fields.maybe("country", country, states())
+    fields.maybe("wikidata", wikidata, _wikidata_ids())
+    return _record(_place, fields)
 
 
 _LANGUAGES: Final = ("en", "ru", "ps", "fa", "prs", "ar", "zh", "zh-Hans", "ps-AF", "fa-AF")
@@ -330,16 +401,23 @@ _URL_PATH_CHARS: Final = st.characters(
 )
 
 
-def _urls() -> SearchStrategy[str]:
-    host = st.text("abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=12)
-    path = st.text(_URL_PATH_CHARS, max_size=30)
-    return st.builds(
-        lambda scheme, host, tld, path: f"{scheme}://{host}.{tld}/{path}",
-        st.sampled_from(("https", "http")),
-        host,
-        st.sampled_from(("org", "ru", "af", "com", "int")),
-        path,
-    )
+_URL_HOSTS: Final = st.text(
+    st.characters(categories=(), include_characters="abcdefghijklmnopqrstuvwxyz0123456789"),
+    min_size=1,
+    max_size=12,
+)
+_URL_PATHS: Final = st.text(_URL_PATH_CHARS, max_size=30)
+_prepare(_URL_HOSTS, _URL_PATHS)
+_URL_ENDS: Final = tuple(
+    (scheme, tld) for scheme in ("https", "http") for tld in ("org", "ru", "af", "com", "int")
+)
+
+
+@st.composite
+def _urls(draw: st.DrawFn) -> str:
+    """Web addresses: a scheme, a host, a top-level domain and a path in any script."""
+    scheme, tld = draw(st.sampled_from(_URL_ENDS))
+    return f"{scheme}://{draw(_URL_HOSTS)}.{tld}/{draw(_URL_PATHS)}"
 
 
 def _utc_instants() -> SearchStrategy[dt.datetime]:
@@ -363,17 +441,16 @@ def sources(
     >>> from diplorec import SourceKind
     >>> strategy = sources(kind=SourceKind.OFFICIAL_STATEMENT, language="ru")
     """
-    return st.builds(
-        Source,
-        id=_lift(id, _derived_or("source")),
-        title=_lift(title, names() | texts().map(str.strip)),
-        publisher=_lift(publisher, _optional(names())),
-        url=_lift(url, _optional(_urls())),
-        published=_lift(published, _optional(whens())),
-        language=_lift(language, _optional(st.sampled_from(_LANGUAGES))),
-        kind=_lift(kind, source_kinds()),
-        retrieved=_lift(retrieved, _optional(_utc_instants())),
-    )
+    fields = _Fields()
+    fields.add("id", id, _derived_or("source"))
+    fields.add("title", title, names() | _stripped(texts()))
+    fields.maybe("publisher", publisher, names())
+    fields.maybe("url", url, _urls())
+    fields.maybe("published", published, whens())
+    fields.maybe("language", language, st.sampled_from(_LANGUAGES))
+    fields.add("kind", kind, source_kinds())
+    fields.maybe("retrieved", retrieved, _utc_instants())
+    return _record(Source, fields)
 
 
 @_public
@@ -388,13 +465,12 @@ def citations(
 
     >>> strategy = citations(confidence=None)
     """
-    return st.builds(
-        Citation,
-        source=_lift(source, sources()),
-        quote=_lift(quote, _optional(texts())),
-        locator=_lift(locator, _optional(st.sampled_from(("p. 2", "para. 4", "§ 3")) | names())),
-        confidence=_lift(confidence, _optional(st.floats(0.0, 1.0))),
-    )
+    fields = _Fields()
+    fields.add("source", source, sources())
+    fields.maybe("quote", quote, texts())
+    fields.maybe("locator", locator, _sample_or(("p. 2", "para. 4", "§ 3"), names()))
+    fields.maybe("confidence", confidence, st.floats(0.0, 1.0))
+    return _record(Citation, fields)
 
 
 @_public

@@ -3,17 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from typing import Final
+from collections.abc import Callable, Iterable
+from typing import Any, Final, TypeAlias
 
+from hypothesis import reject
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
+from hypothesis.vendor import pretty
 
 from diplorec.dates import OPEN_END, OPEN_START, Precision, When
 from diplorec.strategies._core import _public
 
 # -- dates --------------------------------------------------------------------------
+
+
+def _pretty_when(value: When, printer: Any, cycle: bool) -> None:
+    """How Hypothesis prints a ``When`` in a report: as code that makes it again."""
+    printer.text(f"When.parse({str(value)!r})")
+
+
+# Hypothesis prints the values of a failing example with its pretty printer, which would
+# show a When as its attrs fields (``When(_text=...)``).
+pretty.for_type_by_name(When.__module__, When.__qualname__, _pretty_when)
 
 _SINGLE_PRECISIONS: Final = tuple(p for p in Precision if p is not Precision.INTERVAL)
 _SUBYEAR_CODES: Final = {
@@ -67,57 +79,103 @@ def _subyear_bounds(code: int, lo: dt.date, hi: dt.date) -> tuple[int, int]:
     return first, last
 
 
-def _near(low: int, high: int, anchor: int) -> SearchStrategy[int]:
-    """Integers in [low, high] that shrink towards ``anchor`` (clamped) rather than ``low``."""
-    anchor = min(max(anchor, low), high)
-    return st.integers(low - anchor, high - anchor).map(lambda offset: anchor + offset)
+#: Where most drawn dates lie: the years analysts hold records for.
+NEAR_FIRST: Final = dt.date(1800, 1, 1)
+NEAR_LAST: Final = dt.date(2100, 12, 31)
+_ANCHOR: Final = dt.date(2000, 1, 1)
 
 
-def _single_whens(
-    precision: Precision, lo: dt.date, hi: dt.date, qualifiers: bool
-) -> SearchStrategy[When] | None:
-    """Single dates of one precision within [lo, hi]; None if there are none."""
-    qualifier = st.sampled_from(_QUALIFIERS if qualifiers else _QUALIFIERS[:1])
+def _day(ordinal: int, uncertain: bool, approximate: bool) -> When:
+    day = dt.date.fromordinal(ordinal)
+    return When.day(day.year, day.month, day.day, uncertain=uncertain, approximate=approximate)
+
+
+def _month(index: int, uncertain: bool, approximate: bool) -> When:
+    return When.month(index // 12, index % 12 + 1, uncertain=uncertain, approximate=approximate)
+
+
+def _year(year: int, uncertain: bool, approximate: bool) -> When:
+    return When.year(year, uncertain=uncertain, approximate=approximate)
+
+
+class _Subyear:
+    """Makes the sub-year ``code`` (a season, quarter ...) of a year."""
+
+    def __init__(self, code: int) -> None:
+        self.code = code
+
+    def __repr__(self) -> str:
+        return f"subyear {self.code}"
+
+    def __call__(self, year: int, uncertain: bool, approximate: bool) -> When:
+        return When.subyear(year, self.code, uncertain=uncertain, approximate=approximate)
+
+
+_Make: TypeAlias = Callable[[int, bool, bool], When]
+
+
+@st.composite
+def _single(
+    draw: st.DrawFn, make: _Make, first: int, last: int, anchor: int, qualifiers: bool
+) -> When:
+    """``make(n, ...)`` for an n in [first, last] that shrinks towards ``anchor`` (clamped),
+    maybe qualified: two choices. Built here, so a report shows the ``When`` itself."""
+    anchor = min(max(anchor, first), last)
+    n = anchor + draw(st.integers(first - anchor, last - anchor))
+    uncertain, approximate = draw(st.sampled_from(_QUALIFIERS)) if qualifiers else (False, False)
+    return make(n, uncertain, approximate)
+
+
+def _ranges(precision: Precision, lo: dt.date, hi: dt.date) -> list[tuple[_Make, int, int, int]]:
+    """How to draw single dates of one precision within [lo, hi]: (make, first, last, anchor)
+    for each way (one, or one per sub-year code); empty if none fits."""
+    found: list[tuple[_Make, int, int, int]] = []
     if precision is Precision.DAY:
-        return st.builds(
-            lambda day, q: When.day(day.year, day.month, day.day, uncertain=q[0], approximate=q[1]),
-            st.dates(lo, hi),
-            qualifier,
-        )
-    if precision is Precision.MONTH:
-        first, last = _month_bounds(lo, hi)
-        if first > last:
-            return None
-        return st.builds(
-            lambda index, q: When.month(
-                index // 12, index % 12 + 1, uncertain=q[0], approximate=q[1]
-            ),
-            _near(first, last, 2000 * 12),
-            qualifier,
-        )
-    if precision is Precision.YEAR:
-        first, last = _year_bounds(lo, hi)
-        if first > last:
-            return None
-        return st.builds(
-            lambda year, q: When.year(year, uncertain=q[0], approximate=q[1]),
-            _near(first, last, 2000),
-            qualifier,
-        )
-    options = []
-    for code in _SUBYEAR_CODES[precision]:
-        first, last = _subyear_bounds(code, lo, hi)
-        if first <= last:
-            options.append(
-                st.builds(
-                    lambda year, q, code=code: When.subyear(
-                        year, code, uncertain=q[0], approximate=q[1]
-                    ),
-                    _near(first, last, 2000),
-                    qualifier,
-                )
-            )
-    return st.one_of(options) if options else None
+        found.append((_day, lo.toordinal(), hi.toordinal(), _ANCHOR.toordinal()))
+    elif precision is Precision.MONTH:
+        found.append((_month, *_month_bounds(lo, hi), _ANCHOR.year * 12))
+    elif precision is Precision.YEAR:
+        found.append((_year, *_year_bounds(lo, hi), _ANCHOR.year))
+    else:
+        for code in _SUBYEAR_CODES[precision]:
+            found.append((_Subyear(code), *_subyear_bounds(code, lo, hi), _ANCHOR.year))
+    return [way for way in found if way[1] <= way[2]]
+
+
+#: How often each precision is drawn by default, against one another: days, months and
+#: years within 1800-2100 make most of what analysts hold; far dates (0001-9999) and
+#: seasons, quarters, quadrimesters and semesters come now and then.
+_NEAR_WEIGHTS: Final = {
+    Precision.DAY: 5,
+    Precision.MONTH: 4,
+    Precision.YEAR: 4,
+    Precision.SEASON: 1,
+    Precision.QUARTER: 1,
+    Precision.QUADRIMESTER: 1,
+    Precision.SEMESTER: 1,
+}
+_FAR_WEIGHTS: Final = {Precision.DAY: 1, Precision.MONTH: 1, Precision.YEAR: 1}
+#: Intervals, against the single dates' weights above (20 in all).
+_INTERVAL_WEIGHT: Final = 4
+#: The shapes of an interval, by weight: two in five have an open end.
+_SHAPES: Final = ("closed", "closed", "closed", "open start", "open end")
+
+
+def _weighted_singles(
+    precision: Precision, lo: dt.date, hi: dt.date, qualifiers: bool
+) -> list[SearchStrategy[When]]:
+    """Strategies for single dates of one precision, repeated by weight; empty if none fits."""
+    near_lo, near_hi = max(lo, NEAR_FIRST), min(hi, NEAR_LAST)
+    table: list[SearchStrategy[When]] = []
+    near = _ranges(precision, near_lo, near_hi) if near_lo <= near_hi else []
+    far = _ranges(precision, lo, hi)
+    if not near:  # nothing of this precision lies within 1800-2100 and the bounds
+        near, far = far, []
+    for ways, weight in ((near, _NEAR_WEIGHTS[precision]), (far, _FAR_WEIGHTS.get(precision, 0))):
+        if ways and weight:
+            each = tuple(_single(*way, qualifiers) for way in ways)  # one per sub-year code
+            table += [each[0] if len(each) == 1 else _weighted(each)] * weight
+    return table
 
 
 def _as_bound(value: dt.date | When | None, default: dt.date, side: str) -> dt.date:
@@ -131,17 +189,39 @@ def _as_bound(value: dt.date | When | None, default: dt.date, side: str) -> dt.d
 
 
 @st.composite
-def _intervals(draw: st.DrawFn, ends: SearchStrategy[When], shapes: tuple[str, ...]) -> When:
+def _intervals(
+    draw: st.DrawFn, ends: tuple[SearchStrategy[When], ...], shapes: tuple[str, ...]
+) -> When:
+    """Intervals whose ends are single dates of any precision, or one end open."""
     shape = draw(st.sampled_from(shapes))
-    first = draw(ends)
+    first = draw(draw(st.sampled_from(ends)))
     if shape == "open start":
         return When.interval(None, first)
     if shape == "open end":
         return When.interval(first, None)
-    last = draw(ends)
+    last = draw(draw(st.sampled_from(ends)))
     if first.earliest > last.latest:
         first, last = last, first
     return When.interval(first, last)
+
+
+@st.composite
+def _weighted(draw: st.DrawFn, table: tuple[SearchStrategy[When], ...]) -> When:
+    """A value of one strategy of ``table`` (listed as often as it is to be drawn)."""
+    return draw(table[draw(st.integers(0, len(table) - 1))])
+
+
+@st.composite
+def _of_drawn_precision(
+    draw: st.DrawFn,
+    precisions: SearchStrategy[Precision],
+    tables: dict[Precision, tuple[SearchStrategy[When], ...]],
+) -> When:
+    precision = draw(precisions)
+    if precision not in tables:
+        reject()
+    table = tables[precision]
+    return draw(table[draw(st.integers(0, len(table) - 1))])
 
 
 @_public
@@ -155,6 +235,11 @@ def whens(
     qualifiers: bool = True,
 ) -> SearchStrategy[When]:
     """Dates of every precision from 0001 to 9999, qualified or not, and intervals.
+
+    Most values are what analysts hold: days, months and years between 1800 and 2100
+    (about four in five single dates). Seasons, quarters, quadrimesters, semesters and
+    dates anywhere in 0001-9999 come now and then; about one value in six is an
+    interval, and two intervals in five have an open end. Values shrink towards 2000.
 
     ``precision`` keeps to one precision, a collection of them, or those a strategy
     draws; ``Precision.INTERVAL`` means intervals. Every value drawn lies within
@@ -173,30 +258,31 @@ def whens(
     hi = _as_bound(max_value, OPEN_END, "max")
     if lo > hi:
         raise InvalidArgument(f"min_value={lo} is after max_value={hi}")
-    by_precision: dict[Precision, SearchStrategy[When]] = {}
+    tables: dict[Precision, tuple[SearchStrategy[When], ...]] = {}
     for single in _SINGLE_PRECISIONS:
-        found = _single_whens(single, lo, hi, qualifiers)
-        if found is not None:
-            by_precision[single] = found
-    if intervals:
-        shapes = ["closed"]
+        found = _weighted_singles(single, lo, hi, qualifiers)
+        if found:
+            tables[single] = tuple(found)
+    if intervals and tables:
+        allowed = {"closed"}
         if open_ends and lo == OPEN_START:
-            shapes.append("open start")
+            allowed.add("open start")
         if open_ends and hi == OPEN_END:
-            shapes.append("open end")
-        ends = st.one_of(list(by_precision.values()))
-        by_precision[Precision.INTERVAL] = _intervals(ends, tuple(shapes))
+            allowed.add("open end")
+        shapes = tuple(shape for shape in _SHAPES if shape in allowed)
+        ends = tuple(strategy for table in tables.values() for strategy in table)
+        tables[Precision.INTERVAL] = (_intervals(ends, shapes),) * _INTERVAL_WEIGHT
 
     if precision is None:
-        return st.one_of(list(by_precision.values()))
+        return _weighted(tuple(strategy for table in tables.values() for strategy in table))
     if isinstance(precision, SearchStrategy):
-        return precision.filter(by_precision.__contains__).flatmap(by_precision.__getitem__)
+        return _of_drawn_precision(precision, tables)
     wanted: list[Precision] = [precision] if isinstance(precision, Precision) else list(precision)
     for p in wanted:
         if not isinstance(p, Precision):
             raise InvalidArgument(f"precision={p!r} is not a Precision")
-        if p not in by_precision:
+        if p not in tables:
             if p is Precision.INTERVAL:
                 raise InvalidArgument("precision=Precision.INTERVAL contradicts intervals=False")
             raise InvalidArgument(f"no {p.value} lies wholly between {lo} and {hi}")
-    return st.one_of([by_precision[p] for p in wanted])
+    return _weighted(tuple(strategy for p in wanted for strategy in tables[p]))

@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
+from diplorec import reference
 from diplorec._cameo import cameo_table
-from diplorec.actors import Envoy, Official, Party, Person, Place
+from diplorec.actors import Envoy, Government, Official, Organization, Party, Person, Place
 from diplorec.dates import When
 from diplorec.events import (
     CodedEvent,
@@ -29,26 +30,36 @@ from diplorec.events import (
     Statement,
     event_types,
 )
-from diplorec.provenance import Citation
+from diplorec.provenance import Citation, Source
 from diplorec.strategies._actors import (
+    _REFERENCE_STATES,
     _classes,
     _distinct_pair,
+    _members_of,
+    _refuse_same,
+    _sample_or,
+    _with_members,
     citations,
     envoys,
     officials,
     parties,
     persons,
     places,
+    sources,
 )
 from diplorec.strategies._core import (
     _UNSET,
     Narrowing,
     T,
+    _distinct_items,
+    _draw_fields,
     _draw_where,
+    _Fields,
     _lift,
     _optional,
     _party_id,
     _public,
+    _record,
     _tuples,
     _unique_lists,
 )
@@ -77,10 +88,12 @@ from diplorec.vocab import (
     DesignationAction,
     LegalStatus,
     MeetingMode,
+    OrganizationKind,
     RecognitionForm,
     RecognitionInstrument,
     RelationsAction,
     RepresentationLevel,
+    SourceKind,
     Stance,
     WithdrawalKind,
 )
@@ -105,23 +118,19 @@ class EventFields(TypedDict, total=False):
 _COMMON_FIELDS: Final = frozenset(EventFields.__annotations__)
 
 
-def _common_fields(tag: str, given: EventFields) -> SearchStrategy[dict[str, Any]]:
+def _common_fields(tag: str, given: EventFields) -> _Fields:
+    """The fields every event has, narrowed as ``given``; the event adds its own."""
     unknown = sorted(set(given) - _COMMON_FIELDS)
     if unknown:
         raise InvalidArgument(f"unknown event field(s) {', '.join(unknown)}")
-    defaults: dict[str, SearchStrategy[Any]] = {
-        "id": _derived_or(tag),
-        "on": whens(),
-        "place": _optional(places()),
-        "sources": _tuples(citations(), max_size=2),
-        "certainty": certainties(),
-        "notes": _optional(texts()),
-    }
-    lifted = {
-        name: _lift(cast(Any, given.get(name, _UNSET)), default)
-        for name, default in defaults.items()
-    }
-    return st.fixed_dictionaries(lifted)
+    fields = _Fields()
+    fields.add("id", given.get("id", _UNSET), _derived_or(tag))
+    fields.add("on", given.get("on", _UNSET), whens())
+    fields.maybe("place", given.get("place", _UNSET), _default_places())
+    fields.some("sources", given.get("sources", _UNSET), _default_citations(), max_size=2)
+    fields.add("certainty", given.get("certainty", _UNSET), certainties())
+    fields.maybe("notes", given.get("notes", _UNSET), texts())
+    return fields
 
 
 class _Cast(typing.NamedTuple):
@@ -149,9 +158,7 @@ class _Cast(typing.NamedTuple):
             envoys=envoys(person=person, sending=party, receiving=party),
             participants=party | official,
             party_tuples=_tuples(party, max_size=2, unique_by=_party_id),
-            two_parties=_unique_lists(party, min_size=2, max_size=2, unique_by=_party_id).map(
-                tuple
-            ),
+            two_parties=_distinct_pair(party, party),
         )
 
 
@@ -159,9 +166,58 @@ _PeoplePool: TypeAlias = SearchStrategy[Person] | Iterable[Person] | None
 _PartyPool: TypeAlias = SearchStrategy[Party] | Iterable[Party] | None
 
 
+#: Well-known parties and people most events are drawn among (three times in four): a
+#: value from a short list costs one choice, a made-up one a few dozen.
+_KNOWN_PARTIES: Final[tuple[Party, ...]] = (
+    *_REFERENCE_STATES,
+    Government(name="Islamic Emirate of Afghanistan", state=reference.AFGHANISTAN,
+               aliases=("Taliban",), in_power=When.parse("2021-08-15/..")),
+    Government(name="Islamic Republic of Afghanistan", state=reference.AFGHANISTAN,
+               in_power=When.parse("2004-01-26/2021-08-15")),
+    reference.UN_SECURITY_COUNCIL,
+    Organization(name="Ministry of Foreign Affairs", kind=OrganizationKind.MINISTRY,
+                 state=reference.RUSSIA),
+)  # fmt: skip
+_KNOWN_PEOPLE: Final = (
+    Person(name="Gul Hassan Hassan"),
+    Person(name="Andrey Rudenko", transliterations=("Андрей Руденко",)),
+    Person(name="Amir Khan Muttaqi", transliterations=("امیر خان متقی",), wikidata="Q3613364"),
+)
+_KNOWN_SOURCES: Final = (
+    Source(title="Statement of the Ministry of Foreign Affairs", publisher="MID Rossii",
+           kind=SourceKind.OFFICIAL_STATEMENT, language="ru",
+           published=When.parse("2025-07-03")),
+    Source(title="Russia recognises Taliban government", publisher="Reuters",
+           url="https://reuters.com/world/", kind=SourceKind.NEWS, language="en"),
+)  # fmt: skip
+
+
+@st.composite
+def _mostly(
+    draw: st.DrawFn, known: tuple[T, ...], made_up: SearchStrategy[T], one_in: int = 4
+) -> T:
+    """A made-up value once in ``one_in`` draws, else one of ``known``
+    (shrinking to the first); one choice for a known value."""
+    pick = draw(st.integers(0, one_in * len(known) - 1))
+    if pick >= (one_in - 1) * len(known):
+        return draw(made_up)
+    return known[pick % len(known)]
+
+
+@functools.cache
+def _default_places() -> SearchStrategy[Place]:
+    return places()
+
+
+@functools.cache
+def _default_citations() -> SearchStrategy[Citation]:
+    return citations(source=_mostly(_KNOWN_SOURCES, sources()))
+
+
 @functools.cache
 def _default_cast() -> _Cast:
-    return _Cast.of(parties(), persons())
+    party = _with_members(_mostly(_KNOWN_PARTIES, parties()), lambda: _KNOWN_PARTIES)
+    return _Cast.of(party, _mostly(_KNOWN_PEOPLE, persons()))
 
 
 def _pool(
@@ -171,12 +227,19 @@ def _pool(
         return default()
     if isinstance(given, SearchStrategy):
         return given
-    return st.sampled_from(tuple(given))
+    members: tuple[Any, ...] = tuple(given)
+    return cast(SearchStrategy[T], _with_members(st.sampled_from(members), lambda: members))
 
 
 @functools.cache
-def _links() -> SearchStrategy[tuple[str, ...]]:
-    return _tuples(event_ids(), max_size=2, unique_by=str)
+def _cameo_codes() -> SearchStrategy[str]:
+    """The CAMEO codes of the shipped table."""
+    return st.sampled_from(sorted(cameo_table()))
+
+
+def _fixed(value: object) -> bool:
+    """Whether a narrowing argument fixes the field to one value."""
+    return value is not _UNSET and not isinstance(value, SearchStrategy)
 
 
 def _without(banned: Iterable[str], found: tuple[Party, ...]) -> tuple[Party, ...]:
@@ -217,25 +280,24 @@ def recognition_acts(
     >>> from diplorec.reference import RUSSIA
     >>> strategy = recognition_acts(recognizer=RUSSIA, form=RecognitionForm.EXPRESS)
     """
+    _refuse_same("recognizer", recognizer, "recognized", recognized)
+    for partner in collective_with if isinstance(collective_with, tuple) else ():
+        _refuse_same("collective_with", partner, "recognizer", recognizer)
+        _refuse_same("collective_with", partner, "recognized", recognized)
     cast_ = _Cast.of(among, people)
     pair = _distinct_pair(_lift(recognizer, cast_.parties), _lift(recognized, cast_.parties))
     partners = _lift(collective_with, cast_.party_tuples)
-    fields: SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
-        {
-            "legal_status": _lift(legal_status, legal_statuses()),
-            "form": _lift(form, recognition_forms()),
-            "instrument": _lift(instrument, _optional(recognition_instruments())),
-            "conditions": _lift(conditions, _tuples(texts(), max_size=2)),
-            "announced": _lift(announced, _optional(whens())),
-            "effective": _lift(effective, _optional(whens())),
-            "characterization": _lift(characterization, characterizations()),
-            "described_as": _lift(
-                described_as, _optional(st.just("the act of official recognition") | texts())
-            ),
-            "basis": _lift(basis, _links()),
-        }
-    )
-    base = _common_fields(RecognitionAct.TAG, common)
+    fields = _common_fields(RecognitionAct.TAG, common)
+    fields.add("legal_status", legal_status, legal_statuses())
+    fields.add("form", form, recognition_forms())
+    fields.maybe("instrument", instrument, recognition_instruments())
+    fields.some("conditions", conditions, texts(), max_size=2)
+    fields.maybe("announced", announced, whens())
+    fields.maybe("effective", effective, whens())
+    fields.add("characterization", characterization, characterizations())
+    described = _sample_or(("the act of official recognition",), texts())
+    fields.maybe("described_as", described_as, described)
+    fields.some("basis", basis, event_ids(), max_size=2, unique_by=str)
     defaulted = collective_with is _UNSET
 
     @st.composite
@@ -247,7 +309,7 @@ def recognition_acts(
         else:
             together = _draw_where(draw, partners, lambda ps: not _ids_of(ps) & set(ids))
         return RecognitionAct(
-            **draw(base), **draw(fields), recognizer=by, recognized=of, collective_with=together
+            **_draw_fields(draw, fields), recognizer=by, recognized=of, collective_with=together
         )
 
     return build()
@@ -277,21 +339,23 @@ def recognition_withdrawals(
 
     >>> strategy = recognition_withdrawals(kind=WithdrawalKind.SWITCH)
     """
+    _refuse_same("withdrawer", withdrawer, "recognized", recognized)
+    if _fixed(in_favour_of) and in_favour_of is not None:
+        _refuse_same("in_favour_of", in_favour_of, "withdrawer", withdrawer)
+        _refuse_same("in_favour_of", in_favour_of, "recognized", recognized)
+        if _fixed(kind) and kind is not WithdrawalKind.SWITCH:
+            raise InvalidArgument(f"in_favour_of names a rival, so kind={kind} must be a switch")
     cast_ = _Cast.of(among, people)
     pair = _distinct_pair(_lift(withdrawer, cast_.parties), _lift(recognized, cast_.parties))
     kinds = _lift(kind, withdrawal_kinds())
     rivals = _lift(in_favour_of, _optional(cast_.parties))
     claims = _lift(claimed_by, cast_.party_tuples)
     denials = _lift(denied_by, cast_.party_tuples)
-    fields: SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
-        {
-            "announced": _lift(announced, _optional(whens())),
-            "effective": _lift(effective, _optional(whens())),
-            "described_as": _lift(described_as, _optional(texts())),
-            "basis": _lift(basis, _links()),
-        }
-    )
-    base = _common_fields(RecognitionWithdrawal.TAG, common)
+    fields = _common_fields(RecognitionWithdrawal.TAG, common)
+    fields.maybe("announced", announced, whens())
+    fields.maybe("effective", effective, whens())
+    fields.maybe("described_as", described_as, texts())
+    fields.some("basis", basis, event_ids(), max_size=2, unique_by=str)
 
     @st.composite
     def build(draw: st.DrawFn) -> RecognitionWithdrawal:
@@ -311,8 +375,7 @@ def recognition_withdrawals(
         else:
             denied = _draw_where(draw, denials, lambda ps: not _ids_of(ps) & _ids_of(claimed))
         return RecognitionWithdrawal(
-            **draw(base),
-            **draw(fields),
+            **_draw_fields(draw, fields),
             withdrawer=by,
             recognized=of,
             kind=kind_,
@@ -338,11 +401,13 @@ def credential_presentations(
 
     >>> strategy = credential_presentations(document=CredentialDocument.TRUE_COPY)
     """
+    if isinstance(envoy, Envoy) and isinstance(received_by, Official):
+        _refuse_same("the envoy", envoy.person, "received_by", received_by.person)
     cast_ = _Cast.of(among, people)
     envoys_ = _lift(envoy, cast_.envoys)
     receivers = _lift(received_by, _optional(cast_.officials))
     documents = _lift(document, credential_documents())
-    base = _common_fields(CredentialPresentation.TAG, common)
+    fields = _common_fields(CredentialPresentation.TAG, common)
 
     @st.composite
     def build(draw: st.DrawFn) -> CredentialPresentation:
@@ -351,7 +416,10 @@ def credential_presentations(
             draw, receivers, lambda o: o is None or o.person.id != envoy_.person.id
         )
         return CredentialPresentation(
-            **draw(base), envoy=envoy_, document=draw(documents), received_by=receiver
+            **_draw_fields(draw, fields),
+            envoy=envoy_,
+            document=draw(documents),
+            received_by=receiver,
         )
 
     return build()
@@ -371,17 +439,21 @@ def envoy_appointments(
 
     >>> strategy = envoy_appointments(stage=AppointmentStage.AGREMENT_GRANTED)
     """
+    if isinstance(envoy, Envoy) and isinstance(predecessor, Person):
+        _refuse_same("the envoy", envoy.person, "predecessor", predecessor)
     cast_ = _Cast.of(among, people)
     envoys_ = _lift(envoy, cast_.envoys)
     predecessors = _lift(predecessor, _optional(cast_.people))
     stages = _lift(stage, appointment_stages())
-    base = _common_fields(EnvoyAppointment.TAG, common)
+    fields = _common_fields(EnvoyAppointment.TAG, common)
 
     @st.composite
     def build(draw: st.DrawFn) -> EnvoyAppointment:
         envoy_ = draw(envoys_)
         before = _draw_where(draw, predecessors, lambda p: p is None or p.id != envoy_.person.id)
-        return EnvoyAppointment(**draw(base), envoy=envoy_, stage=draw(stages), predecessor=before)
+        return EnvoyAppointment(
+            **_draw_fields(draw, fields), envoy=envoy_, stage=draw(stages), predecessor=before
+        )
 
     return build()
 
@@ -390,13 +462,6 @@ def _participant_key(participant: Participant) -> str:
     if isinstance(participant, Official):
         return f"official:{participant.person.id}"
     return participant.id
-
-
-def _event_builds(
-    cls: Callable[..., T], base: SearchStrategy[dict[str, Any]], **own: SearchStrategy[Any]
-) -> SearchStrategy[T]:
-    """An event from its common fields and its own (independent) fields."""
-    return st.builds(lambda common, **fields: cls(**common, **fields), base, **own)
 
 
 @_public
@@ -416,16 +481,15 @@ def meetings(
     >>> strategy = meetings(mode=MeetingMode.PHONE)
     """
     cast_ = _Cast.of(among, people)
-    who = _unique_lists(cast_.participants, min_size=2, max_size=4, unique_by=_participant_key)
-    return _event_builds(
-        Meeting,
-        _common_fields(Meeting.TAG, common),
-        participants=_lift(participants, who.map(tuple)),
-        mode=_lift(mode, meeting_modes()),
-        host=_lift(host, _optional(cast_.parties)),
-        subject=_lift(subject, _optional(texts())),
-        concerning=_lift(concerning, _links()),
-    )
+    members = _members_of(cast_.parties)
+    who = _distinct_items(cast_.participants, 2, 4, _participant_key, members)
+    fields = _common_fields(Meeting.TAG, common)
+    fields.add("participants", participants, who)
+    fields.add("mode", mode, meeting_modes())
+    fields.maybe("host", host, cast_.parties)
+    fields.maybe("subject", subject, texts())
+    fields.some("concerning", concerning, event_ids(), max_size=2, unique_by=str)
+    return _record(Meeting, fields)
 
 
 @_public
@@ -445,15 +509,13 @@ def statements(
     >>> strategy = statements(stance=Stance.WELCOMES)
     """
     cast_ = _Cast.of(among, people)
-    return _event_builds(
-        Statement,
-        _common_fields(Statement.TAG, common),
-        speaker=_lift(speaker, cast_.participants),
-        stance=_lift(stance, stances()),
-        concerning=_lift(concerning, _links()),
-        about=_lift(about, cast_.party_tuples),
-        quote=_lift(quote, _optional(texts())),
-    )
+    fields = _common_fields(Statement.TAG, common)
+    fields.add("speaker", speaker, cast_.participants)
+    fields.add("stance", stance, stances())
+    fields.some("concerning", concerning, event_ids(), max_size=2, unique_by=str)
+    fields.some("about", about, cast_.parties, max_size=2, unique_by=_party_id)
+    fields.maybe("quote", quote, texts())
+    return _record(Statement, fields)
 
 
 _LIST_NAMES: Final = (
@@ -479,18 +541,19 @@ def designation_changes(
 
     >>> strategy = designation_changes(action=DesignationAction.SUSPEND)
     """
+    _refuse_same("authority", authority, "entity", entity)
     cast_ = _Cast.of(among, people)
     pairs = _distinct_pair(_lift(authority, cast_.parties), _lift(entity, cast_.parties))
-    return st.builds(
-        lambda pair, common, **fields: DesignationChange(
-            **common, authority=pair[0], entity=pair[1], **fields
-        ),
-        pairs,
-        _common_fields(DesignationChange.TAG, common),
-        action=_lift(action, designation_actions()),
-        list_name=_lift(list_name, st.sampled_from(_LIST_NAMES) | names()),
-        effective=_lift(effective, _optional(whens())),
-    )
+    fields = _common_fields(DesignationChange.TAG, common)
+    fields.add("pair", _UNSET, pairs)
+    fields.add("action", action, designation_actions())
+    fields.add("list_name", list_name, _sample_or(_LIST_NAMES, names()))
+    fields.maybe("effective", effective, whens())
+    return _record(_designation_change, fields)
+
+
+def _designation_change(pair: tuple[Party, Party], **fields: Any) -> DesignationChange:
+    return DesignationChange(authority=pair[0], entity=pair[1], **fields)
 
 
 def _level_fits(
@@ -532,6 +595,12 @@ def relations_changes(
 
     >>> strategy = relations_changes(action=RelationsAction.UPGRADED)
     """
+    if all(map(_fixed, (action, level_before, level_after))) and not _level_fits(
+        action,  # type: ignore[arg-type]
+        level_before,  # type: ignore[arg-type]
+        level_after,  # type: ignore[arg-type]
+    ):
+        raise InvalidArgument(f"a change {action} cannot go from {level_before} to {level_after}")
     cast_ = _Cast.of(among, people)
     actions = _lift(action, relations_actions())
     levels = _optional(representation_levels())
@@ -540,13 +609,9 @@ def relations_changes(
     distinct_levels = _unique_lists(
         representation_levels(), min_size=2, max_size=2, unique_by=lambda level: level.rank
     )
-    fields: SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
-        {
-            "parties": _lift(parties, cast_.two_parties),
-            "initiated_by": _lift(initiated_by, _optional(cast_.parties)),
-        }
-    )
-    base = _common_fields(RelationsChange.TAG, common)
+    fields = _common_fields(RelationsChange.TAG, common)
+    fields.add("parties", parties, cast_.two_parties)
+    fields.maybe("initiated_by", initiated_by, cast_.parties)
     defaulted = level_before is _UNSET and level_after is _UNSET
 
     @st.composite
@@ -560,7 +625,7 @@ def relations_changes(
         else:
             after = _draw_where(draw, afters, lambda level: _level_fits(action_, before, level))
         return RelationsChange(
-            **draw(base), **draw(fields), action=action_, level_before=before, level_after=after
+            **_draw_fields(draw, fields), action=action_, level_before=before, level_after=after
         )
 
     return build()
@@ -582,14 +647,12 @@ def diplomatic_ties(
     >>> strategy = diplomatic_ties(formal_recognition=False)
     """
     cast_ = _Cast.of(among, people)
-    return _event_builds(
-        DiplomaticTies,
-        _common_fields(DiplomaticTies.TAG, common),
-        parties=_lift(parties, cast_.two_parties),
-        level=_lift(level, _optional(representation_levels())),
-        envoys_exchanged=_lift(envoys_exchanged, _optional(st.booleans())),
-        formal_recognition=_lift(formal_recognition, _optional(st.booleans())),
-    )
+    fields = _common_fields(DiplomaticTies.TAG, common)
+    fields.add("parties", parties, cast_.two_parties)
+    fields.maybe("level", level, representation_levels())
+    fields.maybe("envoys_exchanged", envoys_exchanged, st.booleans())
+    fields.maybe("formal_recognition", formal_recognition, st.booleans())
+    return _record(DiplomaticTies, fields)
 
 
 @_public
@@ -609,15 +672,13 @@ def coded_events(
     >>> strategy = coded_events(cameo="054")
     """
     cast_ = _Cast.of(among, people)
-    return _event_builds(
-        CodedEvent,
-        _common_fields(CodedEvent.TAG, common),
-        cameo=_lift(cameo, st.sampled_from(sorted(cameo_table()))),
-        description=_lift(description, texts()),
-        actor=_lift(actor, _optional(cast_.parties)),
-        target=_lift(target, _optional(cast_.parties)),
-        concerning=_lift(concerning, _links()),
-    )
+    fields = _common_fields(CodedEvent.TAG, common)
+    fields.add("cameo", cameo, _cameo_codes())
+    fields.add("description", description, texts())
+    fields.maybe("actor", actor, cast_.parties)
+    fields.maybe("target", target, cast_.parties)
+    fields.some("concerning", concerning, event_ids(), max_size=2, unique_by=str)
+    return _record(CodedEvent, fields)
 
 
 _EVENT_STRATEGIES: Final[dict[type[Any], Callable[..., SearchStrategy[Any]]]] = {

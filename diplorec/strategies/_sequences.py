@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import threading
 import typing
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Final, cast
 
 import attrs
 from hypothesis import strategies as st
@@ -24,7 +25,9 @@ from diplorec.events import (
 )
 from diplorec.provenance import Source
 from diplorec.strategies._actors import (
+    _REFERENCE_STATES,
     _classes,
+    _with_members,
     citations,
     governments,
     officials,
@@ -36,15 +39,15 @@ from diplorec.strategies._actors import (
 )
 from diplorec.strategies._core import (
     T,
+    _distinct_items,
     _draw_where,
     _optional,
     _party_id,
     _public,
     _tuples,
-    _unique_lists,
 )
 from diplorec.strategies._dates import _QUALIFIERS
-from diplorec.strategies._events import _EVENT_STRATEGIES
+from diplorec.strategies._events import _EVENT_STRATEGIES, _mostly
 from diplorec.strategies._text import event_ids, texts
 from diplorec.strategies._vocab import severities
 
@@ -80,25 +83,49 @@ def _moved(value: T, **changes: Any) -> T:
     return cast(T, attrs.evolve(current, **changes))
 
 
+@functools.cache
+def _pool_strategies() -> tuple[SearchStrategy[Any], ...]:
+    """What the pools of a sequence are drawn from: mostly well-known values (one choice
+    each), sometimes made-up ones."""
+    from diplorec.strategies._events import _KNOWN_PARTIES, _KNOWN_PEOPLE, _KNOWN_SOURCES
+
+    known_governments = tuple(p for p in _KNOWN_PARTIES if isinstance(p, Government))
+    known_organizations = tuple(p for p in _KNOWN_PARTIES if isinstance(p, Organization))
+    return (
+        _distinct_items(
+            _mostly(_REFERENCE_STATES, states(), 8), 2, 4, _party_id, lambda: _REFERENCE_STATES
+        ),
+        st.lists(_mostly(known_governments, governments(), 8), max_size=2),
+        st.lists(_mostly(known_organizations, organizations(), 8), max_size=2),
+        _distinct_items(_mostly(_KNOWN_PEOPLE, persons(), 8), 2, 3, _id, lambda: _KNOWN_PEOPLE),
+        st.lists(_mostly(_KNOWN_PLACES, places(), 8), max_size=2),
+        _distinct_items(_mostly(_KNOWN_SOURCES, sources(), 8), 1, 2, _id, lambda: _KNOWN_SOURCES),
+    )
+
+
+_KNOWN_PLACES: Final = (Place(name="Moscow"), Place(name="Kabul"), Place(name="Doha"))
+
+
+def _id(value: Any) -> str:
+    return cast(str, value.id)
+
+
 @st.composite
 def _pools(draw: st.DrawFn) -> _Pools:
-    states_ = draw(_unique_lists(states(), min_size=2, max_size=4, unique_by=_party_id))
+    states_of, governments_of, organizations_of, people_of, places_of, sources_of = (
+        _pool_strategies()
+    )
+    states_ = draw(states_of)
     home = st.sampled_from(states_)
     maybe_home = _optional(home)
-    governments_ = [_moved(g, state=draw(home)) for g in draw(st.lists(governments(), max_size=2))]
-    organizations_ = [
-        _moved(o, state=draw(maybe_home)) for o in draw(st.lists(organizations(), max_size=2))
-    ]
-    people = draw(_unique_lists(persons(), min_size=2, max_size=3, unique_by=lambda p: p.id))
-    places_ = [
-        attrs.evolve(p, country=draw(maybe_home)) for p in draw(st.lists(places(), max_size=2))
-    ]
-    sources_ = draw(_unique_lists(sources(), min_size=1, max_size=2, unique_by=lambda s: s.id))
+    governments_ = [_moved(g, state=draw(home)) for g in draw(governments_of)]
+    organizations_ = [_moved(o, state=draw(maybe_home)) for o in draw(organizations_of)]
+    places_ = [attrs.evolve(p, country=draw(maybe_home)) for p in draw(places_of)]
     return _Pools(
         parties=_unique_by_id([*states_, *governments_, *organizations_]),
-        people=tuple(people),
+        people=tuple(draw(people_of)),
         places=tuple(places_),
-        sources=tuple(sources_),
+        sources=tuple(draw(sources_of)),
     )
 
 
@@ -144,7 +171,8 @@ class _SequenceMaker:
 
     def __init__(self, chosen: tuple[type[Event], ...]) -> None:
         self.ref = _PoolRef()
-        party = _pooled(self.ref, "parties")
+        ref = self.ref
+        party = _with_members(_pooled(ref, "parties"), lambda: cast(_Pools, ref.pools).parties)
         self.person = _pooled(self.ref, "people")
         common: dict[str, Any] = {
             "among": party,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Final
+from typing import Any, Final
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -24,23 +24,21 @@ _SPACES: Final = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
 _NOT_CONTROL: Final = ("Cc", "Cs")
 _NOT_SPACE_OR_CONTROL: Final = ("Cc", "Cs", "Zs", "Zl", "Zp")
 
-_LETTERS: Final[dict[str, SearchStrategy[str]]] = {
-    "latin": st.sampled_from(
+#: The letters of each script, as text.
+_LETTERS: Final[dict[str, str]] = {
+    "latin": (
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
         + _span(0xC0, 0xD6)
         + _span(0xD8, 0xF6)
         + _span(0xF8, 0x17F)
     ),
-    "cyrillic": st.sampled_from(_span(0x410, 0x44F) + "ЁёЄєІіЇїЎўҐґҚқҒғҲҳ"),
+    "cyrillic": _span(0x410, 0x44F) + "ЁёЄєІіЇїЎўҐґҚқҒғҲҳ",
     # Arabic letters, the Persian/Dari additions and the Pashto letters.
-    "arabic": st.sampled_from(
-        _span(0x621, 0x63A) + _span(0x641, 0x64A) + "پچژگکی" + "ټځڅډړږښګڼېۍئ"
-    ),
-    "cjk": st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
-    "greek": st.sampled_from(_span(0x391, 0x3A1) + _span(0x3A3, 0x3A9) + _span(0x3B1, 0x3C9)),
-    "hebrew": st.sampled_from(_span(0x5D0, 0x5EA)),
-    "devanagari": st.sampled_from(_span(0x905, 0x939)),
-    "any": st.characters(exclude_categories=_NOT_SPACE_OR_CONTROL, exclude_characters=_SPACES),
+    "arabic": _span(0x621, 0x63A) + _span(0x641, 0x64A) + "پچژگکی" + "ټځڅډړږښګڼېۍئ",
+    "cjk": "",  # the range U+4E00-U+9FFF, see _SCRIPT_RULES
+    "greek": _span(0x391, 0x3A1) + _span(0x3A3, 0x3A9) + _span(0x3B1, 0x3C9),
+    "hebrew": _span(0x5D0, 0x5EA),
+    "devanagari": _span(0x905, 0x939),
 }
 
 _MARKS: Final[dict[str, str]] = {
@@ -53,12 +51,13 @@ _MARKS: Final[dict[str, str]] = {
 }
 
 #: The scripts :func:`names` draws from; ``"any"`` is any printable Unicode character.
-SCRIPTS: Final = tuple(_LETTERS)
+SCRIPTS: Final = (*_LETTERS, "any")
 
 # Left-to-right, right-to-left and Arabic letter marks, and the zero-width non-joiner
 # Persian and Pashto spelling needs: invisible, not whitespace, and valid in names.
 _DIRECTION_MARKS: Final = ("\u200e", "\u200f", "\u061c")
-_WORD_SEPARATORS: Final = (" ", " ", "-", "\u200c")
+#: What may stand between two words: a space, a no-break space, a hyphen, a ZWNJ.
+_WORD_SEPARATORS: Final = " \u00a0-\u200c"
 
 _SAMPLE_NAMES: Final = (
     "Afghanistan",
@@ -75,94 +74,146 @@ _SAMPLE_NAMES: Final = (
     "भारत",
 )
 
-
-def _word(script: str) -> SearchStrategy[str]:
-    """A word of one script; about one character in four is a combining mark, if it has them."""
-    letters = _LETTERS[script]
-    marks = _MARKS.get(script)
-    alphabet = st.one_of(letters, letters, letters, st.sampled_from(marks)) if marks else letters
-    return st.text(alphabet, min_size=1, max_size=10)
+#: At most this many characters in a drawn name (a model allows 500).
+_NAME_SIZE: Final = 40
 
 
-_WORDS: Final = {script: _word(script) for script in _LETTERS}
-_NAME_MARKS: Final = st.sampled_from(("", "", *_DIRECTION_MARKS))
+def _alphabet(characters: str) -> SearchStrategy[str]:
+    return st.characters(categories=(), include_characters=characters)
 
 
-def _join_name(mark: str, first: str, rest: list[tuple[str, str]], mark_last: bool) -> str:
-    body = first + "".join(sep + word for sep, word in rest)
-    return body + mark if mark_last else mark + body
+def _script(letters: str, marks: str) -> SearchStrategy[str]:
+    """Raw names of one script: letters, marks, separators and direction marks."""
+    extra = marks + _WORD_SEPARATORS + "".join(_DIRECTION_MARKS)
+    return st.text(_alphabet(letters + extra), min_size=1, max_size=_NAME_SIZE)
 
 
-def _generated_name(scripts: tuple[str, ...]) -> SearchStrategy[str]:
-    """One to four words, each of one script, maybe with a direction mark at one end."""
-    words = st.one_of([_WORDS[script] for script in scripts])
-    return st.builds(
-        _join_name,
-        _NAME_MARKS,
-        words,
-        st.lists(st.tuples(st.sampled_from(_WORD_SEPARATORS), words), max_size=3),
-        st.booleans(),
-    )
+_ANY_CHARACTER: Final = st.characters(
+    exclude_categories=_NOT_SPACE_OR_CONTROL, exclude_characters=_SPACES
+)
+_SCRIPT_RULES: Final[dict[str, SearchStrategy[str]]] = {
+    **{
+        script: _script(letters, _MARKS.get(script, ""))
+        for script, letters in _LETTERS.items()
+        if script != "cjk"
+    },
+    # CJK names run without spaces; a range is much quicker to set up than 21,000 letters.
+    "cjk": st.text(st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF), min_size=1,
+                   max_size=_NAME_SIZE),
+    "any": st.text(_ANY_CHARACTER, min_size=1, max_size=_NAME_SIZE),
+}  # fmt: skip
+#: Raw names mixing the alphabetic scripts.
+_MIXED: Final = _script(
+    "".join(letters for script, letters in _LETTERS.items() if script != "cjk"),
+    "".join(_MARKS.values()),
+)
+
+
+@st.composite
+def _generated_name(
+    draw: st.DrawFn, rules: tuple[SearchStrategy[str], ...], samples: tuple[str, ...]
+) -> str:
+    """A sample name, or a text of one script's characters without separators at its ends
+    (``samples[0]`` if nothing is left): two or three choices."""
+    pick = draw(st.integers(0, len(samples) + len(rules) - 1))
+    if pick < len(samples):
+        return samples[pick]
+    raw = draw(rules[pick - len(samples)]).strip(_WORD_SEPARATORS)
+    return raw or (samples[0] if samples else "-")
 
 
 @_public
 def names(*, scripts: str | Iterable[str] | None = None) -> SearchStrategy[str]:
     """Names a model accepts: not blank, no surrounding whitespace, no control characters.
 
-    Words are drawn from Latin (with diacritics), Cyrillic, Arabic script (with the
+    Names are drawn from Latin (with diacritics), Cyrillic, Arabic script (with the
     Persian, Dari and Pashto letters), CJK, Greek, Hebrew, Devanagari or any printable
-    character, with combining marks, direction marks (U+200E, U+200F, U+061C) and
-    zero-width non-joiners; one name may mix scripts. ``scripts`` keeps to some of
-    :data:`SCRIPTS`.
+    character, with combining marks, direction marks (U+200E, U+200F, U+061C), spaces,
+    hyphens and zero-width non-joiners; one name may mix scripts. ``scripts`` keeps to
+    some of :data:`SCRIPTS`. Each name is a few choices for Hypothesis, so drawing one
+    is cheap.
 
     >>> strategy = names(scripts=("arabic", "cyrillic"))
     """
     if scripts is None:
-        return st.one_of(st.sampled_from(_SAMPLE_NAMES), _generated_name(SCRIPTS))
+        return _generated_name((*_SCRIPT_RULES.values(), _MIXED), _SAMPLE_NAMES)
     chosen = (scripts,) if isinstance(scripts, str) else tuple(scripts)
-    unknown = [s for s in chosen if s not in _LETTERS]
+    unknown = [s for s in chosen if s not in _SCRIPT_RULES]
     if unknown or not chosen:
         raise InvalidArgument(f"scripts={scripts!r}: choose from {', '.join(SCRIPTS)}")
-    return _generated_name(chosen)
+    return _generated_name(tuple(_SCRIPT_RULES[s] for s in chosen), ())
 
 
 _PADDING: Final = st.text(
-    st.characters(exclude_categories=_NOT_CONTROL) | st.sampled_from(" \t\n\r"), max_size=12
+    st.characters(exclude_categories=_NOT_CONTROL, include_characters=" \t\n\r"), max_size=12
 )
+
+
+@st.composite
+def _padded(draw: st.DrawFn, middle: SearchStrategy[str]) -> str:
+    return draw(_PADDING) + draw(middle) + draw(_PADDING)
 
 
 @_public
 def texts() -> SearchStrategy[str]:
     """Free text a model accepts (a quote, a note): any script, inner tabs and newlines."""
-    return st.builds(lambda head, name, tail: head + name + tail, _PADDING, names(), _PADDING)
+    return _padded(names())
 
 
-_ID_KEY_CHARS: Final = st.characters(
-    exclude_categories=_NOT_SPACE_OR_CONTROL, exclude_characters=_SPACES
+_ID_KEY_CHARS: Final = _ANY_CHARACTER
+_ASCII_KEYS: Final = st.text(
+    _alphabet("abcdefghijklmnopqrstuvwxyz0123456789-"), min_size=1, max_size=16
 )
+_ANY_KEYS: Final = st.text(_ID_KEY_CHARS, min_size=1, max_size=16)
 _EVENT_TAGS: Final = tuple(cls.TAG for cls in EVENT_TYPES)
 
 
-def _ids(kind: str) -> SearchStrategy[str]:
-    """Explicit ids ``kind:key``; the key may be in any script."""
-    ascii_key = st.text("abcdefghijklmnopqrstuvwxyz0123456789-", min_size=1, max_size=16)
-    key = ascii_key | st.text(_ID_KEY_CHARS, min_size=1, max_size=16)
-    return key.map(lambda k: f"{kind}:{k}")
+@st.composite
+def _ids(draw: st.DrawFn, kinds: tuple[str, ...], derived: bool = False) -> str:
+    """Explicit ids ``kind:key`` (the key in ASCII or any script), or, with ``derived``,
+    sometimes ``""``: the model then derives the id from the value's content."""
+    pick = draw(st.integers(0, 2)) - 1 if derived else draw(st.integers(0, 1))
+    if pick < 0:
+        return ""
+    kind = kinds[0] if len(kinds) == 1 else draw(st.sampled_from(kinds))
+    return f"{kind}:{draw(_ASCII_KEYS if pick == 0 else _ANY_KEYS)}"
 
 
 def _derived_or(kind: str) -> SearchStrategy[str]:
     """An empty id (the model derives one from content) or an explicit one."""
-    return st.just("") | _ids(kind)
+    return _ids((kind,), derived=True)
 
 
 @_public
 def event_ids() -> SearchStrategy[str]:
     """Ids an event may have or link to (``basis``, ``concerning``), e.g. ``meeting:k1``."""
-    return st.sampled_from(_EVENT_TAGS).flatmap(_ids)
+    return _ids(_EVENT_TAGS)
 
 
-def _wikidata_ids() -> SearchStrategy[str]:
-    return st.integers(1, 10**12 - 1).map(lambda n: f"Q{n}")
+@st.composite
+def _wikidata_ids(draw: st.DrawFn) -> str:
+    """Wikidata item ids, ``Q`` and a number."""
+    return f"Q{draw(st.integers(1, 10**12 - 1))}"
 
 
 _UPPER: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+@st.composite
+def _codes(draw: st.DrawFn, size: int) -> str:
+    """Codes of ``size`` capital letters (ISO 3166 alpha-2 and alpha-3)."""
+    return draw(st.text(_alphabet(_UPPER), min_size=size, max_size=size))
+
+
+def _prepare(*strategies: SearchStrategy[Any]) -> None:
+    """Work out the alphabets now, once, rather than in the first example drawn.
+
+    Hypothesis sets up a character strategy lazily, on its first draw, and counts that
+    time (a tenth of a second or more on a busy machine) against that example's budget in
+    its ``too_slow`` health check.
+    """
+    for strategy in strategies:
+        strategy.validate()
+
+
+_prepare(*_SCRIPT_RULES.values(), _MIXED, _PADDING, _ASCII_KEYS, _ANY_KEYS)
