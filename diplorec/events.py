@@ -17,7 +17,17 @@ import attrs
 
 from diplorec import _validators as v
 from diplorec._cameo import cameo_table
-from diplorec.actors import PARTY_TYPES, Envoy, Official, Party, Person, Place
+from diplorec.actors import (
+    PARTY_TYPES,
+    Envoy,
+    Government,
+    Official,
+    Organization,
+    Party,
+    Person,
+    Place,
+    State,
+)
 from diplorec.dates import When
 from diplorec.errors import FieldError
 from diplorec.provenance import Citation
@@ -29,11 +39,15 @@ from diplorec.vocab import (
     DesignationAction,
     LegalStatus,
     MeetingMode,
+    OrganizationKind,
+    PolicyStance,
+    RecognitionCapacity,
     RecognitionForm,
     RecognitionInstrument,
     RelationsAction,
     RepresentationLevel,
     Stance,
+    WithdrawalForm,
     WithdrawalKind,
 )
 
@@ -48,9 +62,11 @@ __all__ = [
     "Meeting",
     "Participant",
     "RecognitionAct",
+    "RecognitionPolicy",
     "RecognitionWithdrawal",
     "RelationsChange",
     "Statement",
+    "usual_capacity",
 ]
 
 Participant: TypeAlias = Official | Party
@@ -109,6 +125,7 @@ class _EventBase:
     notes: str | None = attrs.field(default=None, validator=v.text)
 
     def __attrs_post_init__(self) -> None:
+        self._complete()
         if self.id == "":
             object.__setattr__(self, "id", self.derived_id())
         else:
@@ -125,6 +142,9 @@ class _EventBase:
         parts.extend(_identity_text(getattr(self, name)) for name in self.IDENTITY)
         digest = hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=8)
         return f"{self.TAG}:{digest.hexdigest()}"
+
+    def _complete(self) -> None:
+        """Fill in fields derived from others, before the id; subclasses extend this."""
 
     def _check(self) -> None:
         """Cross-field rules; subclasses extend this."""
@@ -157,6 +177,65 @@ def _must_differ(left: Party, right: Party, message: str) -> None:
         raise ValueError(message.format(id=left.id))
 
 
+def usual_capacity(party: Party) -> RecognitionCapacity:
+    """The capacity a party is recognised in unless an act says otherwise.
+
+    A state as a state, a government as a government, a council with a state as that
+    state's government, any other organization as a representative. Only acts that
+    leave ``capacity`` out of a state or government use it directly; for an
+    organization it is what spec version 1.0 data meant.
+
+    >>> from diplorec.reference import AFGHANISTAN
+    >>> usual_capacity(AFGHANISTAN).value
+    'state'
+    """
+    if isinstance(party, State):
+        return RecognitionCapacity.STATE
+    if isinstance(party, Government):
+        return RecognitionCapacity.GOVERNMENT
+    if party.kind is OrganizationKind.COUNCIL and party.state is not None:
+        return RecognitionCapacity.GOVERNMENT
+    return RecognitionCapacity.REPRESENTATIVE
+
+
+def _derive_capacity(act: RecognitionAct) -> None:
+    """Derive a missing capacity where the party's type settles it."""
+    party = act.recognized
+    if act.capacity is None and isinstance(party, PARTY_TYPES):
+        if isinstance(party, Organization):
+            message = (
+                "is required when the party recognised is an organization: say whether it "
+                "is recognised as a government, a representative, a belligerent or insurgents"
+            )
+            raise FieldError("capacity", message)
+        object.__setattr__(act, "capacity", usual_capacity(party))
+
+
+def _check_capacity(act: RecognitionAct) -> None:
+    """Refuse a capacity the recognised party cannot be recognised in."""
+    party, capacity = act.recognized, act.capacity
+    kind = type(party).__name__.lower()
+    if capacity is RecognitionCapacity.STATE and not isinstance(party, State):
+        message = f"only a state can be recognised as a state, and {party.id!r} is a {kind}"
+        raise FieldError("capacity", message)
+    if capacity is RecognitionCapacity.GOVERNMENT and not (
+        isinstance(party, Government)
+        or (isinstance(party, Organization) and party.state is not None)
+    ):
+        message = (
+            f"only a government, or an organization with a state it claims to govern, can "
+            f"be recognised as a government; {party.id!r} is a "
+            + ("state" if isinstance(party, State) else "organization without a state")
+        )
+        raise FieldError("capacity", message)
+    if capacity is RecognitionCapacity.REPRESENTATIVE and isinstance(party, State):
+        message = (
+            "a state is recognised as a state, not as a representative; recognise its "
+            "government or a council as representative instead"
+        )
+        raise FieldError("capacity", message)
+
+
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
 class RecognitionAct(_EventBase):
     """One party recognises a state, a government, or an organization or council.
@@ -168,6 +247,18 @@ class RecognitionAct(_EventBase):
     ``collective_with`` names the partners of a collective recognition. Whether the
     recognizer itself *called* the act recognition is ``characterization``, with its
     words in ``described_as``; ``basis`` links the events the act rests on.
+
+    ``capacity`` says *as what* the party is recognised (a
+    :class:`~diplorec.vocab.RecognitionCapacity`). Left out, it is derived where the
+    party's type settles it (a state as a state, a government as a government); an
+    organization needs it. ``exclusive`` is False when the recognizer keeps
+    recognising a rival government as well.
+
+    >>> from diplorec.reference import AFGHANISTAN, RUSSIA
+    >>> act = RecognitionAct(on=When.parse("2025-07-03"), recognizer=RUSSIA,
+    ...     recognized=Government(name="Islamic Emirate of Afghanistan", state=AFGHANISTAN))
+    >>> act.capacity, act.form
+    (<RecognitionCapacity.GOVERNMENT: 'government'>, <RecognitionForm.UNSPECIFIED: 'unspecified'>)
     """
 
     TAG: ClassVar[str] = "recognition-act"
@@ -178,7 +269,9 @@ class RecognitionAct(_EventBase):
     legal_status: LegalStatus = attrs.field(
         default=LegalStatus.UNSPECIFIED, validator=v.member(LegalStatus)
     )
-    form: RecognitionForm = attrs.field(validator=v.member(RecognitionForm))
+    form: RecognitionForm = attrs.field(
+        default=RecognitionForm.UNSPECIFIED, validator=v.member(RecognitionForm)
+    )
     instrument: RecognitionInstrument | None = attrs.field(
         default=None, validator=v.member(RecognitionInstrument, optional=True)
     )
@@ -193,6 +286,10 @@ class RecognitionAct(_EventBase):
     )
     described_as: str | None = attrs.field(default=None, validator=v.text)
     basis: tuple[str, ...] = attrs.field(default=(), validator=v.event_ids)
+    capacity: RecognitionCapacity | None = attrs.field(
+        default=None, validator=v.member(RecognitionCapacity, optional=True)
+    )
+    exclusive: bool = attrs.field(default=True, validator=v.instance_of(bool))
 
     @property
     def conditional(self) -> bool:
@@ -204,8 +301,26 @@ class RecognitionAct(_EventBase):
         """True when given together with other parties."""
         return bool(self.collective_with)
 
+    def _complete(self) -> None:
+        _derive_capacity(self)
+
+    def derived_id(self) -> str:
+        """The id derived from the event's identifying content.
+
+        The capacity counts only when it is not the one the recognised party's type
+        implies (:func:`usual_capacity`), so acts recorded before capacities existed
+        keep their ids.
+        """
+        base = super().derived_id()
+        if self.capacity is None or self.capacity is usual_capacity(self.recognized):
+            return base
+        parts = (base, self.capacity.value)
+        digest = hashlib.blake2b("\x1f".join(parts).encode("utf-8"), digest_size=8)
+        return f"{self.TAG}:{digest.hexdigest()}"
+
     def _check(self) -> None:
         _must_differ(self.recognizer, self.recognized, "{id!r} cannot recognise itself")
+        _check_capacity(self)
         partners = _party_ids(self.collective_with)
         if self.recognizer.id in partners or self.recognized.id in partners:
             message = (
@@ -221,7 +336,9 @@ class RecognitionWithdrawal(_EventBase):
 
     ``in_favour_of`` names the rival a switch goes to. A withdrawal may be asserted
     by a third party (``claimed_by``) and denied by others, the withdrawer included
-    (``denied_by``): such claims are data, not fact.
+    (``denied_by``): such claims are data, not fact. ``form`` says whether it was
+    stated, implied by conduct (severing relations) or a tacit lapse; ``instrument``
+    how it was done, and ``addressee`` to whom it was sent.
     """
 
     TAG: ClassVar[str] = "recognition-withdrawal"
@@ -243,6 +360,13 @@ class RecognitionWithdrawal(_EventBase):
     effective: When | None = attrs.field(default=None, validator=_optional_when)
     described_as: str | None = attrs.field(default=None, validator=v.text)
     basis: tuple[str, ...] = attrs.field(default=(), validator=v.event_ids)
+    form: WithdrawalForm = attrs.field(
+        default=WithdrawalForm.UNSPECIFIED, validator=v.member(WithdrawalForm)
+    )
+    instrument: RecognitionInstrument | None = attrs.field(
+        default=None, validator=v.member(RecognitionInstrument, optional=True)
+    )
+    addressee: Party | None = attrs.field(default=None, validator=_optional_party)
 
     @property
     def disputed(self) -> bool:
@@ -266,10 +390,57 @@ class RecognitionWithdrawal(_EventBase):
                     f"but kind is {self.kind.value!r}"
                 )
                 raise FieldError("kind", message)
+        if self.addressee is not None and self.addressee.id == self.withdrawer.id:
+            message = "addressee names whom the withdrawal was sent to, not the withdrawer"
+            raise FieldError("addressee", message)
         both = _party_ids(self.claimed_by) & _party_ids(self.denied_by)
         if both:
             message = f"{sorted(both)[0]!r} cannot both claim and deny the same withdrawal"
             raise FieldError("denied_by", message)
+
+
+_SUBJECT_OPTIONAL = frozenset({PolicyStance.NO_DECLARATIONS})
+
+
+@attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
+class RecognitionPolicy(_EventBase):
+    """A party states a policy on recognising another, or on recognising at all.
+
+    ``stance`` is a :class:`~diplorec.vocab.PolicyStance`: a standing policy of
+    making no declarations on governments (``subject`` None: towards every
+    government), neutrality towards a named ``subject``, a refusal to recognise it,
+    or a call on others not to recognise it (UN Security Council resolution 541 of
+    1983 on the Turkish Republic of Northern Cyprus). It holds from ``effective``
+    (else ``on``) until a later act of the holder says otherwise.
+
+    >>> from diplorec.reference import AFGHANISTAN, FRANCE
+    >>> RecognitionPolicy(on=When.parse("2021-09"), holder=FRANCE,
+    ...     stance=PolicyStance.NEUTRAL)
+    Traceback (most recent call last):
+    ...
+    diplorec.errors.FieldError: subject: is required for the stance 'neutral': name ...
+    """
+
+    TAG: ClassVar[str] = "recognition-policy"
+    IDENTITY: ClassVar[tuple[str, ...]] = ("holder", "stance", "subject")
+
+    holder: Party = attrs.field(validator=_party)
+    stance: PolicyStance = attrs.field(validator=v.member(PolicyStance))
+    subject: Party | None = attrs.field(default=None, validator=_optional_party)
+    effective: When | None = attrs.field(default=None, validator=_optional_when)
+    described_as: str | None = attrs.field(default=None, validator=v.text)
+    basis: tuple[str, ...] = attrs.field(default=(), validator=v.event_ids)
+
+    def _check(self) -> None:
+        if self.subject is None:
+            if self.stance not in _SUBJECT_OPTIONAL:
+                message = (
+                    f"is required for the stance {self.stance.value!r}: name the entity "
+                    "the policy is about"
+                )
+                raise FieldError("subject", message)
+            return
+        _must_differ(self.holder, self.subject, "{id!r} cannot hold a recognition policy on itself")
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
@@ -482,6 +653,7 @@ Event: TypeAlias = (
     | RelationsChange
     | DiplomaticTies
     | CodedEvent
+    | RecognitionPolicy
 )
 """Any diplorec event; tagged on the wire by its ``"type"``."""
 
@@ -496,4 +668,5 @@ EVENT_TYPES: tuple[type[Event], ...] = (
     RelationsChange,
     DiplomaticTies,
     CodedEvent,
+    RecognitionPolicy,
 )

@@ -190,10 +190,16 @@ class _SequenceMaker:
             withdrawer=act.recognizer,
             recognized=act.recognized,
             in_favour_of=None if rival is None or rival.id in parties else rival,
+            addressee=_unless(drawn.addressee, act.recognizer),
             on=draw(_dates_from(since)),
             effective=draw(_optional(_dates_from(since))),
             basis=(act.id,),
         )
+
+
+def _unless(party: Party | None, banned: Party) -> Party | None:
+    """``party``, or None when it is ``banned`` (a withdrawal is not sent to its author)."""
+    return None if party is None or party.id == banned.id else party
 
 
 def _month_start_from(day: dt.date) -> dt.date | None:
