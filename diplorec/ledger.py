@@ -35,8 +35,8 @@ import attrs
 
 from diplorec._precedence import ChangeKind, Series, Standing
 from diplorec._similar import suggest
-from diplorec.actors import PARTY_TYPES, Government, Organization, Party
-from diplorec.dates import When
+from diplorec.actors import PARTY_TYPES, Government, Organization, Party, State
+from diplorec.dates import Precision, When
 from diplorec.errors import DiplorecError
 from diplorec.events import (
     EVENT_TYPES,
@@ -556,17 +556,22 @@ class StandingReport:
 
     def __str__(self) -> str:
         """One sentence: who stands how towards whom, on what date, citing the acts."""
-        verb = _VERBS[self.standing].format(
-            x=f"the {self.recognized.name}"
-            if isinstance(self.recognized, Government)
-            else self.recognized.name
-        )
+        verb = _VERBS[self.standing].format(x=_called(self.recognized))
         if self.capacity is not None:
             verb += f" as {_as_what(self.recognized, self.capacity)}"
         cited = "; ".join(
             f"{_describe(entry)}, {entry.when} [{entry.event.id}]" for entry in self.changes
         )
-        return f"{self.recognizer.name} {verb} on {self.on}: {cited or 'nothing on record'}"
+        when = "on" if self.on.precision is Precision.DAY else "in"
+        return f"{self.recognizer.name} {verb} {when} {self.on}: {cited or 'nothing on record'}"
+
+
+def _called(party: Party) -> str:
+    """A party's name in a sentence: "the Islamic Emirate ..." for a government or a body."""
+    name = party.name
+    if isinstance(party, State) or name.lower().startswith("the "):
+        return name
+    return f"the {name}"
 
 
 @attrs.frozen(kw_only=True)

@@ -136,7 +136,8 @@ def _mark_withdrawals(
     days: list[datetime.date],
     surely: list[int],
 ) -> None:
-    ends = [entry for entry in timeline if entry.counted and not entry.kind.gives]
+    policies = (Standing.REFUSED, Standing.ABSTAINS)  # stated policies are not withdrawals
+    ends = [e for e in timeline if e.counted and not e.kind.gives and e.effect not in policies]
     if not ends:
         return
     labelled: set[bool] = set()
