@@ -355,13 +355,14 @@ class _Steps:
     backward scan stop early.
     """
 
-    __slots__ = ("entries", "his", "los", "reach")
+    __slots__ = ("effects", "entries", "his", "los", "reach")
 
     def __init__(self, rows: list[tuple[int, int, TimelineEntry]]) -> None:
         rows.sort(key=lambda row: (row[0], row[1]))
         self.los = [row[0] for row in rows]
         self.his = [row[1] for row in rows]
         self.entries = [row[2] for row in rows]
+        self.effects = [row[2].effect for row in rows]
         reach: list[int] = []
         top = 0
         for hi in self.his:
@@ -384,6 +385,26 @@ class _Steps:
                 found.append(index)
             index -= 1
         return found, latest_certain is None
+
+    def standing(self, day: int) -> Standing:
+        """The standing on ``day`` when every change is explicit: :meth:`candidates`, inlined."""
+        index = bisect_right(self.los, day) - 1
+        outcomes: set[Standing | None] = set()
+        latest_certain: int | None = None
+        while index >= 0:
+            if latest_certain is not None and self.reach[index] < latest_certain:
+                break
+            hi = self.his[index]
+            if latest_certain is None and hi <= day:
+                latest_certain = self.los[index]
+            if latest_certain is None or hi >= latest_certain:
+                outcomes.add(self.effects[index])
+            index -= 1
+        if latest_certain is None:
+            outcomes.add(Standing.NOT_RECOGNIZED)
+        found = outcomes.pop() if len(outcomes) == 1 else Standing.UNCERTAIN
+        assert found is not None
+        return found
 
 
 def _span(entry: TimelineEntry) -> tuple[int, int]:
@@ -455,6 +476,8 @@ class Series:
 
     def at(self, day: int) -> Standing:
         """The standing on one day."""
+        if self._hard is None and not self._ties:  # explicit changes only: the fast path
+            return self._steps.standing(day)
         outcomes, _ = self.possible(day)
         return next(iter(outcomes)) if len(outcomes) == 1 else Standing.UNCERTAIN
 
@@ -466,6 +489,8 @@ class Series:
 
     def over(self, first: int, last: int) -> Standing:
         """The standing over days ``first`` to ``last``; UNCERTAIN if it may change within."""
+        if first == last:
+            return self.at(first)
         found = {self.at(day) for day in self.turns(first, last)}
         return found.pop() if len(found) == 1 else Standing.UNCERTAIN
 
