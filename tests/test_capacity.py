@@ -441,3 +441,32 @@ class TestProperties:
             covers = row.start <= day and (row.end is None or day <= row.end)
             if covers:
                 assert found.standing(row.recognizer, row.recognized, day) is row.standing
+
+
+class TestCodesAndClaims:
+    """Policies have CAMEO codes and a dyad; they never confirm a claim about another act."""
+
+    def test_cameo_and_dyad(self) -> None:
+        """A refusal is CAMEO 120 (reject), a call on others 022 (appeal for cooperation)."""
+        refusal = policy(USA, PolicyStance.NON_RECOGNITION, "2019", subject=MADURO)
+        call = policy(UNSC, PolicyStance.CALL_FOR_NON_RECOGNITION, "1983-11-18", subject=TRNC)
+        assert diplorec.cameo(refusal).code == "120"
+        assert diplorec.cameo(call).code == "022"
+        assert diplorec.dyad(call) == (UNSC, TRNC)
+
+    def test_policy_does_not_confirm_a_claimed_withdrawal(self) -> None:
+        """A claimed withdrawal and a refusal on the same day: the order is unknown."""
+        claimed = RecognitionWithdrawal(
+            on=When.parse("2010-05-01"), withdrawer=USA, recognized=MADURO,
+            certainty=diplorec.Certainty.CLAIMED,
+        )  # fmt: skip
+        refusal = policy(USA, PolicyStance.NON_RECOGNITION, "2010-05-01", subject=MADURO)
+        found = ledger(act(USA, MADURO, "2000"), claimed, refusal)
+        assert found.standing(USA, MADURO, "2011") is U
+        assert all(entry.superseded_by is None for entry in found.timeline(MADURO))
+
+    def test_neutral_after_a_doubtful_recognition(self) -> None:
+        """A neutral policy cannot settle a recognition that is itself claimed."""
+        claimed = act(USA, GUAIDO, "2019-01-23", certainty=diplorec.Certainty.CLAIMED)
+        neutral = policy(USA, PolicyStance.NEUTRAL, "2020", subject=GUAIDO)
+        assert ledger(claimed, neutral).standing(USA, GUAIDO, "2021") is U

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from typing import Any, Unpack
 
+import attrs
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
 from diplorec.actors import Government, Party, State
 from diplorec.dates import When
-from diplorec.events import RecognitionPolicy
+from diplorec.events import DiplomaticTies, Event, RecognitionPolicy
 from diplorec.strategies._core import _UNSET, Narrowing, _draw_where, _lift, _optional, _public
 from diplorec.strategies._dates import whens
 from diplorec.strategies._events import (
@@ -38,6 +39,7 @@ __all__ = [
     "policy_stances",
     "recognition_capacities",
     "recognition_policies",
+    "settled",
     "withdrawal_fields",
     "withdrawal_forms",
 ]
@@ -99,6 +101,23 @@ def withdrawal_fields(
             "addressee": addressees,
         }
     )
+
+
+def settled(event: Event) -> Event:
+    """``event`` as a consistent collection draws it (see ``event_sequences``).
+
+    ``Dossier.check()`` reports ties whose ``formal_recognition`` contradicts the
+    ledger and recognitions contrary to a call for non-recognition; a sequence, which
+    must check clean, draws ties that do not say and neutral policies instead. (It
+    also withdraws no recognition of a state: ``state-recognition-withdrawn``.)
+    """
+    if isinstance(event, DiplomaticTies) and event.formal_recognition is not None:
+        return attrs.evolve(event, formal_recognition=None)
+    if isinstance(event, RecognitionPolicy) and (
+        event.stance is PolicyStance.CALL_FOR_NON_RECOGNITION
+    ):
+        return attrs.evolve(event, stance=PolicyStance.NEUTRAL)
+    return event
 
 
 @_public

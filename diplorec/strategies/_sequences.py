@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
-from diplorec.actors import Envoy, Government, Official, Organization, Party, Person, Place
+from diplorec.actors import Envoy, Government, Official, Organization, Party, Person, Place, State
 from diplorec.dates import OPEN_END, When
 from diplorec.events import (
     EVENT_TYPES,
@@ -45,6 +45,7 @@ from diplorec.strategies._core import (
 )
 from diplorec.strategies._dates import _QUALIFIERS
 from diplorec.strategies._events import _EVENT_STRATEGIES
+from diplorec.strategies._policies import settled
 from diplorec.strategies._text import event_ids, texts
 from diplorec.strategies._vocab import severities
 
@@ -262,8 +263,8 @@ def _sequences(
         if link is not None and done and cls is not RecognitionWithdrawal:
             earlier = st.sampled_from([e.id for e in done])
             event = _moved(event, **{link: draw(_tuples(earlier, max_size=2, unique_by=str))})
-        event = _fresh_id(event, used)
-        if isinstance(event, RecognitionAct):
+        event = settled(_fresh_id(event, used))
+        if isinstance(event, RecognitionAct) and not isinstance(event.recognized, State):
             withdrawable.append(event)
         used.add(event.id)
         done.append(event)
