@@ -563,7 +563,8 @@ class StandingReport:
             f"{_describe(entry)}, {entry.when} [{entry.event.id}]" for entry in self.changes
         )
         when = "on" if self.on.precision is Precision.DAY else "in"
-        return f"{self.recognizer.name} {verb} {when} {self.on}: {cited or 'nothing on record'}"
+        tail = f": {cited}" if cited else ""
+        return f"{self.recognizer.name} {verb} {when} {self.on}{tail}"
 
 
 def _called(party: Party) -> str:
