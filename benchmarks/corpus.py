@@ -52,6 +52,7 @@ from diplorec import (
     When,
     WithdrawalKind,
 )
+from diplorec.events import usual_capacity
 from diplorec.reference import P5, UN_SECURITY_COUNCIL
 from diplorec.vocab import Certainty, Characterization
 
@@ -336,6 +337,8 @@ class _Builder:
             announced=self.when() if rng.random() < 0.2 else None,
             characterization=rng.choice(tuple(Characterization)),
             described_as=self.sentence(3, 8) if rng.random() < 0.2 else None,
+            # An organization must say as what it is recognised: as 1.0 data meant it.
+            capacity=usual_capacity(recognized) if isinstance(recognized, Organization) else None,
             **self.common(),  # type: ignore[arg-type]
         )
 

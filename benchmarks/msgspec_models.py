@@ -30,10 +30,12 @@ from diplorec.vocab import (
     LegalStatus,
     MeetingMode,
     OrganizationKind,
+    RecognitionCapacity,
     RecognitionForm,
     RecognitionInstrument,
     SourceKind,
     Stance,
+    WithdrawalForm,
     WithdrawalKind,
 )
 
@@ -225,6 +227,8 @@ class RecognitionAct(_EventBase, frozen=True, kw_only=True, tag="recognition-act
     characterization: Characterization = Characterization.UNSTATED
     described_as: str | None = None
     basis: tuple[str, ...] = ()
+    capacity: RecognitionCapacity | None = None
+    exclusive: bool = True
 
     def __post_init__(self) -> None:
         rules.when(self.on)
@@ -249,6 +253,9 @@ class RecognitionWithdrawal(_EventBase, frozen=True, kw_only=True, tag="recognit
     effective: str | None = None
     described_as: str | None = None
     basis: tuple[str, ...] = ()
+    form: WithdrawalForm = WithdrawalForm.UNSPECIFIED
+    instrument: RecognitionInstrument | None = None
+    addressee: Party | None = None
 
     def __post_init__(self) -> None:
         rules.when(self.on)

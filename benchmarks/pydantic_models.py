@@ -37,10 +37,12 @@ from diplorec.vocab import (
     LegalStatus,
     MeetingMode,
     OrganizationKind,
+    RecognitionCapacity,
     RecognitionForm,
     RecognitionInstrument,
     SourceKind,
     Stance,
+    WithdrawalForm,
     WithdrawalKind,
 )
 
@@ -211,6 +213,8 @@ class RecognitionAct(_EventBase):
     characterization: Characterization = Characterization.UNSTATED
     described_as: Text | None = None
     basis: EventIds = ()
+    capacity: RecognitionCapacity | None = None
+    exclusive: bool = True
 
     @model_validator(mode="after")
     def _check(self) -> RecognitionAct:
@@ -230,6 +234,9 @@ class RecognitionWithdrawal(_EventBase):
     effective: WhenField | None = None
     described_as: Text | None = None
     basis: EventIds = ()
+    form: WithdrawalForm = WithdrawalForm.UNSPECIFIED
+    instrument: RecognitionInstrument | None = None
+    addressee: Party | None = None
 
     @model_validator(mode="after")
     def _check(self) -> RecognitionWithdrawal:

@@ -61,6 +61,7 @@ if TYPE_CHECKING:
     from diplorec.events import Meeting as Meeting
     from diplorec.events import Participant as Participant
     from diplorec.events import RecognitionAct as RecognitionAct
+    from diplorec.events import RecognitionPolicy as RecognitionPolicy
     from diplorec.events import RecognitionWithdrawal as RecognitionWithdrawal
     from diplorec.events import RelationsChange as RelationsChange
     from diplorec.events import Statement as Statement
@@ -72,6 +73,8 @@ if TYPE_CHECKING:
     from diplorec.ledger import ChangeKind as ChangeKind
     from diplorec.ledger import RecognitionLedger as RecognitionLedger
     from diplorec.ledger import Standing as Standing
+    from diplorec.ledger import StandingInterval as StandingInterval
+    from diplorec.ledger import StandingReport as StandingReport
     from diplorec.ledger import TimelineEntry as TimelineEntry
     from diplorec.ledger import UnknownPartyError as UnknownPartyError
     from diplorec.migrations import SPEC_VERSION as SPEC_VERSION
@@ -88,12 +91,15 @@ if TYPE_CHECKING:
     from diplorec.vocab import LegalStatus as LegalStatus
     from diplorec.vocab import MeetingMode as MeetingMode
     from diplorec.vocab import OrganizationKind as OrganizationKind
+    from diplorec.vocab import PolicyStance as PolicyStance
+    from diplorec.vocab import RecognitionCapacity as RecognitionCapacity
     from diplorec.vocab import RecognitionForm as RecognitionForm
     from diplorec.vocab import RecognitionInstrument as RecognitionInstrument
     from diplorec.vocab import RelationsAction as RelationsAction
     from diplorec.vocab import RepresentationLevel as RepresentationLevel
     from diplorec.vocab import SourceKind as SourceKind
     from diplorec.vocab import Stance as Stance
+    from diplorec.vocab import WithdrawalForm as WithdrawalForm
     from diplorec.vocab import WithdrawalKind as WithdrawalKind
 
     __version__: str
@@ -116,13 +122,16 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "events": (
         "CodedEvent", "CredentialPresentation", "DesignationChange", "DiplomaticTies",
         "EnvoyAppointment", "Event", "EventBase", "Meeting", "Participant", "RecognitionAct",
-        "RecognitionWithdrawal", "RelationsChange", "Statement", "register_event_type",
+        "RecognitionPolicy", "RecognitionWithdrawal", "RelationsChange", "Statement",
+        "register_event_type",
     ),
     "jsonl": ("BadLine", "JsonlReader", "read_jsonl", "write_jsonl"),
     "ledger": (
         "ChangeKind",
         "RecognitionLedger",
         "Standing",
+        "StandingInterval",
+        "StandingReport",
         "TimelineEntry",
         "UnknownPartyError",
     ),
@@ -133,8 +142,9 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "vocab": (
         "AppointmentStage", "Certainty", "Characterization", "CredentialDocument",
         "DesignationAction", "DiplomaticRank", "LegalStatus", "MeetingMode",
-        "OrganizationKind", "RecognitionForm", "RecognitionInstrument", "RelationsAction",
-        "RepresentationLevel", "SourceKind", "Stance", "WithdrawalKind",
+        "OrganizationKind", "PolicyStance", "RecognitionCapacity", "RecognitionForm",
+        "RecognitionInstrument", "RelationsAction", "RepresentationLevel", "SourceKind",
+        "Stance", "WithdrawalForm", "WithdrawalKind",
     ),
 }  # fmt: skip
 _HOME: dict[str, str] = {name: module for module, names in _MODULES.items() for name in names}

@@ -473,6 +473,9 @@ def _ledger(args: argparse.Namespace) -> int:
         raise Failure(f"{args.file} is not valid") from None
     try:
         ledger.party(args.recognized)
+        if args.explain is not None:
+            _write_text(f"{ledger.explain(args.explain, args.recognized, on)}\n")
+            return 0
     except UnknownPartyError as error:
         hint = "" if error.suggestions else _recorded(list(recognised))
         raise Failure(f"{args.file}: {error}{hint}") from None
@@ -611,6 +614,12 @@ def _parser() -> argparse.ArgumentParser:
     ledger.add_argument("--on", metavar="DATE", help="an EDTF date such as 2025-07-04")
     ledger.add_argument(
         "--all", action="store_true", help="print every party's standing, not only recognizers"
+    )
+    ledger.add_argument(
+        "--explain",
+        metavar="RECOGNIZER_ID",
+        help="print instead one sentence on where this party's recognition of --recognized "
+        "stands on --on, citing the acts it rests on",
     )
     ledger.set_defaults(run=_ledger)
     return parser

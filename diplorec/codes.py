@@ -34,6 +34,7 @@ from diplorec.events import (
     Meeting,
     Participant,
     RecognitionAct,
+    RecognitionPolicy,
     RecognitionWithdrawal,
     RelationsChange,
     Statement,
@@ -42,6 +43,7 @@ from diplorec.vocab import (
     AppointmentStage,
     DesignationAction,
     MeetingMode,
+    PolicyStance,
     RelationsAction,
     Stance,
 )
@@ -64,6 +66,16 @@ _STANCE_CODES: dict[Stance, str] = {
     Stance.CONDEMNS: "111",
     Stance.DENIES: "016",
     Stance.REJECTS: "120",
+}
+
+#: Each recognition policy's CAMEO code: a stated policy is a statement (010), a
+#: refusal to recognise a rejection (120), a call on others not to recognise an
+#: appeal for diplomatic cooperation (022).
+_POLICY_CODES: dict[PolicyStance, str] = {
+    PolicyStance.NO_DECLARATIONS: "010",
+    PolicyStance.NEUTRAL: "010",
+    PolicyStance.NON_RECOGNITION: "120",
+    PolicyStance.CALL_FOR_NON_RECOGNITION: "022",
 }
 
 _RELATIONS_CODES: dict[RelationsAction, str] = {
@@ -164,6 +176,8 @@ def _code_of(event: Event) -> str:
             return "050"
         case CodedEvent():
             return event.cameo
+        case RecognitionPolicy():
+            return _POLICY_CODES[event.stance]
     raise TypeError(f"cameo() takes a diplorec event, not {type(event).__name__}")
 
 
@@ -277,4 +291,6 @@ def dyad(event: Event) -> tuple[Party | None, Party | None]:
             return event.parties[0], event.parties[1]
         case CodedEvent():
             return event.actor, event.target
+        case RecognitionPolicy():
+            return event.holder, event.subject
     raise TypeError(f"dyad() takes a diplorec event, not {type(event).__name__}")

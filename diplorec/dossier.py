@@ -6,7 +6,7 @@ used twice, links that lead nowhere, one actor id carrying two different values,
 a withdrawal with no recognition before it, and more (the list is in the Analysis
 documentation). On the wire it is one JSON document::
 
-    {"type": "dossier", "spec_version": "1.0", "events": [...]}
+    {"type": "dossier", "spec_version": "1.1", "events": [...]}
 
 >>> from diplorec.examples.russia_taliban_2025 import EVENTS
 >>> dossier = Dossier.from_events(EVENTS)
@@ -30,22 +30,25 @@ import attrs
 from diplorec._registry import TAGS
 from diplorec._similar import may_be_same, names_of
 from diplorec._wire import child, json_type, show
-from diplorec.actors import PARTY_TYPES, Government, Organization, Party, Person, Place
+from diplorec.actors import PARTY_TYPES, Government, Organization, Party, Person, Place, State
 from diplorec.converters import from_dict, register_document, to_dict
 from diplorec.dates import When
 from diplorec.errors import Problem, ValidationError
 from diplorec.events import (
     CredentialPresentation,
+    DiplomaticTies,
     Event,
     EventBase,
     RecognitionAct,
+    RecognitionPolicy,
     RecognitionWithdrawal,
     event_types,
 )
-from diplorec.ledger import DateLike, RecognitionLedger, as_when
+from diplorec.ledger import DateLike, RecognitionLedger, Standing, as_when
 from diplorec.migrations import SPEC_VERSION, upgrade
 from diplorec.provenance import Citation, Source
 from diplorec.schema import describe, register_document_schema
+from diplorec.vocab import PolicyStance
 
 __all__ = ["Dossier", "Finding", "Severity"]
 
@@ -255,7 +258,7 @@ class Dossier:
         >>> from diplorec.examples.russia_taliban_2025 import EVENTS
         >>> dossier = Dossier.from_events(EVENTS)
         >>> len(dossier.during("2025-07-03")), len(dossier.during("2025-07-03", strictly=True))
-        (13, 5)
+        (12, 5)
         """
         span = as_when(window)
         test = span.contains if strictly else span.overlaps
@@ -284,6 +287,9 @@ class Dossier:
             *self._withdrawals_without_recognition(),
             *self._credential_receivers(),
             *self._sourceless(),
+            *self._ties_against_the_ledger(),
+            *self._contrary_to_calls(),
+            *self._state_recognition_withdrawn(),
         ]
         rank = {Severity.ERROR: 0, Severity.WARNING: 1}
         return tuple(
@@ -426,6 +432,78 @@ class Dossier:
                 severity=Severity.ERROR, code="credential-receiver-mismatch", message=message,
                 event_ids=(event.id,),
             )  # fmt: skip
+
+    def _ties_against_the_ledger(self) -> Iterator[Finding]:
+        """Ties that say "no recognition" while one is in force, and the reverse."""
+        ties = [
+            event for event in self.of_type(DiplomaticTies) if event.formal_recognition is not None
+        ]
+        if not ties:
+            return
+        ledger = self.ledger()
+        for event in ties:
+            first, second = event.parties
+            for by, of in ((first, second), (second, first)):
+                found = ledger._standings_within(by.id, of.id, event.on)
+                if event.formal_recognition is False and Standing.RECOGNIZED in found:
+                    message = (
+                        f"ties between {by.id} and {of.id} are recorded without formal "
+                        f"recognition, but {by.id}'s recognition of {of.id} is in force "
+                        "within their period"
+                    )
+                    yield Finding(
+                        severity=Severity.WARNING, code="ties-without-recognition-overlap",
+                        message=message, event_ids=(event.id,),
+                    )  # fmt: skip
+                contrary = sorted(found & {Standing.WITHDRAWN, Standing.REFUSED})
+                if event.formal_recognition is True and contrary:
+                    message = (
+                        f"ties between {by.id} and {of.id} are recorded with formal "
+                        f"recognition, but {by.id}'s standing towards {of.id} is "
+                        f"{contrary[0].value} within their period"
+                    )
+                    yield Finding(
+                        severity=Severity.WARNING, code="ties-against-explicit-act",
+                        message=message, event_ids=(event.id,),
+                    )  # fmt: skip
+
+    def _contrary_to_calls(self) -> Iterator[Finding]:
+        """Recognitions that may come after a call not to recognise the same entity."""
+        calls = [
+            event
+            for event in self.of_type(RecognitionPolicy)
+            if event.stance is PolicyStance.CALL_FOR_NON_RECOGNITION and event.subject is not None
+        ]
+        for call in calls:
+            assert call.subject is not None
+            since = (call.effective or call.on).earliest
+            for act in self.of_type(RecognitionAct):
+                if act.recognized.id != call.subject.id or act.recognizer.id == call.holder.id:
+                    continue
+                if (act.effective or act.on).latest < since:
+                    continue
+                message = (
+                    f"{act.recognizer.id} recognises {act.recognized.id} although "
+                    f"{call.holder.id} calls for its non-recognition ({call.on})"
+                )
+                yield Finding(
+                    severity=Severity.WARNING, code="recognition-contrary-to-call",
+                    message=message, event_ids=(act.id, call.id),
+                )  # fmt: skip
+
+    def _state_recognition_withdrawn(self) -> Iterator[Finding]:
+        """Withdrawals of recognition of a state, which most writers hold irrevocable."""
+        for event in self.of_type(RecognitionWithdrawal):
+            if isinstance(event.recognized, State):
+                message = (
+                    f"{event.withdrawer.id} withdraws recognition of the state "
+                    f"{event.recognized.id}: recognition of a state is generally held to be "
+                    "irrevocable, so whether it can be withdrawn is legally contested"
+                )
+                yield Finding(
+                    severity=Severity.WARNING, code="state-recognition-withdrawn",
+                    message=message, event_ids=(event.id,),
+                )  # fmt: skip
 
     def _sourceless(self) -> Iterator[Finding]:
         for event in self.events:

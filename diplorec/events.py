@@ -23,7 +23,17 @@ from diplorec import _ids
 from diplorec import _validators as v
 from diplorec._cameo import cameo_table
 from diplorec._wire import show
-from diplorec.actors import PARTY_TYPES, Envoy, Official, Party, Person, Place
+from diplorec.actors import (
+    PARTY_TYPES,
+    Envoy,
+    Government,
+    Official,
+    Organization,
+    Party,
+    Person,
+    Place,
+    State,
+)
 from diplorec.dates import When
 from diplorec.errors import FieldError
 from diplorec.provenance import Citation, Source
@@ -36,11 +46,15 @@ from diplorec.vocab import (
     DesignationAction,
     LegalStatus,
     MeetingMode,
+    OrganizationKind,
+    PolicyStance,
+    RecognitionCapacity,
     RecognitionForm,
     RecognitionInstrument,
     RelationsAction,
     RepresentationLevel,
     Stance,
+    WithdrawalForm,
     WithdrawalKind,
 )
 
@@ -56,11 +70,13 @@ __all__ = [
     "Meeting",
     "Participant",
     "RecognitionAct",
+    "RecognitionPolicy",
     "RecognitionWithdrawal",
     "RelationsChange",
     "Statement",
     "event_types",
     "register_event_type",
+    "usual_capacity",
 ]
 
 Participant: TypeAlias = Official | Party
@@ -128,6 +144,7 @@ class EventBase:
     notes: str | None = attrs.field(default=None, validator=v.text)
 
     def __attrs_post_init__(self) -> None:
+        self._complete()
         if self.id == "":
             object.__setattr__(self, "id", self.derived_id())
         else:
@@ -143,6 +160,9 @@ class EventBase:
         parts = [self.TAG, str(self.on)]
         parts.extend(_identity_text(getattr(self, name)) for name in self.IDENTITY)
         return f"{self.TAG}:{_ids.digest(_UNIT_SEPARATOR.join(parts))}"
+
+    def _complete(self) -> None:
+        """Fill in fields derived from others, before the id; subclasses extend this."""
 
     def _check(self) -> None:
         """The rules between fields: the class's ``RULES``."""
@@ -182,6 +202,68 @@ def _partners_apart(act: Any) -> tuple[str, str] | None:
     return None
 
 
+def usual_capacity(party: Party) -> RecognitionCapacity:
+    """The capacity a party is recognised in unless an act says otherwise.
+
+    A state as a state, a government as a government, a council with a state as that
+    state's government, any other organization as a representative. Only acts that
+    leave ``capacity`` out of a state or government use it directly; for an
+    organization it is what spec version 1.0 data meant.
+
+    >>> from diplorec.reference import AFGHANISTAN
+    >>> usual_capacity(AFGHANISTAN).value
+    'state'
+    """
+    if isinstance(party, State):
+        return RecognitionCapacity.STATE
+    if isinstance(party, Government):
+        return RecognitionCapacity.GOVERNMENT
+    if party.kind is OrganizationKind.COUNCIL and party.state is not None:
+        return RecognitionCapacity.GOVERNMENT
+    return RecognitionCapacity.REPRESENTATIVE
+
+
+def _derive_capacity(act: RecognitionAct) -> None:
+    """Derive a missing capacity where the party's type settles it."""
+    party = act.recognized
+    if act.capacity is None and isinstance(party, PARTY_TYPES):
+        if isinstance(party, Organization):
+            message = (
+                "is required when the party recognised is an organization: say whether it "
+                "is recognised as a government, a representative, a belligerent or insurgents"
+            )
+            raise FieldError("capacity", message)
+        object.__setattr__(act, "capacity", usual_capacity(party))
+
+
+def _capacity_fits(act: Any) -> tuple[str, str] | None:
+    """A capacity the recognised party cannot be recognised in: the field and why."""
+    party, capacity = act.recognized, act.capacity
+    kind = "government" if isinstance(party, Government) else "organization"
+    if capacity is RecognitionCapacity.STATE and not isinstance(party, State):
+        return (
+            "capacity",
+            f"only a state can be recognised as a state, and {party.id!r} is a {kind}",
+        )
+    if capacity is RecognitionCapacity.GOVERNMENT and not (
+        isinstance(party, Government)
+        or (isinstance(party, Organization) and party.state is not None)
+    ):
+        message = (
+            f"only a government, or an organization with a state it claims to govern, can "
+            f"be recognised as a government; {party.id!r} is a "
+            + ("state" if isinstance(party, State) else "organization without a state")
+        )
+        return "capacity", message
+    if capacity is RecognitionCapacity.REPRESENTATIVE and isinstance(party, State):
+        message = (
+            "a state is recognised as a state, not as a representative; recognise its "
+            "government or a council as representative instead"
+        )
+        return "capacity", message
+    return None
+
+
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
 class RecognitionAct(EventBase):
     """One party recognises a state, a government, or an organization or council.
@@ -193,6 +275,18 @@ class RecognitionAct(EventBase):
     ``collective_with`` names the partners of a collective recognition. Whether the
     recognizer itself *called* the act recognition is ``characterization``, with its
     words in ``described_as``; ``basis`` links the events the act rests on.
+
+    ``capacity`` says *as what* the party is recognised (a
+    :class:`~diplorec.vocab.RecognitionCapacity`). Left out, it is derived where the
+    party's type settles it (a state as a state, a government as a government); an
+    organization needs it. ``exclusive`` is False when the recognizer keeps
+    recognising a rival government as well.
+
+    >>> from diplorec.reference import AFGHANISTAN, RUSSIA
+    >>> act = RecognitionAct(on=When.parse("2025-07-03"), recognizer=RUSSIA,
+    ...     recognized=Government(name="Islamic Emirate of Afghanistan", state=AFGHANISTAN))
+    >>> act.capacity, act.form
+    (<RecognitionCapacity.GOVERNMENT: 'government'>, <RecognitionForm.UNSPECIFIED: 'unspecified'>)
     """
 
     TAG: ClassVar[str] = "recognition-act"
@@ -203,7 +297,9 @@ class RecognitionAct(EventBase):
     legal_status: LegalStatus = attrs.field(
         default=LegalStatus.UNSPECIFIED, validator=v.member(LegalStatus)
     )
-    form: RecognitionForm = attrs.field(validator=v.member(RecognitionForm))
+    form: RecognitionForm = attrs.field(
+        default=RecognitionForm.UNSPECIFIED, validator=v.member(RecognitionForm)
+    )
     instrument: RecognitionInstrument | None = attrs.field(
         default=None, validator=v.member(RecognitionInstrument, optional=True)
     )
@@ -218,6 +314,10 @@ class RecognitionAct(EventBase):
     )
     described_as: str | None = attrs.field(default=None, validator=v.text)
     basis: tuple[str, ...] = attrs.field(default=(), validator=v.event_ids)
+    capacity: RecognitionCapacity | None = attrs.field(
+        default=None, validator=v.member(RecognitionCapacity, optional=True)
+    )
+    exclusive: bool = attrs.field(default=True, validator=v.instance_of(bool))
 
     @property
     def conditional(self) -> bool:
@@ -229,11 +329,27 @@ class RecognitionAct(EventBase):
         """True when given together with other parties."""
         return bool(self.collective_with)
 
+    def _complete(self) -> None:
+        _derive_capacity(self)
+
+    def derived_id(self) -> str:
+        """The id derived from the event's identifying content.
+
+        The capacity counts only when it is not the one the recognised party's type
+        implies (:func:`usual_capacity`), so acts recorded before capacities existed
+        keep their ids.
+        """
+        base = super().derived_id()
+        if self.capacity is None or self.capacity is usual_capacity(self.recognized):
+            return base
+        return f"{self.TAG}:{_ids.digest(_UNIT_SEPARATOR.join((base, self.capacity.value)))}"
+
     RULES: ClassVar[tuple[v.Between, ...]] = (
         v.Between(
             "a party cannot recognise itself",
             v.differ("recognizer", "recognized", "{id!r} cannot recognise itself"),
         ),
+        v.Between("the capacity is one the party recognised can be recognised in", _capacity_fits),
         v.Between(
             "collective_with includes neither the recognizer nor the party recognised",
             _partners_apart,
@@ -267,6 +383,13 @@ def _switch_schema() -> list[dict[str, Any]]:
     return [{"if": v.present("in_favour_of"), "then": switch}]
 
 
+def _addressed_to_another(withdrawal: Any) -> tuple[str, str] | None:
+    addressee = withdrawal.addressee
+    if addressee is not None and addressee.id == withdrawal.withdrawer.id:
+        return "addressee", "addressee names whom the withdrawal was sent to, not the withdrawer"
+    return None
+
+
 def _claimed_or_denied(withdrawal: Any) -> tuple[str, str] | None:
     both = _party_ids(withdrawal.claimed_by) & _party_ids(withdrawal.denied_by)
     if both:
@@ -281,7 +404,9 @@ class RecognitionWithdrawal(EventBase):
 
     ``in_favour_of`` names the rival a switch goes to. A withdrawal may be asserted
     by a third party (``claimed_by``) and denied by others, the withdrawer included
-    (``denied_by``): such claims are data, not fact.
+    (``denied_by``): such claims are data, not fact. ``form`` says whether it was
+    stated, implied by conduct (severing relations) or a tacit lapse; ``instrument``
+    how it was done, and ``addressee`` to whom it was sent.
     """
 
     TAG: ClassVar[str] = "recognition-withdrawal"
@@ -303,6 +428,13 @@ class RecognitionWithdrawal(EventBase):
     effective: When | None = attrs.field(default=None, validator=_optional_when)
     described_as: str | None = attrs.field(default=None, validator=v.text)
     basis: tuple[str, ...] = attrs.field(default=(), validator=v.event_ids)
+    form: WithdrawalForm = attrs.field(
+        default=WithdrawalForm.UNSPECIFIED, validator=v.member(WithdrawalForm)
+    )
+    instrument: RecognitionInstrument | None = attrs.field(
+        default=None, validator=v.member(RecognitionInstrument, optional=True)
+    )
+    addressee: Party | None = attrs.field(default=None, validator=_optional_party)
 
     @property
     def disputed(self) -> bool:
@@ -323,6 +455,7 @@ class RecognitionWithdrawal(EventBase):
             _switch,
             _switch_schema,
         ),
+        v.Between("the addressee is not the withdrawer", _addressed_to_another),
         v.Between("no party both claims and denies the withdrawal", _claimed_or_denied),
     )
 
@@ -332,6 +465,71 @@ def _own_credentials(presentation: Any) -> tuple[str, str] | None:
     if received_by is not None and received_by.person.id == presentation.envoy.person.id:
         return "received_by", "an envoy cannot receive their own credentials"
     return None
+
+
+_SUBJECT_OPTIONAL = frozenset({PolicyStance.NO_DECLARATIONS})
+
+
+def _subject_named(policy: Any) -> tuple[str, str] | None:
+    if policy.subject is None and policy.stance not in _SUBJECT_OPTIONAL:
+        message = (
+            f"is required for the stance {policy.stance.value!r}: name the entity "
+            "the policy is about"
+        )
+        return "subject", message
+    return None
+
+
+def _subject_schema() -> list[dict[str, Any]]:
+    needing = sorted(stance.value for stance in PolicyStance if stance not in _SUBJECT_OPTIONAL)
+    stance = {"required": ["stance"], "properties": {"stance": {"enum": needing}}}
+    return [{"if": stance, "then": v.present("subject")}]
+
+
+def _not_about_itself(policy: Any) -> tuple[None, str] | None:
+    subject = policy.subject
+    if subject is not None and subject.id == policy.holder.id:
+        return None, f"{subject.id!r} cannot hold a recognition policy on itself"
+    return None
+
+
+@attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
+class RecognitionPolicy(EventBase):
+    """A party states a policy on recognising another, or on recognising at all.
+
+    ``stance`` is a :class:`~diplorec.vocab.PolicyStance`: a standing policy of
+    making no declarations on governments (``subject`` None: towards every
+    government), neutrality towards a named ``subject``, a refusal to recognise it,
+    or a call on others not to recognise it (UN Security Council resolution 541 of
+    1983 on the Turkish Republic of Northern Cyprus). It holds from ``effective``
+    (else ``on``) until a later act of the holder says otherwise.
+
+    >>> from diplorec.reference import AFGHANISTAN, FRANCE
+    >>> RecognitionPolicy(on=When.parse("2021-09"), holder=FRANCE,
+    ...     stance=PolicyStance.NEUTRAL)
+    Traceback (most recent call last):
+    ...
+    diplorec.errors.FieldError: subject: is required for the stance 'neutral': name ...
+    """
+
+    TAG: ClassVar[str] = "recognition-policy"
+    IDENTITY: ClassVar[tuple[str, ...]] = ("holder", "stance", "subject")
+
+    holder: Party = attrs.field(validator=_party)
+    stance: PolicyStance = attrs.field(validator=v.member(PolicyStance))
+    subject: Party | None = attrs.field(default=None, validator=_optional_party)
+    effective: When | None = attrs.field(default=None, validator=_optional_when)
+    described_as: str | None = attrs.field(default=None, validator=v.text)
+    basis: tuple[str, ...] = attrs.field(default=(), validator=v.event_ids)
+
+    RULES: ClassVar[tuple[v.Between, ...]] = (
+        v.Between(
+            "the subject is named unless the stance is no-declarations",
+            _subject_named,
+            _subject_schema,
+        ),
+        v.Between("a party holds no recognition policy on itself", _not_about_itself),
+    )
 
 
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
@@ -626,6 +824,7 @@ Event: TypeAlias = (
     | RelationsChange
     | DiplomaticTies
     | CodedEvent
+    | RecognitionPolicy
 )
 """Any diplorec event; tagged on the wire by its ``"type"``."""
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import datetime
 import enum
-from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from operator import itemgetter
@@ -34,29 +33,43 @@ from typing import TypeAlias
 
 import attrs
 
+from diplorec._precedence import ChangeKind, Series, Standing
 from diplorec._similar import suggest
-from diplorec.actors import PARTY_TYPES, Government, Organization, Party
-from diplorec.dates import When
+from diplorec.actors import PARTY_TYPES, Government, Organization, Party, State
+from diplorec.dates import Precision, When
 from diplorec.errors import DiplorecError
-from diplorec.events import Event, EventBase, RecognitionAct, RecognitionWithdrawal
+from diplorec.events import (
+    DiplomaticTies,
+    Event,
+    EventBase,
+    RecognitionAct,
+    RecognitionPolicy,
+    RecognitionWithdrawal,
+    usual_capacity,
+)
 from diplorec.vocab import (
     Certainty,
     Characterization,
     LegalStatus,
-    OrganizationKind,
+    PolicyStance,
+    RecognitionCapacity,
     RecognitionForm,
     WithdrawalKind,
 )
 
 __all__ = [
+    "INTERVAL_COLUMNS",
     "ChangeKind",
     "DateLike",
     "PartyLike",
     "RecognitionLedger",
     "Standing",
+    "StandingInterval",
+    "StandingReport",
     "TimelineEntry",
     "UnknownPartyError",
     "as_when",
+    "interval_columns",
 ]
 
 #: A party, or its id.
@@ -65,59 +78,6 @@ PartyLike: TypeAlias = Party | str
 DateLike: TypeAlias = When | datetime.date | str
 
 
-class Standing(enum.StrEnum):
-    """Where recognition between two parties stands on a date.
-
-    >>> Standing.RECOGNIZED.recognized, Standing.UNCERTAIN.recognized
-    (True, False)
-    """
-
-    #: Recognition is in force.
-    RECOGNIZED = "recognized"
-    #: No recognition is on record (which is not proof of a policy of non-recognition).
-    NOT_RECOGNIZED = "not-recognized"
-    #: Recognition was given and has been withdrawn (explicitly or by a switch to a rival).
-    WITHDRAWN = "withdrawn"
-    #: Recognition was given and is suspended.
-    SUSPENDED = "suspended"
-    #: Recognition was announced on conditions and has no legal effect yet.
-    CONDITIONAL = "conditional"
-    #: The events cannot settle it: imprecise dates, or a claim that is disputed.
-    UNCERTAIN = "uncertain"
-
-    @property
-    def recognized(self) -> bool:
-        """True only for :attr:`RECOGNIZED`."""
-        return self is Standing.RECOGNIZED
-
-
-class ChangeKind(enum.StrEnum):
-    """What kind of change a :class:`TimelineEntry` records."""
-
-    #: A recognition act by the recognizer itself.
-    RECOGNITION = "recognition"
-    #: The recognizer is a partner of someone else's collective recognition act.
-    COLLECTIVE_RECOGNITION = "collective-recognition"
-    #: Recognition implied by a switch of recognition in favour of this party.
-    SWITCH_RECOGNITION = "switch-recognition"
-    #: An explicit withdrawal.
-    WITHDRAWAL = "withdrawal"
-    #: An explicit switch away from this party to a rival.
-    SWITCH = "switch"
-    #: A suspension of recognition.
-    SUSPENSION = "suspension"
-    #: Withdrawal implied by recognising a rival government of the same state.
-    RIVAL_RECOGNITION = "rival-recognition"
-
-    @property
-    def gives(self) -> bool:
-        """True for the kinds that give recognition, False for those that take it away."""
-        return self in _GIVING
-
-
-_GIVING = frozenset(
-    {ChangeKind.RECOGNITION, ChangeKind.COLLECTIVE_RECOGNITION, ChangeKind.SWITCH_RECOGNITION}
-)
 _FIRST_KINDS = frozenset({ChangeKind.RECOGNITION, ChangeKind.COLLECTIVE_RECOGNITION})
 
 
@@ -133,7 +93,8 @@ class TimelineEntry:
     act that confirms an uncertain claim of the same change, which then no longer
     counts on its own. ``form`` and ``legal_status`` describe recognitions (None
     for withdrawals): implied recognition is included, and shows as
-    ``form=RecognitionForm.IMPLIED``.
+    ``form=RecognitionForm.IMPLIED``. ``capacity`` is the capacity a recognition
+    gives (None for changes that give none).
     """
 
     recognizer: Party
@@ -141,11 +102,12 @@ class TimelineEntry:
     when: When
     kind: ChangeKind
     effect: Standing | None
-    event: RecognitionAct | RecognitionWithdrawal
+    event: RecognitionAct | RecognitionWithdrawal | RecognitionPolicy | DiplomaticTies
     reason: str
     form: RecognitionForm | None = None
     legal_status: LegalStatus | None = None
     superseded_by: str | None = None
+    capacity: RecognitionCapacity | None = None
 
     def __str__(self) -> str:
         """One line: date, the pair, what changed and why, and the event it comes from.
@@ -184,69 +146,7 @@ class TimelineEntry:
 _KIND_RANK = {kind: rank for rank, kind in enumerate(ChangeKind)}
 
 
-class _Series:
-    """The counted changes of one (recognizer, recognized) pair, sorted for bisection.
-
-    ``los``/``his`` are the first and last day (proleptic ordinals) each change may
-    have taken effect; ``reach`` is the running maximum of ``his``, which lets a
-    backward scan stop early.
-    """
-
-    __slots__ = ("effects", "his", "los", "reach")
-
-    def __init__(self, changes: list[TimelineEntry]) -> None:
-        rows: list[tuple[int, int, Standing]] = []
-        for entry in changes:
-            assert entry.effect is not None, "only counted changes form a series"
-            rows.append(
-                (entry.when.earliest.toordinal(), entry.when.latest.toordinal(), entry.effect)
-            )
-        rows.sort()
-        self.los = [row[0] for row in rows]
-        self.his = [row[1] for row in rows]
-        self.effects = [row[2] for row in rows]
-        reach: list[int] = []
-        top = 0
-        for hi in self.his:
-            top = max(top, hi)
-            reach.append(top)
-        self.reach = reach
-
-    def at(self, day: int) -> Standing:
-        """The standing on one day: the effect of whichever change may be the last one."""
-        count = bisect_right(self.los, day)
-        if count == 0:
-            return Standing.NOT_RECOGNIZED
-        outcomes: set[Standing] = set()
-        latest_certain: int | None = None  # the latest start of a change surely in effect
-        index = count - 1
-        while index >= 0:
-            if latest_certain is not None and self.reach[index] < latest_certain:
-                break
-            hi = self.his[index]
-            if latest_certain is None and hi <= day:
-                latest_certain = self.los[index]
-            if latest_certain is None or hi >= latest_certain:
-                outcomes.add(self.effects[index])
-            index -= 1
-        if latest_certain is None:  # nothing surely happened yet: the start still may hold
-            outcomes.add(Standing.NOT_RECOGNIZED)
-        return outcomes.pop() if len(outcomes) == 1 else Standing.UNCERTAIN
-
-    def over(self, first: int, last: int) -> Standing:
-        """The standing over days ``first`` to ``last``; UNCERTAIN if it may change within."""
-        standing = self.at(first)
-        if last == first or standing is Standing.UNCERTAIN:
-            return standing
-        index = bisect_right(self.los, last) - 1
-        while index >= 0 and self.reach[index] > first:
-            if self.his[index] > first and self.effects[index] is not standing:
-                return Standing.UNCERTAIN
-            index -= 1
-        return standing
-
-
-_NO_CHANGES = _Series([])
+_NO_CHANGES = Series([])
 
 
 class UnknownPartyError(DiplorecError, KeyError):
@@ -309,17 +209,19 @@ def _window(on: DateLike) -> tuple[int, int]:
     return when.earliest.toordinal(), when.latest.toordinal()
 
 
-def _claimant_state(party: Party) -> str | None:
-    """The state a government (or a council claiming to govern) claims to govern."""
-    if isinstance(party, Government):
-        return party.state.id
-    if (
-        isinstance(party, Organization)
-        and party.kind is OrganizationKind.COUNCIL
-        and party.state is not None
-    ):
+def _governed_state(entry: TimelineEntry) -> str | None:
+    """The state a change recognises a government of, or None (another capacity)."""
+    party = entry.recognized
+    if entry.capacity is not RecognitionCapacity.GOVERNMENT:
+        return None
+    if isinstance(party, (Government, Organization)) and party.state is not None:
         return party.state.id
     return None
+
+
+def _exclusive(entry: TimelineEntry) -> bool:
+    """Whether a giving change ends recognition of rival governments (see ``exclusive``)."""
+    return not isinstance(entry.event, RecognitionAct) or entry.event.exclusive
 
 
 def _act_entries(act: RecognitionAct) -> list[TimelineEntry]:
@@ -331,7 +233,14 @@ def _act_entries(act: RecognitionAct) -> list[TimelineEntry]:
     elif act.conditions:
         effect, reason = Standing.CONDITIONAL, "recognition on conditions not yet met"
     else:
-        effect, reason = Standing.RECOGNIZED, f"{act.form.value} recognition"
+        effect, reason = Standing.RECOGNIZED, "recognition"
+        if act.form is not RecognitionForm.UNSPECIFIED:
+            reason = f"{act.form.value} {reason}"
+    if act.capacity is not usual_capacity(act.recognized):
+        assert act.capacity is not None
+        reason += f" as {_CAPACITY_WORDS[act.capacity]}"
+    if not act.exclusive:
+        reason += ", not exclusive"
     if act.effective is not None:
         reason += f", effective {act.effective}"
     entries = [
@@ -345,6 +254,7 @@ def _act_entries(act: RecognitionAct) -> list[TimelineEntry]:
             reason=reason,
             form=act.form,
             legal_status=act.legal_status,
+            capacity=act.capacity,
         )
     ]
     for partner in act.collective_with:
@@ -359,6 +269,7 @@ def _act_entries(act: RecognitionAct) -> list[TimelineEntry]:
                 reason=f"{reason}, given collectively with {act.recognizer.id}",
                 form=act.form,
                 legal_status=act.legal_status,
+                capacity=act.capacity,
             )
         )
     return entries
@@ -431,6 +342,7 @@ def _withdrawal_entries(withdrawal: RecognitionWithdrawal) -> list[TimelineEntry
                 reason=f"switch of recognition from {withdrawal.recognized.id} ({reason})",
                 form=RecognitionForm.IMPLIED,
                 legal_status=LegalStatus.UNSPECIFIED,
+                capacity=usual_capacity(withdrawal.in_favour_of),
             )
         )
     return entries
@@ -439,15 +351,17 @@ def _withdrawal_entries(withdrawal: RecognitionWithdrawal) -> list[TimelineEntry
 def _rival_entries(entries: list[TimelineEntry]) -> list[TimelineEntry]:
     """Withdrawals implied by recognising a rival government of the same state.
 
-    Recognising one government of a state ends recognition of any other
-    government of that state the recognizer recognised before (or on the same day).
+    An exclusive recognition *as government* of one government of a state (or of a
+    council claiming to govern it) ends recognition as government of any other the
+    recognizer recognised before (or on the same day). Recognitions in another
+    capacity, and non-exclusive ones, end nothing: see :mod:`diplorec._precedence`.
     """
     groups: dict[tuple[str, str], list[TimelineEntry]] = defaultdict(list)
     # (event, recognizer, recognized) of every change that takes recognition away
     # itself: a switch from a rival already ends it, and implies nothing more.
     explicit: set[tuple[str, str, str]] = set()
     for entry in entries:
-        state = _claimant_state(entry.recognized)
+        state = _governed_state(entry)
         if state is not None and entry.kind.gives and entry.effect is not None:
             groups[entry.recognizer.id, state].append(entry)
         if not entry.kind.gives:
@@ -459,6 +373,8 @@ def _rival_entries(entries: list[TimelineEntry]) -> list[TimelineEntry]:
             continue
         for trigger in group:
             if trigger.effect not in (Standing.RECOGNIZED, Standing.UNCERTAIN):
+                continue
+            if not _exclusive(trigger):
                 continue
             latest = trigger.when.latest
             for rival_id, rival in rivals.items():
@@ -489,6 +405,234 @@ def _rival_entries(entries: list[TimelineEntry]) -> list[TimelineEntry]:
     return implied
 
 
+_CAPACITY_WORDS = {
+    RecognitionCapacity.STATE: "a state",
+    RecognitionCapacity.GOVERNMENT: "government",
+    RecognitionCapacity.REPRESENTATIVE: "representative",
+    RecognitionCapacity.BELLIGERENCY: "belligerent",
+    RecognitionCapacity.INSURGENCY: "insurgents",
+}
+
+_POLICY_KINDS = {
+    PolicyStance.NON_RECOGNITION: (ChangeKind.NON_RECOGNITION_POLICY, Standing.REFUSED),
+    PolicyStance.NEUTRAL: (ChangeKind.NEUTRAL_POLICY, Standing.ABSTAINS),
+    PolicyStance.NO_DECLARATIONS: (ChangeKind.NEUTRAL_POLICY, Standing.ABSTAINS),
+}
+
+
+def _policy_entry(policy: RecognitionPolicy, subject: Party) -> TimelineEntry | None:
+    """The change a stated policy makes towards ``subject``; None for a call on others."""
+    found = _POLICY_KINDS.get(policy.stance)
+    if found is None:
+        return None
+    kind, effect = found
+    reason = f"stated policy: {policy.stance.value}"
+    if policy.subject is None:
+        reason += " (towards every government)"
+    if policy.effective is not None:
+        reason += f", effective {policy.effective}"
+    return TimelineEntry(
+        recognizer=policy.holder,
+        recognized=subject,
+        when=policy.effective or policy.on,
+        kind=kind,
+        effect=effect,
+        event=policy,
+        reason=reason,
+    )
+
+
+def _ties_entries(ties: DiplomaticTies) -> list[TimelineEntry]:
+    """Observed recognition, both ways, from ties with ``formal_recognition=True``."""
+    if ties.formal_recognition is not True:
+        return []
+    first, second = ties.parties
+    return [
+        TimelineEntry(
+            recognizer=recognizer,
+            recognized=recognized,
+            when=ties.on,
+            kind=ChangeKind.OBSERVED_TIES,
+            effect=Standing.RECOGNIZED,
+            event=ties,
+            reason="diplomatic ties with formal recognition, observed",
+        )
+        for recognizer, recognized in ((first, second), (second, first))
+    ]
+
+
+def _root(party: Party) -> str:
+    """The id of the state behind a party (an organization without one is its own)."""
+    if isinstance(party, (Government, Organization)) and party.state is not None:
+        return party.state.id
+    return party.id
+
+
+def _to_every_government(party: Party) -> bool:
+    """Whether a no-declarations policy without a subject reaches this party."""
+    return usual_capacity(party) is RecognitionCapacity.GOVERNMENT
+
+
+_IN_FORCE = frozenset({Standing.RECOGNIZED, Standing.CONDITIONAL})
+
+
+def _entry_key(entry: TimelineEntry) -> str:
+    return f"{entry.event.id}|{entry.kind.value}|{entry.recognizer.id}|{entry.recognized.id}"
+
+
+def _in_force(changes: Iterable[TimelineEntry]) -> TimelineEntry | None:
+    """The latest change that gives the recognition in force, among those an answer rests on."""
+    giving = [entry for entry in changes if entry.kind.gives and entry.effect in _IN_FORCE]
+    return max(giving, key=lambda entry: entry.sort_key) if giving else None
+
+
+def _date(day: int | None) -> datetime.date | None:
+    return None if day is None else datetime.date.fromordinal(day)
+
+
+def _as_what(party: Party, capacity: RecognitionCapacity) -> str:
+    """How a capacity reads in a sentence: "the government of Afghanistan"."""
+    state = party.state if isinstance(party, (Government, Organization)) else None
+    if capacity is RecognitionCapacity.GOVERNMENT:
+        return "a government" if state is None else f"the government of {state.name}"
+    if capacity is RecognitionCapacity.REPRESENTATIVE:
+        return (
+            "a representative"
+            if state is None
+            else (f"a representative of the people of {state.name}")
+        )
+    return {
+        RecognitionCapacity.STATE: "a state",
+        RecognitionCapacity.BELLIGERENCY: "a belligerent",
+        RecognitionCapacity.INSURGENCY: "insurgents",
+    }[capacity]
+
+
+_VERBS = {
+    Standing.RECOGNIZED: "recognizes {x}",
+    Standing.NOT_RECOGNIZED: "has no recognition of {x} on record",
+    Standing.WITHDRAWN: "has withdrawn recognition of {x}",
+    Standing.SUSPENDED: "has suspended recognition of {x}",
+    Standing.CONDITIONAL: "recognizes {x} on conditions not yet met",
+    Standing.UNCERTAIN: "may or may not recognize {x}",
+    Standing.REFUSED: "refuses to recognize {x}",
+    Standing.ABSTAINS: "abstains from recognizing {x}",
+}
+
+
+def _describe(entry: TimelineEntry) -> str:
+    """A change in words: "express recognition by acceptance of credentials"."""
+    event = entry.event
+    if entry.kind is ChangeKind.RECOGNITION and entry.effect is Standing.RECOGNIZED:
+        assert isinstance(event, RecognitionAct)
+        words = "recognition"
+        if event.form is not RecognitionForm.UNSPECIFIED:
+            words = f"{event.form.value} {words}"
+        if event.instrument is not None:
+            words += " by " + event.instrument.value.replace("-", " ")
+        return words
+    return entry.reason
+
+
+@attrs.frozen(kw_only=True)
+class StandingReport:
+    """Where a pair stands on a date, as what, and on which recorded acts.
+
+    ``capacity`` and ``legal_status`` are those of the recognition in force (None
+    when none is); ``changes`` are the timeline entries the answer rests on, oldest
+    first, and ``events`` their event ids.
+    """
+
+    recognizer: Party
+    recognized: Party
+    on: When
+    standing: Standing
+    capacity: RecognitionCapacity | None
+    legal_status: LegalStatus | None
+    changes: tuple[TimelineEntry, ...]
+
+    @property
+    def conditional(self) -> bool:
+        """True when the recognition in force awaits its conditions."""
+        return self.standing is Standing.CONDITIONAL
+
+    @property
+    def events(self) -> tuple[str, ...]:
+        """The ids of the events the answer rests on, oldest first."""
+        return tuple(dict.fromkeys(entry.event.id for entry in self.changes))
+
+    def __str__(self) -> str:
+        """One sentence: who stands how towards whom, on what date, citing the acts."""
+        verb = _VERBS[self.standing].format(x=_called(self.recognized))
+        if self.capacity is not None:
+            verb += f" as {_as_what(self.recognized, self.capacity)}"
+        cited = "; ".join(
+            f"{_describe(entry)}, {entry.when} [{entry.event.id}]" for entry in self.changes
+        )
+        when = "on" if self.on.precision is Precision.DAY else "in"
+        tail = f": {cited}" if cited else ""
+        return f"{self.recognizer.name} {verb} {when} {self.on}{tail}"
+
+
+def _called(party: Party) -> str:
+    """A party's name in a sentence: "the Islamic Emirate ..." for a government or a body."""
+    name = party.name
+    if isinstance(party, State) or name.lower().startswith("the "):
+        return name
+    return f"the {name}"
+
+
+@attrs.frozen(kw_only=True)
+class StandingInterval:
+    """One period in which a pair's standing (and the capacity in force) does not change.
+
+    ``certain`` is False when the standing over the period is ``uncertain``.
+    """
+
+    recognizer: str
+    recognized: str
+    capacity: RecognitionCapacity | None
+    start: datetime.date
+    end: datetime.date | None
+    standing: Standing
+
+    @property
+    def certain(self) -> bool:
+        """Whether the records settle the standing over the period."""
+        return self.standing is not Standing.UNCERTAIN
+
+    def __str__(self) -> str:
+        what = self.standing.value
+        if self.capacity is not None:
+            what += f" as {_CAPACITY_WORDS[self.capacity]}"
+        until = "" if self.end is None else f" to {self.end}"
+        return f"{self.recognizer} -> {self.recognized}: {what} from {self.start}{until}"
+
+
+#: The columns of :func:`interval_columns`, in order.
+INTERVAL_COLUMNS = ("recognizer", "recognized", "capacity", "start", "end", "standing", "certain")
+
+
+def interval_columns(rows: Iterable[StandingInterval]) -> dict[str, list[object]]:
+    """Rows of :meth:`RecognitionLedger.to_intervals` as columns, enums as their values.
+
+    ``pandas.DataFrame(interval_columns(rows))`` and ``pyarrow.table(...)`` take it as
+    it is.
+    """
+    columns: dict[str, list[object]] = {name: [] for name in INTERVAL_COLUMNS}
+    for row in rows:
+        for name in INTERVAL_COLUMNS:
+            value = getattr(row, name)
+            columns[name].append(value.value if isinstance(value, enum.Enum) else value)
+    return columns
+
+
+# Policies and observed ties are not records of the act a claim is about.
+_NOT_CONFIRMING = frozenset(
+    {ChangeKind.NON_RECOGNITION_POLICY, ChangeKind.NEUTRAL_POLICY, ChangeKind.OBSERVED_TIES}
+)
+
+
 def _supersede(entries: list[TimelineEntry]) -> list[TimelineEntry]:
     """Mark uncertain claims that a firm change of the same pair and direction confirms.
 
@@ -497,7 +641,7 @@ def _supersede(entries: list[TimelineEntry]) -> list[TimelineEntry]:
     """
     firm: dict[tuple[str, str, bool], list[TimelineEntry]] = defaultdict(list)
     for entry in entries:
-        if entry.effect not in (None, Standing.UNCERTAIN):
+        if entry.effect not in (None, Standing.UNCERTAIN) and entry.kind not in _NOT_CONFIRMING:
             firm[entry.recognizer.id, entry.recognized.id, entry.kind.gives].append(entry)
     out: list[TimelineEntry] = []
     for entry in entries:
@@ -520,7 +664,14 @@ class RecognitionLedger:
     changes, so queries stay fast on hundreds of thousands of events.
     """
 
-    __slots__ = ("_by_recognized", "_changes", "_parties", "_series", "_timelines")
+    __slots__ = (
+        "_by_recognized",
+        "_by_recognizer",
+        "_changes",
+        "_parties",
+        "_series",
+        "_timelines",
+    )
 
     def __init__(self, entries: Iterable[TimelineEntry], parties: Iterable[Party] = ()) -> None:
         """Index timeline entries; most callers want :meth:`from_events` instead.
@@ -539,12 +690,16 @@ class RecognitionLedger:
             known.setdefault(entry.recognized.id, entry.recognized)
         # A pair's series is built on its first query; most pairs are never asked about.
         self._changes = dict(pairs)
-        self._series: dict[tuple[str, str], _Series] = {}
+        self._series: dict[tuple[str, str], Series] = {}
         by_recognized: dict[str, list[str]] = defaultdict(list)
         named = {(e.recognized.id, e.recognizer.id) for es in timelines.values() for e in es}
         for recognized, recognizer in sorted(named):
             by_recognized[recognized].append(recognizer)
         self._by_recognized = {key: tuple(ids) for key, ids in by_recognized.items()}
+        by_recognizer: dict[str, list[str]] = defaultdict(list)
+        for recognized, recognizer in sorted(named):
+            by_recognizer[recognizer].append(recognized)
+        self._by_recognizer = {key: tuple(ids) for key, ids in by_recognizer.items()}
         self._timelines = {key: tuple(changes) for key, changes in timelines.items()}
         for party in parties:
             known.setdefault(party.id, party)
@@ -554,9 +709,12 @@ class RecognitionLedger:
     def from_events(cls, events: Iterable[Event]) -> RecognitionLedger:
         """Build a ledger from events.
 
-        Recognitions and withdrawals make its changes; every other event only tells
-        it which parties exist, so that a question about a party that no event names
-        raises :class:`UnknownPartyError` instead of a silently wrong answer.
+        Recognitions, withdrawals, stated policies and ties with formal recognition
+        make its changes (the rules are in :mod:`diplorec._precedence`); every other
+        event only tells it which parties exist, so that a question about a party that
+        no event names raises :class:`UnknownPartyError` instead of a silently wrong
+        answer. A no-declarations policy without a subject reaches every government
+        the events name.
 
         >>> RecognitionLedger.from_events([]).recognizers("state:XKX", "2025")
         Traceback (most recent call last):
@@ -565,16 +723,28 @@ class RecognitionLedger:
         """
         entries: list[TimelineEntry] = []
         named: dict[str, Party] = {}
+        general: list[RecognitionPolicy] = []
         for event in events:
             if isinstance(event, RecognitionAct):
                 entries.extend(_act_entries(event))
             elif isinstance(event, RecognitionWithdrawal):
                 entries.extend(_withdrawal_entries(event))
+            elif isinstance(event, RecognitionPolicy):
+                if event.subject is None:
+                    general.append(event)
+                else:
+                    entries.extend(filter(None, [_policy_entry(event, event.subject)]))
+            elif isinstance(event, DiplomaticTies):
+                entries.extend(_ties_entries(event))
             elif not isinstance(event, EventBase):
                 message = f"a ledger is built from diplorec events, not {type(event).__name__}"
                 raise TypeError(message)
             for party in event.actors():
                 named.setdefault(party.id, party)
+        for policy in general:
+            for party in named.values():
+                if _to_every_government(party) and _root(party) != _root(policy.holder):
+                    entries.extend(filter(None, [_policy_entry(policy, party)]))
         entries.extend(_rival_entries(entries))
         return cls(_supersede(_dedupe(entries)), parties=named.values())
 
@@ -620,13 +790,13 @@ class RecognitionLedger:
         first, last = _window(on)
         return self._series_of(key).over(first, last)
 
-    def _series_of(self, pair: tuple[str, str]) -> _Series:
+    def _series_of(self, pair: tuple[str, str]) -> Series:
         series = self._series.get(pair)
         if series is None:
             changes = self._changes.get(pair)
             if changes is None:
                 return _NO_CHANGES
-            series = self._series[pair] = _Series(changes)
+            series = self._series[pair] = Series(changes)
         return series
 
     def _by_id(self, recognized: PartyLike, on: DateLike) -> list[tuple[str, Standing]]:
@@ -652,6 +822,122 @@ class RecognitionLedger:
             for key, standing in self._by_id(recognized, on)
             if standing is Standing.RECOGNIZED
         )
+
+    def recognized_by(self, recognizer: PartyLike, on: DateLike) -> tuple[Party, ...]:
+        """Every party whose recognition by ``recognizer`` is in force ``on`` a date, by id.
+
+        >>> from diplorec.examples.russia_taliban_2025 import EVENTS, RUSSIA
+        >>> ledger = RecognitionLedger.from_events(EVENTS)
+        >>> [party.name for party in ledger.recognized_by(RUSSIA, "2025-07-04")]
+        ['Islamic Emirate of Afghanistan']
+        """
+        source = self._known(recognizer, "recognizer")
+        first, last = _window(on)
+        return tuple(
+            self._parties[target]
+            for target in self._by_recognizer.get(source, ())
+            if self._series_of((source, target)).over(first, last) is Standing.RECOGNIZED
+        )
+
+    def explain(self, recognizer: PartyLike, recognized: PartyLike, on: DateLike) -> StandingReport:
+        """The standing of a pair on a date, with the capacity and the acts it rests on.
+
+        ``str()`` of the report is one plain sentence citing the acts and their dates.
+
+        >>> from diplorec.examples.russia_taliban_2025 import EVENTS, ISLAMIC_EMIRATE, RUSSIA
+        >>> report = RecognitionLedger.from_events(EVENTS).explain(
+        ...     RUSSIA, ISLAMIC_EMIRATE, "2025-07-04")
+        >>> report.standing, report.capacity
+        (<Standing.RECOGNIZED: 'recognized'>, <RecognitionCapacity.GOVERNMENT: 'government'>)
+        >>> print(report)  # doctest: +ELLIPSIS +NORMALIZE_WHITESPACE
+        Russia recognizes the Islamic Emirate of Afghanistan as the government of
+        Afghanistan on 2025-07-04: express recognition by acceptance of credentials,
+        2025-07-03 [recognition-act:...]
+        """
+        source = self._known(recognizer, "recognizer")
+        target = self._known(recognized, "recognized party")
+        when = as_when(on)
+        first, last = _window(when)
+        series = self._series_of((source, target))
+        outcomes: set[Standing] = set()
+        used: dict[str, TimelineEntry] = {}
+        for day in series.turns(first, last):
+            possible, resting = series.possible(day)
+            outcomes.add(Standing.UNCERTAIN if len(possible) > 1 else next(iter(possible)))
+            for entry in resting:
+                used.setdefault(_entry_key(entry), entry)
+        standing = outcomes.pop() if len(outcomes) == 1 else Standing.UNCERTAIN
+        changes = tuple(sorted(used.values(), key=lambda entry: entry.sort_key))
+        giving = _in_force(changes) if standing in _IN_FORCE else None
+        return StandingReport(
+            recognizer=self._parties[source],
+            recognized=self._parties[target],
+            on=when,
+            standing=standing,
+            capacity=None if giving is None else giving.capacity,
+            legal_status=None if giving is None else giving.legal_status,
+            changes=changes,
+        )
+
+    def to_intervals(self) -> tuple[StandingInterval, ...]:
+        """One row per pair and period of unchanged standing, for tables and plots.
+
+        Rows run from the first day a pair's standing may change; before it, the
+        standing is ``not-recognized``. ``end`` is the last day of the period (None:
+        open). Pairs come sorted by recognizer and recognized id, periods in order;
+        :func:`interval_columns` turns the rows into columns for pandas or Arrow.
+
+        >>> from diplorec.examples.russia_taliban_2025 import EVENTS
+        >>> for row in RecognitionLedger.from_events(EVENTS).to_intervals():
+        ...     print(row)  # doctest: +NORMALIZE_WHITESPACE
+        state:RUS -> government:AFG:islamic-emirate-of-afghanistan:
+        recognized as government from 2025-07-03
+        """
+        rows: list[StandingInterval] = []
+        limit = datetime.date.max.toordinal()
+        for pair in sorted(self._changes):
+            series = self._series_of(pair)
+            turns = [day for day in series.all_turns() if day <= limit]
+            current: StandingInterval | None = None
+            for index, day in enumerate(turns):
+                possible, resting = series.possible(day)
+                standing = next(iter(possible)) if len(possible) == 1 else Standing.UNCERTAIN
+                giving = _in_force(resting) if standing in _IN_FORCE else None
+                capacity = None if giving is None else giving.capacity
+                end = turns[index + 1] - 1 if index + 1 < len(turns) else None
+                if current is not None and (current.standing, current.capacity) == (
+                    standing,
+                    capacity,
+                ):
+                    current = attrs.evolve(current, end=_date(end))
+                    rows[-1] = current
+                    continue
+                current = StandingInterval(
+                    recognizer=pair[0],
+                    recognized=pair[1],
+                    capacity=capacity,
+                    start=datetime.date.fromordinal(day),
+                    end=_date(end),
+                    standing=standing,
+                )
+                rows.append(current)
+        return tuple(rows)
+
+    def _standings_within(self, recognizer: str, recognized: str, on: When) -> set[Standing]:
+        """Every standing a pair surely has on some day of the days surely inside ``on``.
+
+        For a period (``DiplomaticTies.on``) the days surely inside run from the last
+        possible start to the first possible end; for a single date, all its days.
+        """
+        if recognizer not in self._parties or recognized not in self._parties:
+            return set()
+        start, end = on.start, on.end
+        first = on.earliest if not on.is_interval or start is None else start.latest
+        last = on.latest if not on.is_interval or end is None else end.earliest
+        if first > last:
+            return set()
+        series = self._series_of((recognizer, recognized))
+        return {series.at(day) for day in series.turns(first.toordinal(), last.toordinal())}
 
     def timeline(self, recognized: PartyLike) -> tuple[TimelineEntry, ...]:
         """Every change in anyone's recognition of ``recognized``, oldest first.

@@ -11,8 +11,8 @@ whole documents (:func:`register_migration`) or on single event records
 migration is applied to every event of a document, and a document migration to a
 one-event document around a record. Migrations never run code from the data.
 
->>> upgrade({"type": "dossier", "spec_version": SPEC_VERSION, "events": []})["spec_version"]
-'1.0'
+>>> upgrade({"type": "dossier", "spec_version": "1.0", "events": []})["spec_version"]
+'1.1'
 """
 
 from __future__ import annotations
@@ -36,10 +36,10 @@ __all__ = [
 ]
 
 #: The version of the wire format this release writes.
-SPEC_VERSION = "1.0"
+SPEC_VERSION = "1.1"
 
 #: Every spec version this release can read, oldest first.
-SPEC_VERSIONS: tuple[str, ...] = ("1.0",)
+SPEC_VERSIONS: tuple[str, ...] = ("1.0", "1.1")
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -198,3 +198,28 @@ def upgrade(document: Any) -> dict[str, Any]:
 def upgrade_event(record: Any, version: str) -> Any:
     """Bring one event record written in spec ``version`` up to :data:`SPEC_VERSION`."""
     return _REGISTRY.upgrade_event(record, version)
+
+
+# -- the migrations of this release ----------------------------------------------------------
+
+
+@register_event_migration("1.0", "1.1")
+def _capacity_of_organizations(record: dict[str, Any]) -> dict[str, Any]:
+    """1.0 → 1.1: a recognition of an organization gets the capacity 1.0 treated it in.
+
+    Spec 1.1 asks *as what* a party is recognised and needs it for an organization.
+    A 1.0 ledger treated a council with a state as a rival government of that state
+    and any other organization as no government: ``"government"`` and
+    ``"representative"`` keep those answers. Every other 1.0 record is already 1.1:
+    the new fields have defaults.
+    """
+    recognized = record.get("recognized")
+    if (
+        record.get("type") == "recognition-act"
+        and "capacity" not in record
+        and isinstance(recognized, dict)
+        and recognized.get("type") == "organization"
+    ):
+        governs = recognized.get("kind") == "council" and recognized.get("state") is not None
+        record["capacity"] = "government" if governs else "representative"
+    return record

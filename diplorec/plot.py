@@ -180,8 +180,9 @@ def _ends(timeline: list[TimelineEntry]) -> list[TimelineEntry]:
     """
     ends = []
     ended: set[str] = set()  # recognizers whose recognition is surely withdrawn
+    policies = (Standing.REFUSED, Standing.ABSTAINS)  # stated policies are not withdrawals
     for entry in timeline:
-        if not entry.counted:
+        if not entry.counted or entry.effect in policies:
             continue
         recognizer = entry.recognizer.id
         if entry.kind.gives:

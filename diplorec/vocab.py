@@ -19,12 +19,15 @@ __all__ = [
     "LegalStatus",
     "MeetingMode",
     "OrganizationKind",
+    "PolicyStance",
+    "RecognitionCapacity",
     "RecognitionForm",
     "RecognitionInstrument",
     "RelationsAction",
     "RepresentationLevel",
     "SourceKind",
     "Stance",
+    "WithdrawalForm",
     "WithdrawalKind",
 ]
 
@@ -47,6 +50,53 @@ class RecognitionForm(enum.StrEnum):
     EXPRESS = "express"
     #: Follows from conduct: accepting credentials, establishing relations, a treaty.
     IMPLIED = "implied"
+    #: The sources do not say whether it was stated or follows from conduct.
+    UNSPECIFIED = "unspecified"
+
+
+class RecognitionCapacity(enum.StrEnum):
+    """As what a party is recognised: a state, a government, a representative, a belligerent.
+
+    The capacity decides what a recognition does to others: only recognising a
+    government ends recognition of a rival government of the same state.
+    """
+
+    #: As a state: the entity meets the conditions of statehood.
+    STATE = "state"
+    #: As the government of a state (a government, or a council claiming to govern one).
+    GOVERNMENT = "government"
+    #: As a (legitimate) representative of a people, without recognising a government.
+    REPRESENTATIVE = "representative"
+    #: As a belligerent in a civil war: the laws of war apply; neutrality may follow.
+    BELLIGERENCY = "belligerency"
+    #: As insurgents: a lesser status than belligerency, for limited purposes.
+    INSURGENCY = "insurgency"
+
+
+class PolicyStance(enum.StrEnum):
+    """A stated policy on recognising others, held by a party."""
+
+    #: A standing policy of issuing no declarations on governments (e.g. the Estrada doctrine).
+    NO_DECLARATIONS = "no-declarations"
+    #: Will neither recognise nor refuse a named entity, for now.
+    NEUTRAL = "neutral"
+    #: Refuses to recognise a named entity.
+    NON_RECOGNITION = "non-recognition"
+    #: Calls on others not to recognise a named entity (e.g. UN Security Council resolution 541).
+    CALL_FOR_NON_RECOGNITION = "call-for-non-recognition"
+
+
+class WithdrawalForm(enum.StrEnum):
+    """Whether a withdrawal of recognition was stated or follows from conduct or time."""
+
+    #: Stated outright: a note, a statement, a decree.
+    EXPRESS = "express"
+    #: Follows from conduct, e.g. severing relations with the government concerned.
+    IMPLIED = "implied"
+    #: Recognition lapsed without an act, e.g. when the recognised government lost all control.
+    TACIT_LAPSE = "tacit-lapse"
+    #: The sources do not say.
+    UNSPECIFIED = "unspecified"
 
 
 class RecognitionInstrument(enum.StrEnum):
@@ -277,9 +327,12 @@ class SourceKind(enum.StrEnum):
 ENUM_TYPES: tuple[type[enum.Enum], ...] = (
     LegalStatus,
     RecognitionForm,
+    RecognitionCapacity,
+    PolicyStance,
     RecognitionInstrument,
     Characterization,
     WithdrawalKind,
+    WithdrawalForm,
     DiplomaticRank,
     CredentialDocument,
     AppointmentStage,

@@ -320,6 +320,17 @@ class TestLedger:
         assert cli.main(args) == 0
         assert capsys.readouterr().out == "state:RUS\tRussia\tnot-recognized\n"
 
+    def test_explain(self, clean: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--explain prints one sentence citing the act of 3 July 2025; unknown ids fail."""
+        args = ["ledger", str(clean), "--recognized", EMIRATE, "--on", "2025-07-04"]
+        assert cli.main([*args, "--explain", "state:RUS"]) == 0
+        out = capsys.readouterr().out
+        assert out.startswith("Russia recognizes the Islamic Emirate of Afghanistan as the ")
+        assert out.count("\n") == 1
+        assert "2025-07-03 [recognition-act:" in out
+        assert cli.main([*args, "--explain", "state:rus"]) == 1
+        assert "did you mean 'state:RUS'" in capsys.readouterr().err
+
     def test_from_a_dossier(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """The events may come from a Dossier document."""
         path = tmp_path / "dossier.json"

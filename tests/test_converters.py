@@ -39,9 +39,12 @@ from diplorec import (
     Party,
     Person,
     Place,
+    PolicyStance,
     RecognitionAct,
+    RecognitionCapacity,
     RecognitionForm,
     RecognitionInstrument,
+    RecognitionPolicy,
     RecognitionWithdrawal,
     RelationsAction,
     RelationsChange,
@@ -53,6 +56,7 @@ from diplorec import (
     Statement,
     ValidationError,
     When,
+    WithdrawalForm,
     WithdrawalKind,
     dumps,
     from_dict,
@@ -168,6 +172,8 @@ FULL: list[Any] = [
         characterization=Characterization.CALLED_RECOGNITION,
         described_as="the act of official recognition",
         basis=("credential-presentation:1",),
+        capacity=RecognitionCapacity.GOVERNMENT,
+        exclusive=False,
         **COMMON,
     ),
     RecognitionWithdrawal(
@@ -183,6 +189,9 @@ FULL: list[Any] = [
         effective=When.parse("2021-08-15"),
         described_as="a normal diplomatic arrangement",
         basis=("meeting:1",),
+        form=WithdrawalForm.IMPLIED,
+        instrument=RecognitionInstrument.NOTE_VERBALE,
+        addressee=REPUBLIC,
         **COMMON,
     ),
     CredentialPresentation(
@@ -264,6 +273,17 @@ FULL: list[Any] = [
         concerning=("meeting:1",),
         **COMMON,
     ),
+    RecognitionPolicy(
+        id="recognition-policy:1",
+        on=DAY,
+        holder=CHINA,
+        stance=PolicyStance.NON_RECOGNITION,
+        subject=REPUBLIC,
+        effective=When.parse("2025-07-04"),
+        described_as="no recognition of the Republic",
+        basis=("meeting:1",),
+        **COMMON,
+    ),
 ]
 
 MINIMAL: list[Any] = [
@@ -288,6 +308,7 @@ MINIMAL: list[Any] = [
     RelationsChange(on=DAY, parties=(RUSSIA, EMIRATE), action=RelationsAction.ESTABLISHED),
     DiplomaticTies(on=DAY, parties=(RUSSIA, EMIRATE)),
     CodedEvent(on=DAY, cameo="054", description="Recognition."),
+    RecognitionPolicy(on=DAY, holder=RUSSIA, stance=PolicyStance.NO_DECLARATIONS),
 ]
 
 SAMPLES = FULL + MINIMAL
@@ -423,6 +444,8 @@ class TestOmission:
             "legal_status",
             "form",
             "characterization",
+            "capacity",
+            "exclusive",
             "certainty",
         ]
 

@@ -242,8 +242,9 @@ class TestEveryProblem:
 
     def test_every_event_of_a_list(self) -> None:
         """Problems in several events of a list are all reported."""
-        events = [_changed(ACT, "on", value="2025-13"), ACT, _changed(ACT, "form", remove=True)]
-        assert _paths(events, tuple[Event, ...]) == ["$[0].on", "$[2].form"]
+        removed = _changed(ACT, "recognizer", remove=True)
+        events = [_changed(ACT, "on", value="2025-13"), ACT, removed]
+        assert _paths(events, tuple[Event, ...]) == ["$[0].on", "$[2].recognizer"]
 
 
 # Messages are sentences for people: no Python type names or exception names.
@@ -342,8 +343,8 @@ class TestMessages:
 
     def test_missing_field(self) -> None:
         """A missing required field says so."""
-        (problem,) = _problems(_changed(ACT, "form", remove=True))
-        assert (problem.path, problem.message) == ("$.form", "is required but missing")
+        (problem,) = _problems(_changed(ACT, "recognizer", remove=True))
+        assert (problem.path, problem.message) == ("$.recognizer", "is required but missing")
 
     def test_cameo_code_without_leading_zero(self) -> None:
         """'54' is not a CAMEO code; the message says leading zeros matter."""

@@ -32,9 +32,11 @@ from diplorec import (
     OrganizationKind,
     Person,
     Place,
+    PolicyStance,
     RecognitionAct,
     RecognitionForm,
     RecognitionInstrument,
+    RecognitionPolicy,
     RecognitionWithdrawal,
     RelationsAction,
     RelationsChange,
@@ -103,7 +105,9 @@ VALID: dict[type, dict[str, Any]] = {
     },
     DiplomaticTies: {"on": DAY, "parties": (QATAR, EMIRATE)},
     CodedEvent: {"on": DAY, "cameo": "054", "description": "Russia recognises the Taliban."},
-}
+    RecognitionPolicy: {"on": DAY, "holder": RUSSIA, "stance": PolicyStance.NEUTRAL,
+                        "subject": EMIRATE},
+}  # fmt: skip
 
 
 def _build(cls: type, **changes: Any) -> Any:

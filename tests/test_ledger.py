@@ -29,6 +29,7 @@ from diplorec import (
     OrganizationKind,
     Person,
     RecognitionAct,
+    RecognitionCapacity,
     RecognitionForm,
     RecognitionWithdrawal,
     RelationsAction,
@@ -458,7 +459,8 @@ class TestRivalGovernments:
 
     def test_council_claiming_to_govern(self) -> None:
         """A council of a state is a rival claimant to its government."""
-        events = [act(FREEDONIA, ROYAL, "1990-01-01"), act(FREEDONIA, COUNCIL, "2011-03-10")]
+        council = act(FREEDONIA, COUNCIL, "2011-03-10", capacity=RecognitionCapacity.GOVERNMENT)
+        events = [act(FREEDONIA, ROYAL, "1990-01-01"), council]
         assert standings(events, FREEDONIA, ROYAL, "2011-03-10") == [W]
 
     def test_state_and_other_states_untouched(self) -> None:

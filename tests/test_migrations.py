@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import diplorec
@@ -29,6 +30,7 @@ from diplorec.events import (
     Event,
     Meeting,
     RecognitionAct,
+    RecognitionPolicy,
     RecognitionWithdrawal,
     RelationsChange,
     Statement,
@@ -42,6 +44,7 @@ from diplorec.migrations import (
     upgrade_event,
 )
 from diplorec.provenance import Citation, Source
+from diplorec.reference import UN_SECURITY_COUNCIL
 from diplorec.vocab import (
     AppointmentStage,
     Certainty,
@@ -52,12 +55,14 @@ from diplorec.vocab import (
     LegalStatus,
     MeetingMode,
     OrganizationKind,
+    PolicyStance,
     RecognitionForm,
     RecognitionInstrument,
     RelationsAction,
     RepresentationLevel,
     SourceKind,
     Stance,
+    WithdrawalForm,
     WithdrawalKind,
 )
 
@@ -208,7 +213,33 @@ def golden_events_v1_0() -> tuple[Event, ...]:
     )
 
 
-GOLDEN_EVENTS = {"1.0": golden_events_v1_0()}
+def golden_events_v1_1() -> tuple[Event, ...]:
+    """The events of ``tests/golden/v1.1``: those of 1.0, with the fields 1.1 added.
+
+    The withdrawal gets its form and instrument, and a call for non-recognition
+    (UN Security Council resolution 541, 18 November 1983) stands for the new type.
+    """
+    events = {event.TAG: event for event in golden_events_v1_0()}
+    switch = events["recognition-withdrawal"]
+    assert isinstance(switch, RecognitionWithdrawal)
+    cyprus = State(name="Cyprus", iso3="CYP", iso2="CY", cow=352, gw=352)
+    trnc = State(name="Turkish Republic of Northern Cyprus", wikidata="Q23681")
+    events["recognition-withdrawal"] = attrs.evolve(
+        switch, form=WithdrawalForm.EXPRESS, instrument=RecognitionInstrument.STATEMENT
+    )
+    resolution_541 = RecognitionPolicy(
+        on=When.parse("1983-11-18"),
+        holder=UN_SECURITY_COUNCIL,
+        stance=PolicyStance.CALL_FOR_NON_RECOGNITION,
+        subject=trnc,
+        described_as="Calls upon all States not to recognize any Cypriot State other than "
+        "the Republic of Cyprus",
+        notes=f"Resolution 541 (1983); the Republic of Cyprus is {cyprus.id}.",
+    )
+    return (*events.values(), resolution_541)
+
+
+GOLDEN_EVENTS = {"1.0": golden_events_v1_0(), "1.1": golden_events_v1_1()}
 
 
 def _versions() -> list[str]:

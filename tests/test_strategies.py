@@ -79,6 +79,9 @@ ENUM_STRATEGIES: dict[type[enum.Enum], Callable[[], st.SearchStrategy[Any]]] = {
     diplorec.Certainty: ds.certainties,
     diplorec.OrganizationKind: ds.organization_kinds,
     diplorec.SourceKind: ds.source_kinds,
+    diplorec.RecognitionCapacity: ds.recognition_capacities,
+    diplorec.PolicyStance: ds.policy_stances,
+    diplorec.WithdrawalForm: ds.withdrawal_forms,
 }
 
 

@@ -90,8 +90,8 @@ class TestLegalDistinctions:
         assert [m.value for m in LegalStatus] == ["de-jure", "de-facto", "unspecified"]
 
     def test_recognition_form(self) -> None:
-        """Recognition is express or implied."""
-        assert [m.value for m in RecognitionForm] == ["express", "implied"]
+        """Recognition is express or implied, or the sources do not say which."""
+        assert [m.value for m in RecognitionForm] == ["express", "implied", "unspecified"]
 
     def test_true_copy_is_not_letters_of_credence(self) -> None:
         """VCDR Art. 13 distinguishes letters of credence from a true copy of them."""

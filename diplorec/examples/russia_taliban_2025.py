@@ -279,10 +279,14 @@ _TIES_QUOTE = (
 )
 
 RUSSIA_TIES = DiplomaticTies(
-    on=_AS_OF_ARTICLE,
+    # Ties without recognition end the day before Russia's recognition of 3 July 2025.
+    on=When.interval(When.month(2021, 8), When.day(2025, 7, 2)),
     parties=(RUSSIA, ISLAMIC_EMIRATE),
     formal_recognition=False,
-    notes="Russia kept its embassy in Kabul open after the Taliban took power.",
+    notes=(
+        "Russia kept its embassy in Kabul open after the Taliban took power; the ties "
+        "were without recognition until the recognition of 3 July 2025."
+    ),
     sources=_cite(
         "Russia retained a diplomatic presence in Kabul even after the Taliban regained "
         "power following the tumultuous U.S. withdrawal in 2021"

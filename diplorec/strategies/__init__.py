@@ -61,6 +61,12 @@ from diplorec.strategies._events import (
     statements,
 )
 from diplorec.strategies._invalid import invalid_wire_dicts, invalid_wire_events
+from diplorec.strategies._policies import (
+    policy_stances,
+    recognition_capacities,
+    recognition_policies,
+    withdrawal_forms,
+)
 from diplorec.strategies._sequences import dossiers, event_sequences, findings, timeline_entries
 from diplorec.strategies._text import SCRIPTS, event_ids, names, texts
 from diplorec.strategies._vocab import (
@@ -125,11 +131,14 @@ __all__ = [
     "parties",
     "persons",
     "places",
+    "policy_stances",
     "precisions",
     "problems",
     "recognition_acts",
+    "recognition_capacities",
     "recognition_forms",
     "recognition_instruments",
+    "recognition_policies",
     "recognition_withdrawals",
     "relations_actions",
     "relations_changes",
@@ -146,5 +155,6 @@ __all__ = [
     "whens",
     "wire_dicts",
     "wire_events",
+    "withdrawal_forms",
     "withdrawal_kinds",
 ]

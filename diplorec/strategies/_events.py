@@ -308,9 +308,12 @@ def recognition_acts(
             together = _without(ids, draw(partners))
         else:
             together = _draw_where(draw, partners, lambda ps: not _ids_of(ps) & set(ids))
+        from diplorec.strategies._policies import act_fields  # spec 1.1 fields
+
         return RecognitionAct(
-            **_draw_fields(draw, fields), recognizer=by, recognized=of, collective_with=together
-        )
+            **_draw_fields(draw, fields), **draw(act_fields(of)),
+            recognizer=by, recognized=of, collective_with=together,
+        )  # fmt: skip
 
     return build()
 
@@ -374,8 +377,11 @@ def recognition_withdrawals(
             denied = _without(_ids_of(claimed), draw(denials))
         else:
             denied = _draw_where(draw, denials, lambda ps: not _ids_of(ps) & _ids_of(claimed))
+        from diplorec.strategies._policies import withdrawal_fields  # spec 1.1 fields
+
         return RecognitionWithdrawal(
             **_draw_fields(draw, fields),
+            **draw(withdrawal_fields(by, cast_.parties)),
             withdrawer=by,
             recognized=of,
             kind=kind_,
@@ -728,3 +734,7 @@ def participants(
 ) -> SearchStrategy[Participant]:
     """Officials, states, governments and organizations (the ``Participant`` union)."""
     return _Cast.of(among, people).participants
+
+
+# Registers recognition_policies in _EVENT_STRATEGIES (it builds on the helpers above).
+from diplorec.strategies import _policies  # noqa: E402, F401

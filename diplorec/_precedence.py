@@ -1,0 +1,519 @@
+"""How recorded acts combine into a standing: the ledger's precedence rules, in one table.
+
+Every act the ledger reads becomes one or more *changes* of a pair (recognizer,
+recognized): a window of days in which it took effect (its ``effective`` date when
+given, else ``on``), a :class:`Standing` it leads to, and a *layer* that says what it
+does to the standing before it. On a day, the standing is that of the last change
+surely in effect, unless a change whose window is still open may have come after
+it; changes whose order the dates leave open (the same day, overlapping months)
+give :attr:`Standing.UNCERTAIN` when they disagree. Then the layers apply:
+
+- an **explicit** change replaces whatever stood before;
+- a **soft** change (a declared neutral or no-declarations policy) replaces only a
+  standing in which no recognition is in force, and never displaces one;
+- **observed** ties are evidence over an interval: on the days surely inside it they
+  turn a standing with no recognition on record into ``recognized``, on the days only
+  possibly inside it they make such a standing ``uncertain``, and they never
+  override an explicit act.
+
+The table below is :data:`RULES`, rendered by :func:`table` (a test keeps this text
+and the Analysis documentation equal to it):
+
+.. RULES-TABLE-START
+
+=========================================================  ==========================
+record                                                     effect (layer)
+=========================================================  ==========================
+``RecognitionAct``                                         ``recognized`` (explicit)
+... with ``conditions``                                    ``conditional`` (explicit)
+... with certainty ``claimed`` or ``disputed``             ``uncertain`` (explicit)
+... its author says is not recognition                     none (not counted)
+exclusive ``government`` recognition: towards rivals [1]_  ``withdrawn`` (explicit)
+... claimed or disputed: towards rivals                    ``uncertain`` (explicit)
+any other recognition: towards others [2]_                 none (ends nothing)
+``RecognitionWithdrawal``, or a switch                     ``withdrawn`` (explicit)
+... of kind ``suspension``                                 ``suspended`` (explicit)
+a switch: towards ``in_favour_of``                         ``recognized`` (explicit)
+withdrawal claimed or denied by others [3]_                ``uncertain`` (explicit)
+withdrawal its withdrawer denies                           none (not counted)
+``RecognitionPolicy`` ``non-recognition``                  ``refused`` (explicit)
+``RecognitionPolicy`` ``neutral``                          ``abstains`` (soft)
+``RecognitionPolicy`` ``no-declarations`` [4]_             ``abstains`` (soft)
+``RecognitionPolicy`` ``call-for-non-recognition``         none (checked [5]_)
+``DiplomaticTies``, ``formal_recognition=True`` [6]_       ``recognized`` (observed)
+``DiplomaticTies``, other                                  none (not recognition)
+=========================================================  ==========================
+
+.. [1] An exclusive recognition in capacity ``government`` of a government G1 ends the
+   recognizer's recognition, in capacity ``government``, of every rival government of the same
+   state it recognised before or on the same day.
+.. [2] A recognition in capacity ``state``, ``representative``, ``belligerency`` or
+   ``insurgency``, or one with ``exclusive=False``, ends no recognition of anyone else.
+.. [3] Claimed only by a third party, denied by anyone but the withdrawer, or of certainty
+   ``claimed`` or ``disputed``; a ``confirmed`` record of the same change decides.
+.. [4] Towards its ``subject``; with no subject, towards every government the events name.
+.. [5] It changes no standing; ``Dossier.check()`` reports recognitions contrary to it.
+.. [6] Both ways, on the days surely inside its interval; on the days only possibly inside,
+   ``uncertain`` where it would change the answer.
+
+Layers:
+
+- explicit: replaces any standing
+- soft: replaces ``not-recognized``, ``withdrawn``, ``refused``, ``abstains``
+- observed: replaces ``not-recognized``, ``abstains``
+
+.. RULES-TABLE-END
+
+Further layers (annulments of acts, claims about any act, what was known on a date,
+the order of acts within a day) are further rows of :data:`RULES` and further steps
+of :class:`Series`, not rules spread through the ledger.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import textwrap
+from bisect import bisect_right
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import attrs
+
+if TYPE_CHECKING:
+    from diplorec.ledger import TimelineEntry
+
+__all__ = [
+    "NOTES",
+    "RULES",
+    "ChangeKind",
+    "Layer",
+    "Rule",
+    "Series",
+    "Standing",
+    "layer_of",
+    "markdown_table",
+    "rule_of",
+    "table",
+]
+
+
+class Standing(enum.StrEnum):
+    """Where recognition between two parties stands on a date.
+
+    >>> Standing.RECOGNIZED.recognized, Standing.UNCERTAIN.recognized
+    (True, False)
+    """
+
+    #: Recognition is in force.
+    RECOGNIZED = "recognized"
+    #: No recognition is on record (which is not proof of a policy of non-recognition).
+    NOT_RECOGNIZED = "not-recognized"
+    #: Recognition was given and has been withdrawn (explicitly or by a switch to a rival).
+    WITHDRAWN = "withdrawn"
+    #: Recognition was given and is suspended.
+    SUSPENDED = "suspended"
+    #: Recognition was announced on conditions and has no legal effect yet.
+    CONDITIONAL = "conditional"
+    #: The events cannot settle it: imprecise dates, or a claim that is disputed.
+    UNCERTAIN = "uncertain"
+    #: A stated policy of non-recognition is in force.
+    REFUSED = "refused"
+    #: A declared neutral or no-declarations policy is in force, and no recognition.
+    ABSTAINS = "abstains"
+
+    @property
+    def recognized(self) -> bool:
+        """True only for :attr:`RECOGNIZED`."""
+        return self is Standing.RECOGNIZED
+
+
+class ChangeKind(enum.StrEnum):
+    """What kind of change a :class:`~diplorec.ledger.TimelineEntry` records."""
+
+    #: A recognition act by the recognizer itself.
+    RECOGNITION = "recognition"
+    #: The recognizer is a partner of someone else's collective recognition act.
+    COLLECTIVE_RECOGNITION = "collective-recognition"
+    #: Recognition implied by a switch of recognition in favour of this party.
+    SWITCH_RECOGNITION = "switch-recognition"
+    #: An explicit withdrawal.
+    WITHDRAWAL = "withdrawal"
+    #: An explicit switch away from this party to a rival.
+    SWITCH = "switch"
+    #: A suspension of recognition.
+    SUSPENSION = "suspension"
+    #: Withdrawal implied by recognising a rival government of the same state.
+    RIVAL_RECOGNITION = "rival-recognition"
+    #: A stated policy of not recognising this party.
+    NON_RECOGNITION_POLICY = "non-recognition-policy"
+    #: A stated policy of neutrality towards this party, or of no declarations at all.
+    NEUTRAL_POLICY = "neutral-policy"
+    #: Diplomatic ties with formal recognition, observed over an interval.
+    OBSERVED_TIES = "observed-ties"
+
+    @property
+    def gives(self) -> bool:
+        """True for the kinds that give recognition, False for the others."""
+        return self in _GIVING
+
+
+_GIVING = frozenset(
+    {
+        ChangeKind.RECOGNITION,
+        ChangeKind.COLLECTIVE_RECOGNITION,
+        ChangeKind.SWITCH_RECOGNITION,
+        ChangeKind.OBSERVED_TIES,
+    }
+)
+
+
+class Layer(enum.Enum):
+    """How a change treats the standing before it."""
+
+    #: Replaces any earlier standing.
+    EXPLICIT = "explicit"
+    #: Replaces only a standing with no recognition in force (a declared policy).
+    SOFT = "soft"
+    #: Evidence over an interval, below every explicit act.
+    OBSERVED = "observed"
+
+    @property
+    def replaces(self) -> frozenset[Standing]:
+        """The earlier standings a change of this layer replaces."""
+        return _REPLACES[self]
+
+
+_NO_RECOGNITION_IN_FORCE = frozenset(
+    {Standing.NOT_RECOGNIZED, Standing.WITHDRAWN, Standing.REFUSED, Standing.ABSTAINS}
+)
+_REPLACES: dict[Layer, frozenset[Standing]] = {
+    Layer.EXPLICIT: frozenset(Standing),
+    Layer.SOFT: _NO_RECOGNITION_IN_FORCE,
+    Layer.OBSERVED: frozenset({Standing.NOT_RECOGNIZED, Standing.ABSTAINS}),
+}
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    """One row of the precedence table: a kind of record, its effect and its layer.
+
+    ``kinds`` are the :class:`ChangeKind` values of the changes the row makes; a row
+    with no ``effect`` makes no counted change (``note`` says why).
+    """
+
+    record: str
+    effect: Standing | None
+    layer: Layer | None
+    kinds: tuple[ChangeKind, ...] = ()
+    note: str = ""
+
+    def apply(self, before: Standing) -> Standing:
+        """The standing after this change, given the one before it."""
+        assert self.effect is not None
+        assert self.layer is not None
+        return self.effect if before in self.layer.replaces else before
+
+    @property
+    def outcome(self) -> str:
+        """The table's words for the row's effect and layer."""
+        if self.effect is None or self.layer is None:
+            return f"none ({self.note})"
+        return f"``{self.effect.value}`` ({self.layer.value})"
+
+
+_GIVES = (ChangeKind.RECOGNITION, ChangeKind.COLLECTIVE_RECOGNITION)
+_TAKES = (ChangeKind.WITHDRAWAL, ChangeKind.SWITCH, ChangeKind.SUSPENSION)
+
+#: The precedence table: every kind of record the ledger reads, and what it does.
+RULES: tuple[Rule, ...] = (
+    Rule(record="``RecognitionAct``", effect=Standing.RECOGNIZED, layer=Layer.EXPLICIT,
+         kinds=_GIVES),
+    Rule(record="... with ``conditions``", effect=Standing.CONDITIONAL,
+         layer=Layer.EXPLICIT, kinds=_GIVES),
+    Rule(record="... with certainty ``claimed`` or ``disputed``",
+         effect=Standing.UNCERTAIN, layer=Layer.EXPLICIT, kinds=_GIVES),
+    Rule(record="... its author says is not recognition", effect=None, layer=None,
+         note="not counted"),
+    Rule(record="exclusive ``government`` recognition: towards rivals [1]_",
+         effect=Standing.WITHDRAWN, layer=Layer.EXPLICIT, kinds=(ChangeKind.RIVAL_RECOGNITION,)),
+    Rule(record="... claimed or disputed: towards rivals",
+         effect=Standing.UNCERTAIN, layer=Layer.EXPLICIT, kinds=(ChangeKind.RIVAL_RECOGNITION,)),
+    Rule(record="any other recognition: towards others [2]_", effect=None, layer=None,
+         note="ends nothing"),
+    Rule(record="``RecognitionWithdrawal``, or a switch", effect=Standing.WITHDRAWN,
+         layer=Layer.EXPLICIT, kinds=(ChangeKind.WITHDRAWAL, ChangeKind.SWITCH)),
+    Rule(record="... of kind ``suspension``", effect=Standing.SUSPENDED,
+         layer=Layer.EXPLICIT, kinds=(ChangeKind.SUSPENSION,)),
+    Rule(record="a switch: towards ``in_favour_of``", effect=Standing.RECOGNIZED,
+         layer=Layer.EXPLICIT, kinds=(ChangeKind.SWITCH_RECOGNITION,)),
+    Rule(record="withdrawal claimed or denied by others [3]_", effect=Standing.UNCERTAIN,
+         layer=Layer.EXPLICIT, kinds=(*_TAKES, ChangeKind.SWITCH_RECOGNITION)),
+    Rule(record="withdrawal its withdrawer denies", effect=None, layer=None,
+         note="not counted"),
+    Rule(record="``RecognitionPolicy`` ``non-recognition``", effect=Standing.REFUSED,
+         layer=Layer.EXPLICIT, kinds=(ChangeKind.NON_RECOGNITION_POLICY,)),
+    Rule(record="``RecognitionPolicy`` ``neutral``", effect=Standing.ABSTAINS,
+         layer=Layer.SOFT, kinds=(ChangeKind.NEUTRAL_POLICY,)),
+    Rule(record="``RecognitionPolicy`` ``no-declarations`` [4]_", effect=Standing.ABSTAINS,
+         layer=Layer.SOFT, kinds=(ChangeKind.NEUTRAL_POLICY,)),
+    Rule(record="``RecognitionPolicy`` ``call-for-non-recognition``", effect=None,
+         layer=None, note="checked [5]_"),
+    Rule(record="``DiplomaticTies``, ``formal_recognition=True`` [6]_",
+         effect=Standing.RECOGNIZED, layer=Layer.OBSERVED, kinds=(ChangeKind.OBSERVED_TIES,)),
+    Rule(record="``DiplomaticTies``, other", effect=None, layer=None,
+         note="not recognition"),
+)  # fmt: skip
+
+#: The footnotes of the table.
+NOTES: tuple[str, ...] = (
+    "An exclusive recognition in capacity ``government`` of a government G1 ends the "
+    "recognizer's recognition, in capacity ``government``, of every rival government of the "
+    "same state it recognised before or on the same day.",
+    "A recognition in capacity ``state``, ``representative``, ``belligerency`` or "
+    "``insurgency``, or one with ``exclusive=False``, ends no recognition of anyone else.",
+    "Claimed only by a third party, denied by anyone but the withdrawer, or of certainty "
+    "``claimed`` or ``disputed``; a ``confirmed`` record of the same change decides.",
+    "Towards its ``subject``; with no subject, towards every government the events name.",
+    "It changes no standing; ``Dossier.check()`` reports recognitions contrary to it.",
+    "Both ways, on the days surely inside its interval; on the days only possibly inside, "
+    "``uncertain`` where it would change the answer.",
+)
+
+_BY_CHANGE: dict[tuple[ChangeKind, Standing], Rule] = {}
+for _rule in RULES:
+    for _kind in _rule.kinds:
+        assert _rule.effect is not None
+        _BY_CHANGE.setdefault((_kind, _rule.effect), _rule)
+
+
+def rule_of(kind: ChangeKind, effect: Standing) -> Rule:
+    """The row of :data:`RULES` a counted change of this kind and effect comes under."""
+    return _BY_CHANGE[kind, effect]
+
+
+def layer_of(kind: ChangeKind, effect: Standing) -> Layer:
+    """The layer of a counted change, as :data:`RULES` gives it."""
+    layer = rule_of(kind, effect).layer
+    assert layer is not None
+    return layer
+
+
+def _layer_lines() -> list[str]:
+    lines = []
+    for layer in Layer:
+        if layer is Layer.EXPLICIT:
+            replaced = "any standing"
+        else:
+            replaced = ", ".join(f"``{s.value}``" for s in Standing if s in layer.replaces)
+        lines.append(f"- {layer.value}: replaces {replaced}")
+    return lines
+
+
+def table() -> str:
+    """:data:`RULES` as reStructuredText: the table, its notes and the layers."""
+    rows = [("record", "effect (layer)")]
+    rows.extend((rule.record, rule.outcome) for rule in RULES)
+    widths = [max(len(row[column]) for row in rows) for column in range(2)]
+    border = "  ".join("=" * width for width in widths)
+
+    def line(row: tuple[str, str]) -> str:
+        return "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+
+    body = [border, line(rows[0]), border, *(line(row) for row in rows[1:]), border, ""]
+    body.extend(
+        textwrap.fill(f".. [{number}] {note}", width=96, subsequent_indent="   ")
+        for number, note in enumerate(NOTES, 1)
+    )
+    body.extend(["", "Layers:", "", *_layer_lines()])
+    return "\n".join(text.rstrip() for text in body)
+
+
+def markdown_table() -> str:
+    """:data:`RULES` as Markdown: the table, its notes and the layers (for the docs)."""
+
+    def md(text: str) -> str:
+        return re.sub(r" ?\[(\d)\]_", r" [\1]", text).replace("``", "`")
+
+    lines = ["| record | effect (layer) |", "|---|---|"]
+    lines.extend(f"| {md(rule.record)} | {md(rule.outcome)} |" for rule in RULES)
+    lines.append("")
+    lines.extend(f"{number}. {md(note)}" for number, note in enumerate(NOTES, 1))
+    lines.extend(["", "Layers:", ""])
+    lines.extend(md(text) for text in _layer_lines())
+    return "\n".join(lines)
+
+
+# -- evaluating a pair's changes ------------------------------------------------------------
+
+
+class _Steps:
+    """Changes sorted by their first possible day, for bisection.
+
+    ``los``/``his`` are the first and last day (proleptic ordinals) each change may
+    have taken effect; ``reach`` is the running maximum of ``his``, which lets a
+    backward scan stop early.
+    """
+
+    __slots__ = ("effects", "entries", "his", "los", "reach")
+
+    def __init__(self, rows: list[tuple[int, int, TimelineEntry]]) -> None:
+        rows.sort(key=lambda row: (row[0], row[1]))
+        self.los = [row[0] for row in rows]
+        self.his = [row[1] for row in rows]
+        self.entries = [row[2] for row in rows]
+        self.effects = [row[2].effect for row in rows]
+        reach: list[int] = []
+        top = 0
+        for hi in self.his:
+            top = max(top, hi)
+            reach.append(top)
+        self.reach = reach
+
+    def candidates(self, day: int) -> tuple[list[int], bool]:
+        """The changes that may be the last in effect on ``day``, and whether none surely is."""
+        index = bisect_right(self.los, day) - 1
+        found: list[int] = []
+        latest_certain: int | None = None  # the latest start of a change surely in effect
+        while index >= 0:
+            if latest_certain is not None and self.reach[index] < latest_certain:
+                break
+            hi = self.his[index]
+            if latest_certain is None and hi <= day:
+                latest_certain = self.los[index]
+            if latest_certain is None or hi >= latest_certain:
+                found.append(index)
+            index -= 1
+        return found, latest_certain is None
+
+    def standing(self, day: int) -> Standing:
+        """The standing on ``day`` when every change is explicit: :meth:`candidates`, inlined."""
+        index = bisect_right(self.los, day) - 1
+        outcomes: set[Standing | None] = set()
+        latest_certain: int | None = None
+        while index >= 0:
+            if latest_certain is not None and self.reach[index] < latest_certain:
+                break
+            hi = self.his[index]
+            if latest_certain is None and hi <= day:
+                latest_certain = self.los[index]
+            if latest_certain is None or hi >= latest_certain:
+                outcomes.add(self.effects[index])
+            index -= 1
+        if latest_certain is None:
+            outcomes.add(Standing.NOT_RECOGNIZED)
+        found = outcomes.pop() if len(outcomes) == 1 else Standing.UNCERTAIN
+        assert found is not None
+        return found
+
+
+def _span(entry: TimelineEntry) -> tuple[int, int]:
+    return entry.when.earliest.toordinal(), entry.when.latest.toordinal()
+
+
+class Series:
+    """The counted changes of one (recognizer, recognized) pair, and the standing they give.
+
+    :meth:`possible` is the core: the set of standings that may hold on a day, and
+    the changes they rest on; :meth:`at` and :meth:`over` reduce it to one
+    :class:`Standing`.
+    """
+
+    __slots__ = ("_hard", "_layers", "_steps", "_ties", "_turns")
+
+    def __init__(self, changes: Iterable[TimelineEntry]) -> None:
+        steps: list[tuple[int, int, TimelineEntry]] = []
+        hard: list[tuple[int, int, TimelineEntry]] = []
+        ties: list[tuple[int, int, int, int, TimelineEntry]] = []
+        for entry in changes:
+            assert entry.effect is not None, "only counted changes form a series"
+            layer = layer_of(entry.kind, entry.effect)
+            if layer is Layer.OBSERVED:
+                ties.append((*_interval(entry), entry))
+                continue
+            lo, hi = _span(entry)
+            steps.append((lo, hi, entry))
+            if layer is Layer.EXPLICIT:
+                hard.append((lo, hi, entry))
+        self._steps = _Steps(steps)
+        self._hard = None if len(hard) == len(steps) else _Steps(hard)
+        self._ties = ties
+        turns = {day for lo, hi, _ in steps for day in (lo, hi + 1)}
+        turns.update(day for row in ties for day in (row[0], row[1] + 1, row[2], row[3] + 1))
+        self._turns = sorted(turns)
+
+    def _outcomes(self, steps: _Steps, day: int) -> tuple[set[Standing], list[TimelineEntry]]:
+        found, open_start = steps.candidates(day)
+        outcomes: set[Standing] = {Standing.NOT_RECOGNIZED} if open_start else set()
+        used: list[TimelineEntry] = []
+        prior: set[Standing] | None = None
+        for index in found:
+            entry = steps.entries[index]
+            assert entry.effect is not None
+            used.append(entry)
+            rule = rule_of(entry.kind, entry.effect)
+            if rule.layer is Layer.SOFT:
+                if prior is None:
+                    assert self._hard is not None
+                    prior, resting = self._outcomes(self._hard, day)
+                    used.extend(resting)
+                outcomes.update(rule.apply(before) for before in prior)
+            else:
+                outcomes.add(entry.effect)
+        return outcomes, used
+
+    def possible(self, day: int) -> tuple[frozenset[Standing], tuple[TimelineEntry, ...]]:
+        """Every standing that may hold on ``day`` (an ordinal), and the changes behind them."""
+        outcomes, used = self._outcomes(self._steps, day)
+        surely = [row for row in self._ties if row[1] <= day <= row[2]]
+        maybe = [row for row in self._ties if row[0] <= day <= row[3]]
+        if maybe:
+            observed = {_OBSERVED.apply(before) for before in outcomes}
+            if observed != outcomes:
+                used.extend(row[4] for row in (surely or maybe))
+            outcomes = observed if surely else outcomes | observed
+        return frozenset(outcomes), tuple(dict.fromkeys(used))
+
+    def at(self, day: int) -> Standing:
+        """The standing on one day."""
+        if self._hard is None and not self._ties:  # explicit changes only: the fast path
+            return self._steps.standing(day)
+        outcomes, _ = self.possible(day)
+        return next(iter(outcomes)) if len(outcomes) == 1 else Standing.UNCERTAIN
+
+    def turns(self, first: int, last: int) -> list[int]:
+        """The days in ``first``..``last`` on which the standing may change, ``first`` included."""
+        start = bisect_right(self._turns, first)
+        stop = bisect_right(self._turns, last)
+        return [first, *self._turns[start:stop]]
+
+    def over(self, first: int, last: int) -> Standing:
+        """The standing over days ``first`` to ``last``; UNCERTAIN if it may change within."""
+        if first == last:
+            return self.at(first)
+        found = {self.at(day) for day in self.turns(first, last)}
+        return found.pop() if len(found) == 1 else Standing.UNCERTAIN
+
+    def all_turns(self) -> list[int]:
+        """Every day on which the standing may change, in order."""
+        return list(self._turns)
+
+
+_OBSERVED = next(rule for rule in RULES if rule.layer is Layer.OBSERVED)
+
+
+def _interval(entry: TimelineEntry) -> tuple[int, int, int, int]:
+    """The first and last day an observed interval may start, then may end (ordinals).
+
+    A single date (``2024``) is a period of its own: every day of it is inside.
+    """
+    when = entry.when
+    if not when.is_interval:
+        lo, hi = _span(entry)
+        return lo, lo, hi, hi
+    start, end = when.start, when.end
+    first = when.earliest.toordinal()
+    last = when.latest.toordinal()
+    start_hi = first if start is None else start.latest.toordinal()
+    end_lo = last if end is None else end.earliest.toordinal()
+    return first, start_hi, end_lo, last
