@@ -182,13 +182,12 @@ class TestOtherCodersRecords:
         assert (event.target.name, event.target.wikidata) == ("A movement", None)
 
     def test_recognition_is_typed(self) -> None:
-        """CAMEO 054 is a recognition: reported, its form not given, recorded as express."""
+        """CAMEO 054 is a recognition: reported, its form unspecified (PLOVER does not say)."""
         record = {**self.records()[1], "cameo": "054"}
         event = from_plover(record)
         assert isinstance(event, RecognitionAct)
         assert event.certainty.value == "reported"
-        assert event.form is RecognitionForm.EXPRESS
-        assert "does not say how recognition was given" in (event.notes or "")
+        assert event.form is RecognitionForm.UNSPECIFIED
         assert event.recognized.id == "government:AFG:islamic-emirate-of-afghanistan"
 
     def test_recognition_needs_both_parties(self) -> None:

@@ -47,7 +47,7 @@ from diplorec import (
 from diplorec import strategies as ds
 from diplorec.dossier import Dossier, Finding
 from diplorec.jsonl import BadLine
-from diplorec.ledger import TimelineEntry
+from diplorec.ledger import StandingInterval, StandingReport, TimelineEntry
 from diplorec.reference import AFGHANISTAN, CHINA, QATAR, RUSSIA, UNITED_STATES
 
 #: Strategies whose values are not wire models (tests/test_properties.py round-trips those,
@@ -57,6 +57,8 @@ OTHER_STRATEGIES: list[tuple[Callable[[], st.SearchStrategy[Any]], type]] = [
     (ds.problems, Problem),
     (ds.findings, Finding),
     (ds.timeline_entries, TimelineEntry),
+    (ds.standing_reports, StandingReport),
+    (ds.standing_intervals, StandingInterval),
     (ds.bad_lines, BadLine),
 ]
 

@@ -32,8 +32,14 @@ from diplorec import strategies as ds
 #: than a tenth of a second divided by this.
 PER_EXAMPLE = 3
 #: Strategies that draw whole collections of events, which may cost a full example.
-COLLECTIONS = {"event_sequences", "dossiers", "timeline_entries"}
-COLLECTION_CLASSES = {"Dossier", "TimelineEntry"}
+COLLECTIONS = {
+    "event_sequences",
+    "dossiers",
+    "timeline_entries",
+    "standing_reports",
+    "standing_intervals",
+}
+COLLECTION_CLASSES = {"Dossier", "TimelineEntry", "StandingReport", "StandingInterval"}
 
 #: The settings of every test here, whatever profile is loaded.
 STRICT = settings(

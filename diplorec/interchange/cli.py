@@ -221,14 +221,14 @@ def _write(args: argparse.Namespace, events: list[Any]) -> tuple[int, int]:
                 import gzip
 
                 with (
-                    path.open("xb") as raw,
+                    path.open("wb") as raw,
                     gzip.GzipFile(
                         filename=Path(target).name, mode="wb", mtime=0, fileobj=raw
                     ) as out,
                 ):
                     write_plover(events, out)
                 return
-            with path.open("x", encoding="utf-8") as out:
+            with path.open("w", encoding="utf-8") as out:
                 write_plover(events, out)
 
         _replace(target, write)

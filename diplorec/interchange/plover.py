@@ -199,7 +199,7 @@ def from_plover(record: Any) -> Event:
     ...     "cite_info": {"url": "https://example.org/report", "title": "Russia recognises"},
     ... })
     >>> type(event).__name__, event.recognized.id, event.certainty.value, event.form.value
-    ('RecognitionAct', 'government:AFG:taliban', 'reported', 'express')
+    ('RecognitionAct', 'government:AFG:taliban', 'reported', 'unspecified')
     """
     if not isinstance(record, Mapping):
         raise problem("$", f"a PLOVER record is a JSON object, not {_kind(record)}")
@@ -431,13 +431,12 @@ def _from_standard_fields(record: Mapping[str, Any]) -> Event:
     }
     try:
         if code == "054" and actor is not None and target is not None:
-            notes.append("The record does not say how recognition was given; recorded as express.")
             return RecognitionAct(
                 recognizer=actor,
                 recognized=target,
-                form=RecognitionForm.EXPRESS,
+                form=RecognitionForm.UNSPECIFIED,
                 described_as=texts[0] if texts else None,
-                notes=" ".join(notes),
+                notes=" ".join(notes) or None,
                 **common,
             )
         return CodedEvent(

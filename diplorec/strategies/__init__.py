@@ -67,7 +67,14 @@ from diplorec.strategies._policies import (
     recognition_policies,
     withdrawal_forms,
 )
-from diplorec.strategies._sequences import dossiers, event_sequences, findings, timeline_entries
+from diplorec.strategies._sequences import (
+    dossiers,
+    event_sequences,
+    findings,
+    standing_intervals,
+    standing_reports,
+    timeline_entries,
+)
 from diplorec.strategies._text import SCRIPTS, event_ids, names, texts
 from diplorec.strategies._vocab import (
     appointment_stages,
@@ -147,6 +154,8 @@ __all__ = [
     "source_kinds",
     "sources",
     "stances",
+    "standing_intervals",
+    "standing_reports",
     "standings",
     "statements",
     "states",

@@ -28,7 +28,13 @@ from diplorec.strategies._actors import (
 )
 from diplorec.strategies._dates import whens
 from diplorec.strategies._events import _EVENT_STRATEGIES
-from diplorec.strategies._sequences import dossiers, findings, timeline_entries
+from diplorec.strategies._sequences import (
+    dossiers,
+    findings,
+    standing_intervals,
+    standing_reports,
+    timeline_entries,
+)
 
 # -- from_type ------------------------------------------------------------------------
 
@@ -50,6 +56,8 @@ _LATE_FOR_TYPE: Final[dict[tuple[str, str], Callable[[], SearchStrategy[Any]]]] 
     ("diplorec.dossier", "Dossier"): dossiers,
     ("diplorec.dossier", "Finding"): findings,
     ("diplorec.ledger", "TimelineEntry"): timeline_entries,
+    ("diplorec.ledger", "StandingReport"): standing_reports,
+    ("diplorec.ledger", "StandingInterval"): standing_intervals,
     ("diplorec.jsonl", "BadLine"): bad_lines,
 }
 

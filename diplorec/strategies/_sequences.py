@@ -47,7 +47,7 @@ from diplorec.strategies._core import (
     _public,
     _tuples,
 )
-from diplorec.strategies._dates import _QUALIFIERS
+from diplorec.strategies._dates import _QUALIFIERS, whens
 from diplorec.strategies._events import _EVENT_STRATEGIES, _mostly
 from diplorec.strategies._policies import settled
 from diplorec.strategies._text import event_ids, texts
@@ -55,7 +55,7 @@ from diplorec.strategies._vocab import severities
 
 if TYPE_CHECKING:
     from diplorec.dossier import Dossier, Finding
-    from diplorec.ledger import TimelineEntry
+    from diplorec.ledger import StandingInterval, StandingReport, TimelineEntry
 
 
 # -- consistent sequences and dossiers --------------------------------------------------
@@ -381,3 +381,39 @@ def timeline_entries() -> SearchStrategy[TimelineEntry]:
 
     # A withdrawal is drawn only after a recognition, so every sequence has one.
     return acts.flatmap(entries)
+
+
+def _ledgers() -> SearchStrategy[tuple[Any, tuple[tuple[str, str], ...]]]:
+    """A ledger of consistent recognitions and withdrawals, with its recognised pairs."""
+    from diplorec.ledger import RecognitionLedger
+
+    acts = event_sequences(min_size=1, max_size=4, types=(RecognitionAct, RecognitionWithdrawal))
+
+    def built(events: tuple[Event, ...]) -> tuple[Any, tuple[tuple[str, str], ...]]:
+        pairs = {
+            (e.recognizer.id, e.recognized.id) for e in events if isinstance(e, RecognitionAct)
+        }
+        return RecognitionLedger.from_events(events), tuple(sorted(pairs))
+
+    return acts.map(built)
+
+
+@_public
+def standing_reports() -> SearchStrategy[StandingReport]:
+    """Reports of ledgers (``RecognitionLedger.explain``) on a recognised pair and a date."""
+
+    @st.composite
+    def report(draw: st.DrawFn) -> StandingReport:
+        ledger, pairs = draw(_ledgers())
+        recognizer, recognized = draw(st.sampled_from(pairs))
+        return ledger.explain(recognizer, recognized, draw(whens()))  # type: ignore[no-any-return]
+
+    return report()
+
+
+@_public
+def standing_intervals() -> SearchStrategy[StandingInterval]:
+    """Rows of ``RecognitionLedger.to_intervals()`` of consistent recognitions and withdrawals."""
+    # A sequence whose only act is one its author denied is recognition has no rows.
+    rows = _ledgers().map(lambda built: built[0].to_intervals()).filter(bool)
+    return rows.flatmap(st.sampled_from)
