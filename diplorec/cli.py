@@ -33,7 +33,7 @@ from typing import IO, Any, NoReturn
 from diplorec.converters import from_dict, parse_json
 from diplorec.errors import Problem, ValidationError
 from diplorec.events import Event
-from diplorec.jsonl import BadLine, read_jsonl, replacing, write_jsonl
+from diplorec.jsonl import BadLine, read_jsonl, replace_file, write_jsonl
 from diplorec.schema import json_schema, render
 
 __all__ = ["main"]
@@ -382,17 +382,12 @@ def _example(args: argparse.Namespace) -> int:
 # -- convert ------------------------------------------------------------------------------
 
 
-def _replace_atomically(target: Path, write: Callable[[Path], object]) -> None:
-    with replacing(target) as temporary:
-        write(temporary)
-
-
 def _write_document(events: Iterator[Event], target: Path) -> int:
     from diplorec.dossier import Dossier
 
     dossier = Dossier(events=tuple(events))
     text = json.dumps(dossier.to_document(), indent=2, ensure_ascii=False) + "\n"
-    _replace_atomically(target, lambda path: path.write_text(text, encoding="utf-8"))
+    replace_file(target, lambda path: path.write_text(text, encoding="utf-8"))
     return len(dossier)
 
 
@@ -412,7 +407,7 @@ def _write_parquet(events: Iterator[Event], target: Path) -> int:
     tabular = _tabular()
     materialised = tuple(events)
     try:
-        _replace_atomically(target, lambda path: tabular.write_parquet(materialised, path))
+        replace_file(target, lambda path: tabular.write_parquet(materialised, path))
     except ImportError:
         message = "writing Parquet needs pyarrow: install it with pip install 'diplorec[arrow]'"
         raise Failure(message) from None

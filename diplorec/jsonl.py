@@ -604,6 +604,12 @@ def replacing(target: str | os.PathLike[str]) -> Iterator[Path]:
     _sync_directory(path.parent)
 
 
+def replace_file(target: str | os.PathLike[str], write: Callable[[Path], object]) -> None:
+    """Call ``write`` with a temporary path that then replaces ``target`` (:func:`replacing`)."""
+    with replacing(target) as temporary:
+        write(temporary)
+
+
 def _copy_permissions(old: os.stat_result, temporary: Path) -> None:
     """Give ``temporary`` the mode (and, where allowed, the owner) of the replaced file."""
     os.chmod(temporary, stat.S_IMODE(old.st_mode))

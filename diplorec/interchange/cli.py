@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from diplorec.jsonl import replace_file
+
 if TYPE_CHECKING:
     from diplorec.interchange._common import Errors
 
@@ -211,7 +213,7 @@ def _write(args: argparse.Namespace, events: list[Any]) -> tuple[int, int]:
             sys.stdout.write(text)
             sys.stdout.flush()
         else:
-            _replace(target, lambda path: path.write_text(text, encoding="utf-8"))
+            replace_file(target, lambda path: path.write_text(text, encoding="utf-8"))
         return len(export.commands), len(export.skipped)
     if args.to_format == "plover":
         from diplorec.interchange.plover import write_plover
@@ -231,24 +233,17 @@ def _write(args: argparse.Namespace, events: list[Any]) -> tuple[int, int]:
             with path.open("w", encoding="utf-8") as out:
                 write_plover(events, out)
 
-        _replace(target, write)
+        replace_file(target, write)
         return len(events), 0
     if target.lower().endswith(".json"):
         from diplorec.dossier import Dossier
 
         document = Dossier(events=tuple(events)).to_document()
         text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-        _replace(target, lambda path: path.write_text(text, encoding="utf-8"))
+        replace_file(target, lambda path: path.write_text(text, encoding="utf-8"))
         return len(events), 0
     if not target.lower().endswith((".jsonl", ".jsonl.gz")):
         raise _Stop(2, f"--to diplorec writes .jsonl, .jsonl.gz or .json, not {target}")
     from diplorec.jsonl import write_jsonl
 
     return write_jsonl(events, target), 0
-
-
-def _replace(target: str, write: Callable[[Path], object]) -> None:
-    from diplorec.jsonl import replacing
-
-    with replacing(target) as temporary:
-        write(temporary)
