@@ -149,13 +149,22 @@ _MODULES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 _HOME: dict[str, str] = {name: module for module, names in _MODULES.items() for name in names}
 _SUBMODULES = frozenset({"reference"})
+#: Modules reachable as attributes after ``import diplorec`` (``diplorec.dossier.Dossier``),
+#: imported on first use; ``from diplorec import *`` does not import them.
+_MODULE_ATTRIBUTES = frozenset(
+    {
+        "actors", "cli", "codes", "converters", "dates", "dossier", "errors", "events",
+        "examples", "interchange", "jsonl", "ledger", "migrations", "plot", "provenance",
+        "schema", "strategies", "tabular", "vocab",
+    }
+)  # fmt: skip
 
 
 def __getattr__(name: str) -> object:
     """Import a public name's module on first use, and keep the name here."""
     if name in _HOME:
         value = getattr(importlib.import_module(f"diplorec.{_HOME[name]}"), name)
-    elif name in _SUBMODULES:
+    elif name in _SUBMODULES or name in _MODULE_ATTRIBUTES:
         value = importlib.import_module(f"diplorec.{name}")
     elif name == "__version__":
         value = _version()
@@ -167,7 +176,8 @@ def __getattr__(name: str) -> object:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+    """The public names only, as ``__all__`` lists them."""
+    return list(__all__)
 
 
 def _version() -> str:

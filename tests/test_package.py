@@ -44,6 +44,20 @@ class TestPublicNames:
         """``dir(diplorec)`` shows the public names before they are first used."""
         assert set(diplorec.__all__) <= set(dir(diplorec))
 
+    def test_dir_lists_only_public_names(self) -> None:
+        """``dir(diplorec)`` hides the machinery of the lazy loader (``_HOME``, ``importlib``)."""
+        assert dir(diplorec) == list(diplorec.__all__)
+
+    @pytest.mark.parametrize("module", sorted(diplorec._MODULE_ATTRIBUTES))
+    def test_module_attributes(self, module: str) -> None:
+        """``diplorec.<module>`` is the submodule itself, reachable after ``import diplorec``."""
+        assert getattr(diplorec, module) is importlib.import_module(f"diplorec.{module}")
+
+    def test_module_attribute_in_a_fresh_interpreter(self) -> None:
+        """``import diplorec``, then ``diplorec.dossier.Dossier``, in a new interpreter."""
+        code = "import diplorec, json; print(json.dumps(diplorec.dossier.Dossier.__name__))"
+        assert _fresh(code) == "Dossier"
+
 
 def _fresh(code: str) -> object:
     done = subprocess.run(
