@@ -327,7 +327,7 @@ def _validate_jsonl(path: str, report: Callable[[Problem], None]) -> tuple[int, 
 def _validate(args: argparse.Namespace) -> int:
     kinds = [_kind(path, _JSONL_SUFFIXES + _JSON_SUFFIXES) for path in args.files]
     valid = invalid = 0
-    unreadable = False
+    unreadable = read = False
     for path, kind in zip(args.files, kinds, strict=True):
 
         def report(problem: Problem, path: str = path) -> None:
@@ -346,7 +346,9 @@ def _validate(args: argparse.Namespace) -> int:
             continue
         valid += good_count
         invalid += bad_count
-    _write_text(f"{valid} valid, {invalid} invalid\n")
+        read = True
+    if read:  # a summary of nothing read would only hide the error above
+        _write_text(f"{valid} valid, {invalid} invalid\n")
     if unreadable:
         return 2
     return 1 if invalid else 0
@@ -621,7 +623,13 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status."""
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status.
+
+    With no arguments at all it prints the help, as ``--help`` does.
+    """
+    if not (sys.argv[1:] if argv is None else argv):
+        _write_text(_parser().format_help())
+        return 0
     try:
         args = _parser().parse_args(argv)
         status: int = args.run(args)

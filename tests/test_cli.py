@@ -175,7 +175,6 @@ class TestErrors:
             (["validate", "missing.jsonl"], 2, "cannot read missing.jsonl: No such file"),
             (["validate", "notes.txt"], 2, "cannot tell the format of notes.txt"),
             (["validate"], 2, "the following arguments are required: FILE"),
-            ([], 2, "the following arguments are required: COMMAND"),
             (["frobnicate"], 2, "invalid choice: 'frobnicate'"),
             (["convert", "missing.jsonl", "out.jsonl"], 2, "cannot read missing.jsonl"),
             (["convert", "in.jsonl", "out.xml"], 2, "cannot tell the format of out.xml"),
@@ -629,3 +628,37 @@ class TestReadFailure:
         assert capsys.readouterr().err == (
             f"diplorec: cannot use {clean}: an input/output error occurred\n"
         )
+
+
+class TestFirstContact:
+    """What a newcomer meets first: help without arguments, one error for a missing file."""
+
+    def test_no_arguments_prints_help(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """``diplorec`` alone prints the help on standard output and exits 0, like --help."""
+        result = subprocess.run(
+            [sys.executable, "-m", "diplorec"], capture_output=True, text=True, timeout=120
+        )
+        assert (result.returncode, result.stderr) == (0, "")
+        assert result.stdout.startswith("usage: diplorec")
+        assert cli.main([]) == 0
+        captured = capsys.readouterr()
+        assert captured.out.startswith("usage: diplorec")
+        assert "validate" in captured.out
+        assert captured.err == ""
+
+    def test_missing_file_has_no_summary(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A file that cannot be read gets one error and no "0 valid, 0 invalid" line."""
+        assert cli.main(["validate", str(tmp_path / "missing.jsonl")]) == 2
+        captured = capsys.readouterr()
+        assert captured.out == ""
+        assert captured.err.count("\n") == 1
+        assert "missing.jsonl" in captured.err
+
+    def test_summary_when_another_file_was_read(
+        self, clean: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """With one readable file among the arguments, the summary counts what was read."""
+        assert cli.main(["validate", str(clean), str(tmp_path / "missing.jsonl")]) == 2
+        assert capsys.readouterr().out.endswith(" valid, 0 invalid\n")
