@@ -125,9 +125,9 @@ _SUMMARY: tuple[_Column, ...] = (
     _Column("plover_context", "text", "the PLOVER context"),
     _Column("source_ids", "texts", "the ids of the sources cited"),
 )
-_REQUIRED = frozenset(
-    {"event_id", "event_type", "date", "date_precision", "cameo_code", "cameo_label"}
-)
+_REQUIRED = frozenset({"event_id", "event_type", "date", "date_precision"})
+#: Derived columns that are empty for an event type codes.py cannot code (a registered one).
+_UNCODED = frozenset({"cameo_code", "cameo_label", "goldstein", "quad_class"})
 #: Wire keys whose column is named otherwise (``type`` is ``event_type``).
 _ALIASES = {"id": "event_id", "on": "date"}
 
@@ -156,11 +156,17 @@ def _day(value: datetime.date) -> datetime.date:
     return datetime.date(value.year, value.month, value.day)
 
 
+def _codes(event: Event) -> tuple[Any, Any, tuple[Party | None, Party | None]]:
+    """The CAMEO code, PLOVER code and dyad; none for a registered type codes.py cannot code."""
+    try:
+        return cameo(event), plover(event), dyad(event)
+    except TypeError:  # codes.py knows the built-in event types only
+        return None, None, (None, None)
+
+
 def _summary(event: Event) -> dict[str, Any]:
     when = event.on
-    code = cameo(event)
-    coded = plover(event)
-    actor, target = dyad(event)
+    code, coded, (actor, target) = _codes(event)
     return {
         "event_id": event.id,
         "event_type": event.TAG,
@@ -173,10 +179,10 @@ def _summary(event: Event) -> dict[str, Any]:
         **_party_columns("actor", actor),
         **_party_columns("target", target),
         "party_ids": tuple(dict.fromkeys(party.id for party in event.actors())),
-        "cameo_code": code.code,
-        "cameo_label": code.label,
-        "goldstein": code.goldstein,
-        "quad_class": code.quad_class,
+        "cameo_code": None if code is None else code.code,
+        "cameo_label": None if code is None else code.label,
+        "goldstein": None if code is None else code.goldstein,
+        "quad_class": None if code is None else code.quad_class,
         "plover_event": None if coded is None else coded.event,
         "plover_mode": None if coded is None else coded.mode,
         "plover_context": None if coded is None else coded.context,
@@ -239,7 +245,7 @@ class _Layout:
 def _view_attributes(tp: Any) -> list[tuple[str, str]]:
     """The (attribute, kind) pairs of a single untagged model type worth a column of its own."""
     model = _optional(tp)
-    if model not in MODEL_CLASSES or getattr(model, "TAG", ""):
+    if model not in MODEL_CLASSES or str(getattr(model, "TAG", "")):
         return []
     found = []
     for attribute in attrs.fields(model):
@@ -295,7 +301,11 @@ def _build_layout() -> _Layout:
                 description = f"the {view.attribute} inside {column} (derived)"
                 record.append(_Column(view.column, view_kinds[view.column], description))
     summary = tuple(
-        attrs.evolve(column, nullable=column.kind == "text" and column.name not in _REQUIRED)
+        attrs.evolve(
+            column,
+            nullable=(column.kind == "text" or column.name in _UNCODED)
+            and column.name not in _REQUIRED,
+        )
         for column in _SUMMARY
     )
     every = (*summary, *record)
@@ -436,7 +446,7 @@ def _wire_value(cell: Any, codec: str, kind: str) -> Any:
     allowed = _EXPECTED[codec]
     if not isinstance(value, allowed) or (codec != "bool" and isinstance(value, bool)):
         raise _CellError(f"expected {_WORDS[codec]}, found {show(value)}")
-    return float(value) if codec == "float" else value
+    return float(typing.cast(float, value)) if codec == "float" else value
 
 
 def _where(number: int, column: str | None, inside: str = "") -> str:
@@ -494,8 +504,8 @@ def _event_of(
         )
         problems.append(Problem(path=_where(number, "event_type"), message=message))
         return None
-    fields = layout.fields[tag]
-    record: dict[str, Any] = {"type": tag}
+    fields = layout.fields[cls.TAG]
+    record: dict[str, Any] = {"type": cls.TAG}
     bad = False
     for field in fields:
         if field.column not in row:
@@ -601,15 +611,18 @@ _PANDAS_DTYPES = {
     "date": "datetime64[s]",
     "bool": "bool",
     "float": "float64",
-    "int": "Int64",
+    "int": "int64",
     "int8": "int8",
     "texts": "object",
 }
 
 
+_NULLABLE_DTYPES = {"bool": "boolean", "float": "Float64", "int": "Int64", "int8": "Int8"}
+
+
 def _pandas_dtype(column: _Column) -> str:
-    if column.nullable and column.kind in ("bool", "float"):
-        return {"bool": "boolean", "float": "Float64"}[column.kind]  # may be empty
+    if column.nullable and column.kind in _NULLABLE_DTYPES:
+        return _NULLABLE_DTYPES[column.kind]  # pandas' own dtypes with a missing value
     return _PANDAS_DTYPES[column.kind]
 
 
@@ -617,9 +630,9 @@ def to_pandas(events: Iterable[Event]) -> Any:
     """A ``pandas.DataFrame`` with one row per event and the columns of :func:`columns`.
 
     Text and JSON columns have pandas' ``string`` dtype, dates ``datetime64[s]``
-    (which reaches back to year 1), record columns of booleans and numbers pandas'
-    nullable ``boolean``, ``Int64`` and ``Float64``; ``party_ids`` and ``source_ids``
-    hold lists.
+    (which reaches back to year 1); booleans and numbers that may be missing have
+    pandas' nullable ``boolean``, ``Int8``, ``Int64`` and ``Float64``; ``party_ids``
+    and ``source_ids`` hold lists.
     """
     pd = _require("pandas", "pandas", "to_pandas")
     rows = to_rows(events)

@@ -119,8 +119,11 @@ class TestPandas:
         assert len(frame) == len(example.EVENTS)
         assert str(frame["date_earliest"].dtype) == "datetime64[s]"
         assert frame["event_id"].dtype == pd.StringDtype()
-        assert str(frame["goldstein"].dtype) == "float64"
-        assert str(frame["quad_class"].dtype) == "int8"
+        assert str(frame["goldstein"].dtype) == "Float64"
+        assert str(frame["quad_class"].dtype) == "Int8"
+        assert str(frame["date_uncertain"].dtype) == "bool"
+        assert str(frame["exclusive"].dtype) == "boolean"
+        assert frame.loc[frame["cameo_code"] == "054", "legal_status"].tolist() == ["de-jure"]
         assert frame["date_earliest"].min() == pd.Timestamp("0001-01-01")
         recognitions = frame[frame["cameo_code"] == "054"]
         assert recognitions["actor_iso3"].tolist() == ["RUS"]
