@@ -5,7 +5,9 @@
 names an interchange format, ``convert`` runs as before.
 
 Formats: ``diplorec`` (JSON Lines, ``.jsonl`` or ``.jsonl.gz``, or a ``.json`` document;
-the default), ``plover`` (PLOVER JSON Lines, both ways), ``gdelt`` (a GDELT 2.0 export
+the default), ``csv`` and ``parquet`` (the tables of :mod:`diplorec.tabular`, both ways;
+an input or output named ``.csv`` or ``.parquet`` is taken as one without ``--from`` or
+``--to``), ``plover`` (PLOVER JSON Lines, both ways), ``gdelt`` (a GDELT 2.0 export
 file, ``.CSV`` or ``.CSV.zip``, in only), ``wikidata`` (in: ``wbgetentities`` entity
 JSON; out: QuickStatements commands, ``-`` for standard output).
 """
@@ -29,6 +31,8 @@ __all__ = ["FORMATS", "add_convert_options", "convert"]
 #: The formats ``--from`` and ``--to`` take, and the directions each allows.
 FORMATS = {
     "diplorec": ("in", "out"),
+    "csv": ("in", "out"),
+    "parquet": ("in", "out"),
     "plover": ("in", "out"),
     "gdelt": ("in",),
     "wikidata": ("in", "out"),
@@ -36,6 +40,8 @@ FORMATS = {
 
 _HELP = """\
   diplorec   diplorec JSON Lines (.jsonl, .jsonl.gz) or a .json document (the default)
+  csv        one row per event with every field (in and out; taken from a .csv name)
+  parquet    the same as Parquet, needs pyarrow (in and out; taken from a .parquet name)
   plover     PLOVER / POLECAT JSON Lines, one record per line (in and out)
   gdelt      a GDELT 2.0 event export file, .CSV or .CSV.zip (in only)
   wikidata   in: wbgetentities entity JSON (P530 as diplomatic ties);
@@ -82,6 +88,9 @@ def add_convert_options(
     )
 
     def run(args: argparse.Namespace) -> int:
+        if args.from_format == args.to_format == "diplorec" and _table(args.input):
+            args.from_format = _table(args.input)
+            args.to_format = _table(args.output) or "diplorec"
         if args.from_format == args.to_format == "diplorec":
             for option in ("codes", "as_of", "skip_bad"):
                 if getattr(args, option):
@@ -92,6 +101,17 @@ def add_convert_options(
         return convert(args)
 
     parser.set_defaults(run=run)
+
+
+_TABLE_SUFFIXES = {".csv": "csv", ".parquet": "parquet"}
+
+
+def _table(name: str) -> str | None:
+    """``csv`` or ``parquet`` for a file name that says so, else None.
+
+    Only the lower-case suffixes count: GDELT names its tab-separated files ``.CSV``.
+    """
+    return _TABLE_SUFFIXES.get(Path(name).suffix)
 
 
 def convert(args: argparse.Namespace) -> int:
@@ -113,6 +133,8 @@ def _convert(args: argparse.Namespace) -> int:
         raise _Stop(2, "--codes applies to --from gdelt only")
     if args.as_of and args.from_format != "wikidata":
         raise _Stop(2, "--as-of applies to --from wikidata only")
+    if args.skip_bad and args.from_format in ("csv", "parquet"):
+        raise _Stop(2, f"--skip-bad does not apply to --from {args.from_format}: fix the table")
     if not Path(source).is_file():
         raise _Stop(2, f"cannot read {source}: no such file")
     if target != "-" and not Path(target).resolve().parent.is_dir():
@@ -128,7 +150,7 @@ def _convert(args: argparse.Namespace) -> int:
         for problem in error.problems:
             print(f"{source}: {problem}", file=sys.stderr)
         raise _Stop(1, f"{source} is not valid, so {target} was not written") from None
-    except (OSError, ValueError) as error:
+    except (ImportError, OSError, ValueError) as error:
         raise _Stop(2, f"cannot read {source}: {error}") from None
     for line in bad:
         print(f"{source}: {line}", file=sys.stderr)
@@ -158,6 +180,12 @@ def _read(args: argparse.Namespace, bad: list[str]) -> Iterator[Any]:
         result = read_wikidata(source, as_of=as_of, errors=errors)
         bad.extend(str(problem) for problem in result.problems)
         yield from result.ties
+        return
+    if args.from_format in ("csv", "parquet"):
+        from diplorec import tabular
+
+        read = tabular.read_csv if args.from_format == "csv" else tabular.read_parquet
+        yield from read(source)
         return
     if args.from_format == "diplorec" and not source.lower().endswith((".jsonl", ".jsonl.gz")):
         yield from _document(source)
@@ -215,6 +243,18 @@ def _write(args: argparse.Namespace, events: list[Any]) -> tuple[int, int]:
         else:
             replace_file(target, lambda path: path.write_text(text, encoding="utf-8"))
         return len(export.commands), len(export.skipped)
+    if args.to_format == "csv":
+        from diplorec.tabular import write_csv
+
+        return write_csv(events, target), 0
+    if args.to_format == "parquet":
+        from diplorec.tabular import write_parquet
+
+        try:
+            write_parquet(events, target)
+        except ImportError as error:
+            raise _Stop(2, str(error)) from None
+        return len(events), 0
     if args.to_format == "plover":
         from diplorec.interchange.plover import write_plover
 
