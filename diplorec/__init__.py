@@ -155,7 +155,7 @@ _MODULE_ATTRIBUTES = frozenset(
     {
         "actors", "cli", "codes", "converters", "dates", "dossier", "errors", "events",
         "examples", "interchange", "jsonl", "ledger", "migrations", "plot", "provenance",
-        "schema", "strategies", "tabular", "vocab",
+        "scale", "schema", "strategies", "tabular", "vocab",
     }
 )  # fmt: skip
 

@@ -438,8 +438,10 @@ class Series:
         self._steps = _Steps(steps)
         self._hard = None if len(hard) == len(steps) else _Steps(hard)
         self._ties = ties
-        turns = {day for lo, hi, _ in steps for day in (lo, hi + 1)}
-        turns.update(day for row in ties for day in (row[0], row[1] + 1, row[2], row[3] + 1))
+        # A change may hold from ``lo`` and surely holds from ``hi``; observed ties may
+        # hold from row[0] to row[3] and surely hold from row[1] to row[2].
+        turns = {day for lo, hi, _ in steps for day in (lo, hi)}
+        turns.update(day for row in ties for day in (row[0], row[1], row[2] + 1, row[3] + 1))
         self._turns = sorted(turns)
 
     def _outcomes(self, steps: _Steps, day: int) -> tuple[set[Standing], list[TimelineEntry]]:

@@ -31,9 +31,10 @@ A row has two kinds of columns, in the order of :func:`columns`:
 >>> row["date"], row["date_earliest"], row["date_precision"]
 ('2025-07-03', datetime.date(2025, 7, 3), 'day')
 >>> row["legal_status"], row["form"], row["capacity"], row["exclusive"], row["instrument"]
-('unspecified', 'express', 'government', True, 'acceptance-of-credentials')
->>> row["recognizer"][:40]
-'{"type":"state","id":"state:RUS","name":"'
+('de-jure', 'express', 'government', True, 'acceptance-of-credentials')
+>>> import json
+>>> json.loads(row["recognizer"])["iso3"]
+'RUS'
 >>> from_rows([row]) == [RECOGNITION]
 True
 """
