@@ -349,7 +349,7 @@ on_register(_forget_layout)
 def columns() -> tuple[str, ...]:
     """The columns of every row, in order, for the event types known now.
 
-    Registering an event type (:func:`~diplorec.register_event_type`) adds the columns
+    Registering an event type (:func:`~diplorec.events.register_event_type`) adds the columns
     of its new fields. ``COLUMNS`` is the same tuple.
 
     >>> columns()[:3]
