@@ -277,7 +277,6 @@ class TestDuckDB:
             date = datetime.date.fromisoformat(day)
             parameters = {"recognized": emirate, "first": date, "last": date}
             assert connection.execute(RECOGNIZERS_SQL, parameters).fetchall() == expected
-        assert Standing.RECOGNIZED.value == "recognized"
 
 
 def _partitions(folder: Path) -> list[Path]:
