@@ -31,9 +31,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "INTERVAL_COLUMNS",
+    "MAX_REPORTED",
     "RECOGNIZERS_SQL",
     "STANDINGS_SQL",
     "PartitionReport",
+    "check_partition",
     "check_partitions",
     "intervals_table",
     "write_intervals",

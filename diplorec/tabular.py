@@ -68,6 +68,8 @@ from diplorec.migrations import SPEC_VERSION, SPEC_VERSIONS, upgrade_event
 __all__ = [
     "COLUMNS",
     "FORMULA_STARTS",
+    "SPEC_VERSION_KEY",
+    "VERSION_KEY",
     "arrow_schema",
     "columns",
     "from_arrow",
@@ -583,11 +585,13 @@ def from_rows(
     reading = _Reading(_layout(), _spec_version(spec_version, "spec_version"))
     problems: list[Problem] = []
     events = []
+    known = set(reading.layout.names)
     for number, row in enumerate(rows, start=1):
-        problems.extend(
-            attrs.evolve(problem, path=f"row {number}, {problem.path}")
-            for problem in _unknown_columns(row, reading.layout)
-        )
+        if not known.issuperset(row):
+            problems.extend(
+                attrs.evolve(problem, path=f"row {number}, {problem.path}")
+                for problem in _unknown_columns(row, reading.layout)
+            )
         event = _event_of(row, number, reading, problems)
         if event is not None:
             events.append(event)
