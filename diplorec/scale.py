@@ -113,7 +113,9 @@ def intervals_table(ledger: RecognitionLedger) -> Any:
 
     >>> from diplorec.examples.russia_taliban_2025 import EVENTS
     >>> from diplorec.ledger import RecognitionLedger
-    >>> table = intervals_table(RecognitionLedger.from_events(EVENTS))  # doctest: +SKIP
+    >>> table = intervals_table(RecognitionLedger.from_events(EVENTS))
+    >>> table.column("recognizer").to_pylist(), table.column("standing").to_pylist()
+    (['state:RUS'], ['recognized'])
     """
     pa = _require("pyarrow", "arrow", "intervals_table")
     from diplorec.ledger import interval_columns

@@ -287,7 +287,7 @@ def _build_layout() -> _Layout:
             codecs.setdefault(column, []).append((cls.TAG, codec))
             for attribute, kind in _view_attributes(field.type):
                 name = f"{column}_{attribute}"
-                if name not in views:
+                if name not in views and name not in summary_names:
                     views[name] = _View(name, field.name, attribute)
                     view_kinds[name] = kind
         fields[cls.TAG] = tuple(own)
