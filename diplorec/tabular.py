@@ -707,6 +707,12 @@ def to_arrow(events: Iterable[Event]) -> Any:
 
 def _metadata_version(metadata: Mapping[bytes, bytes] | None, fallback: str) -> str:
     raw = (metadata or {}).get(SPEC_VERSION_KEY.encode())
+    if raw is None and (metadata or {}).get(b"producer") == b"diplorec":
+        message = (
+            "the table was written by diplorec 0.1, whose tables hold only derived columns "
+            "and cannot be read back; write it again from the events"
+        )
+        raise ValidationError([Problem(path=f"metadata {SPEC_VERSION_KEY}", message=message)])
     if raw is None:
         return _spec_version(fallback, "spec_version")
     return _spec_version(raw.decode("utf-8", "replace"), f"metadata {SPEC_VERSION_KEY}")

@@ -44,6 +44,37 @@ from diplorec.tabular import (
     write_csv,
 )
 
+#: The columns diplorec 0.1 wrote.
+_DERIVED_0_1 = [
+    "event_id",
+    "event_type",
+    "date",
+    "date_earliest",
+    "date_latest",
+    "date_precision",
+    "date_uncertain",
+    "date_approximate",
+    "effective",
+    "actor_id",
+    "actor_name",
+    "actor_iso3",
+    "actor_kind",
+    "target_id",
+    "target_name",
+    "target_iso3",
+    "target_kind",
+    "party_ids",
+    "cameo_code",
+    "cameo_label",
+    "goldstein",
+    "quad_class",
+    "plover_event",
+    "plover_mode",
+    "plover_context",
+    "certainty",
+    "source_ids",
+]
+
 KOSOVO = State(name="Kosovo", iso3="XKX")
 SERBIA = State(name="Serbia", iso3="SRB")
 COMOROS = State(name="Comoros", iso3="COM")
@@ -337,6 +368,21 @@ class TestBadTables:
             read_csv(io.StringIO(buffer.getvalue(), newline=""))
         (problem,) = caught.value.problems
         assert str(problem) == "row 2, column exclusive: expected true or false, found 'maybe'"
+
+    def test_derived_columns_only(self) -> None:
+        """A table of the derived columns alone (as diplorec 0.1 wrote) is refused at once."""
+        pytest.importorskip("pyarrow")
+        from diplorec.tabular import from_arrow, to_arrow
+
+        table = to_arrow([FULL_ACT, CLAIMED_WITHDRAWAL])
+        old = table.select([name for name in table.schema.names if name in _DERIVED_0_1])
+        old = old.replace_schema_metadata({"producer": "diplorec"})
+        with pytest.raises(ValidationError) as caught:
+            from_arrow(old)
+        (problem,) = caught.value.problems
+        assert str(problem).startswith("metadata diplorec.spec_version: the table was written")
+        with pytest.raises(ValidationError, match="row 1, column recognizer: is missing"):
+            from_arrow(old.replace_schema_metadata({}))
 
     def test_csv_short_row_and_header(self) -> None:
         """A row with too few cells, and an unknown header, are named."""
