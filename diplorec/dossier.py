@@ -10,8 +10,8 @@ documentation). On the wire it is one JSON document::
 
 >>> from diplorec.examples.russia_taliban_2025 import EVENTS
 >>> dossier = Dossier.from_events(EVENTS)
->>> len(dossier), dossier.check()
-(18, ())
+>>> len(dossier), [finding.code for finding in dossier.check()]
+(19, ['citation-contradicts-event'])
 >>> Dossier.from_document(dossier.to_document()) == dossier
 True
 """
@@ -277,7 +277,7 @@ class Dossier:
         >>> from diplorec.examples.russia_taliban_2025 import EVENTS
         >>> dossier = Dossier.from_events(EVENTS)
         >>> len(dossier.during("2025-07-03")), len(dossier.during("2025-07-03", strictly=True))
-        (12, 5)
+        (13, 6)
         """
         span = as_when(window)
         test = span.contains if strictly else span.overlaps

@@ -114,7 +114,7 @@ class TimelineEntry:
         """One line: date, the pair, what changed and why, and the event it comes from.
 
         >>> from diplorec.examples.russia_taliban_2025 import EVENTS, ISLAMIC_EMIRATE
-        >>> print(RecognitionLedger.from_events(EVENTS).timeline(ISLAMIC_EMIRATE)[0])
+        >>> print(RecognitionLedger.from_events(EVENTS).timeline(ISLAMIC_EMIRATE)[-1])
         ... # doctest: +ELLIPSIS
         2025-07-03 state:RUS -> government:AFG:...: recognition, recognized (express ...) [...]
         """
@@ -891,6 +891,8 @@ class RecognitionLedger:
         >>> from diplorec.examples.russia_taliban_2025 import EVENTS
         >>> for row in RecognitionLedger.from_events(EVENTS).to_intervals():
         ...     print(row)  # doctest: +NORMALIZE_WHITESPACE
+        government:USA:trump-administration:2025-01-20 ->
+        government:AFG:islamic-emirate-of-afghanistan:2021-08: abstains from 2025-07-03
         state:RUS -> government:AFG:islamic-emirate-of-afghanistan:2021-08:
         recognized as government from 2025-07-03
         """

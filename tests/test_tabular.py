@@ -49,7 +49,7 @@ class TestRows:
             None,
             "diplomatic",
         )
-        assert row["source_ids"] == (example.ARTICLE.id,)
+        assert row["source_ids"] == (example.ARTICLE.id, example.MFA_STATEMENT_REPORT.id)
         assert row["place"] == "Moscow"
         assert row["certainty"] == "confirmed"
 
@@ -87,7 +87,7 @@ class TestRows:
     def test_party_ids(self) -> None:
         """party_ids lists each party once, officials and envoys included."""
         row = self.rows[example.EVENTS.index(example.CREDENTIALS)]
-        assert row["party_ids"] == ("government:AFG:islamic-emirate-of-afghanistan", "state:RUS")
+        assert row["party_ids"] == ("government:AFG:islamic-emirate-of-afghanistan:2021-08", "state:RUS")
 
     @given(st.lists(strategies.events(), max_size=3))
     def test_any_events(self, events: list[Event]) -> None:
