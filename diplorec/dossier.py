@@ -537,9 +537,9 @@ class Dossier:
                 differences = _contradictions(citation, event)
                 if not differences:
                     continue
-                message = f"sources[{index}] ({show(citation.source.title)}) gives " + " and ".join(
-                    differences
-                )
+                source = citation.source
+                named = show(source.publisher or source.title, limit=60)
+                message = f"sources[{index}] ({named}) gives " + " and ".join(differences)
                 yield Finding(
                     severity=Severity.WARNING, code="citation-contradicts-event",
                     message=message, event_ids=(event.id,),
