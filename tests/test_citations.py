@@ -44,7 +44,8 @@ class TestWireForm:
         """A citation with a date and place loads back equal; the keys are 'on' and 'place'."""
         cited = Citation(source=ARTICLE, on=When.parse("2025-03"), place=Place(name="Qatar"))
         record = diplorec.to_dict(cited)
-        assert record["on"] == "2025-03" and record["place"] == {"name": "Qatar"}
+        assert record["on"] == "2025-03"
+        assert record["place"] == {"name": "Qatar"}
         assert diplorec.from_dict(record, Citation) == cited
 
     def test_omitted(self) -> None:
@@ -65,7 +66,8 @@ class TestCheck:
         """February 2025 cannot be 20 March 2025: one warning naming both dates."""
         (finding,) = contradictions(meeting(Citation(source=WIRE, on=When.parse("2025-02"))))
         assert finding.severity is Severity.WARNING
-        assert finding.message == "sources[0] ('Example Wire') gives the date 2025-02, not 2025-03-20"
+        expected = "sources[0] ('Example Wire') gives the date 2025-02, not 2025-03-20"
+        assert finding.message == expected
 
     def test_a_wider_date_agrees(self) -> None:
         """March 2025 holds 20 March 2025: no contradiction."""
@@ -103,7 +105,8 @@ class TestCheck:
         long_source = Source(title="T" * 500)
         (finding,) = contradictions(meeting(Citation(source=long_source, place=DOHA)))
         assert finding.message.startswith("sources[0] ('TTTT")
-        assert "(500 characters)" in finding.message and len(finding.message) < 140
+        assert "(500 characters)" in finding.message
+        assert len(finding.message) < 140
 
 
 WIRE_CITATION = Citation(source=WIRE, on=When.parse("2025-03-20"), place=KABUL)

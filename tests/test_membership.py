@@ -64,7 +64,8 @@ class TestSeatsOnADate:
     def test_the_day_a_seat_changes_hands(self, day: str, holder: State) -> None:
         """Each seat has one holder on the last day of the old and the first of the new."""
         members = P5.on(day)
-        assert holder in members and len(members) == 5
+        assert holder in members
+        assert len(members) == 5
 
     def test_before_the_charter(self) -> None:
         """Before the Charter entered into force (24 October 1945) there were none."""
@@ -88,8 +89,12 @@ class TestTodaysFive:
     def test_iteration(self) -> None:
         """Iteration, len, indexing and ``in`` see the current members."""
         assert [state.iso3 for state in P5] == ["CHN", "FRA", "RUS", "GBR", "USA"]
-        assert len(P5) == 5 and P5[0] is CHINA and P5[-1] is UNITED_STATES
-        assert RUSSIA in P5 and SOVIET_UNION not in P5 and REPUBLIC_OF_CHINA not in P5
+        assert len(P5) == 5
+        assert P5[0] is CHINA
+        assert P5[-1] is UNITED_STATES
+        assert RUSSIA in P5
+        assert SOVIET_UNION not in P5
+        assert REPUBLIC_OF_CHINA not in P5
         assert P5[1:3] == (FRANCE, RUSSIA)
         assert EXPORTED_P5 is P5
 
@@ -124,22 +129,26 @@ class TestFirstAmongP5:
         """The PRC and 'Russia' recognised earlier in 1960, but held no seat: the ROC is first."""
         ledger = RecognitionLedger.from_events(ACTS_1960)
         first = ledger.first_recognizer(NEW_STATE, among=P5)
-        assert first is not None and first.recognizer == REPUBLIC_OF_CHINA
+        assert first is not None
+        assert first.recognizer == REPUBLIC_OF_CHINA
         without_roc = RecognitionLedger.from_events([a for a in ACTS_1960 if a is not ACTS_1960[2]])
         second = without_roc.first_recognizer(NEW_STATE, among=P5)
-        assert second is not None and second.recognizer == SOVIET_UNION
+        assert second is not None
+        assert second.recognizer == SOVIET_UNION
 
     def test_todays_five_as_a_tuple(self) -> None:
         """tuple(P5) is a fixed list of today's five: the PRC's act counts then."""
         ledger = RecognitionLedger.from_events(ACTS_1960)
         first = ledger.first_recognizer(NEW_STATE, among=tuple(P5))
-        assert first is not None and first.recognizer == CHINA
+        assert first is not None
+        assert first.recognizer == CHINA
 
     def test_2025(self) -> None:
         """In 2025 the PRC and Russia hold the seats; the ROC does not."""
         acts = [recognition(REPUBLIC_OF_CHINA, "2025-01-01"), recognition(RUSSIA, "2025-02-01")]
         first = RecognitionLedger.from_events(acts).first_recognizer(NEW_STATE, among=P5)
-        assert first is not None and first.recognizer == RUSSIA
+        assert first is not None
+        assert first.recognizer == RUSSIA
 
     def test_imprecise_date_across_a_change(self) -> None:
         """An act dated only '1971' may fall after 25 October: the PRC may have held the seat."""
@@ -155,5 +164,6 @@ class TestFirstAmongP5:
         ))  # fmt: skip
         acts = [recognition(FRANCE, "1960-05-01"), recognition(SOVIET_UNION, "1960-09-01")]
         first = RecognitionLedger.from_events(acts).first_recognizer(NEW_STATE, among=body)
-        assert first is not None and first.recognizer == SOVIET_UNION
+        assert first is not None
+        assert first.recognizer == SOVIET_UNION
         assert list(body) == [FRANCE, SOVIET_UNION]

@@ -246,7 +246,8 @@ def golden_events_v1_2() -> tuple[Event, ...]:
     """
     events = {event.TAG: event for event in golden_events_v1_1()}
     meeting = events["meeting"]
-    assert isinstance(meeting, Meeting) and meeting.place is not None
+    assert isinstance(meeting, Meeting)
+    assert meeting.place is not None
     report = Source(
         title="Russia recognises the Islamic Emirate",
         publisher="Example Wire",

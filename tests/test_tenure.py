@@ -72,13 +72,15 @@ class TestTenureInTheId:
         government = Government(name=long_name, state=AFGHANISTAN,
                                 in_power=When.parse("2021-08-15/.."))  # fmt: skip
         kind, key = government.id.split(":", 1)
-        assert kind == "government" and len(key) <= _ids.MAX_KEY
+        assert kind == "government"
+        assert len(key) <= _ids.MAX_KEY
         assert government.id != government_id("state:AFG", long_name, FIRST.in_power)
 
     def test_nfc(self) -> None:
         """Canonically equivalent names (NFD and NFC) give one id."""
-        composed, decomposed = "Gouvernement de la République", unicodedata.normalize(
-            "NFD", "Gouvernement de la République"
+        composed, decomposed = (
+            "Gouvernement de la République",
+            unicodedata.normalize("NFD", "Gouvernement de la République"),
         )
         tenure = When.parse("1958-09-19/1962-09-25")
         algeria = State(name="Algeria", iso3="DZA")
@@ -94,7 +96,8 @@ class TestTenureInTheId:
         rebuilt = Government(name=government.name, state=government.state,
                              in_power=government.in_power)  # fmt: skip
         kind, key = rebuilt.id.split(":", 1)
-        assert kind == "government" and 1 <= len(key) <= _ids.MAX_KEY
+        assert kind == "government"
+        assert 1 <= len(key) <= _ids.MAX_KEY
         assert not any(character.isspace() for character in key)
 
     @given(states(), st.text(min_size=1, max_size=300).filter(str.strip), whens())
@@ -154,7 +157,8 @@ class TestMigration:
         dossier = Dossier.from_document(old)
         assert not [f for f in dossier.check() if f.code == "unresolved-link"]
         meeting = dossier.of_type(Meeting)[0]
-        assert meeting.host is not None and meeting.host.id == NEW_ID
+        assert meeting.host is not None
+        assert meeting.host.id == NEW_ID
         assert dossier[meeting.concerning[0]].recognized.id == NEW_ID  # type: ignore[attr-defined]
 
     def test_jsonl_records_one_by_one(self) -> None:
@@ -224,18 +228,22 @@ class TestSince:
         """With tenure-bound ids, Russia is the first recognizer of the second Emirate."""
         ledger = RecognitionLedger.from_events(self.acts(FIRST, SECOND))
         first = ledger.first_recognizer(SECOND)
-        assert first is not None and first.recognizer == RUSSIA
+        assert first is not None
+        assert first.recognizer == RUSSIA
         pakistan = ledger.first_recognizer(FIRST)
-        assert pakistan is not None and pakistan.recognizer == PAKISTAN
+        assert pakistan is not None
+        assert pakistan.recognizer == PAKISTAN
 
     def test_since_on_one_id(self) -> None:
         """Data that codes both Emirates under one id needs since= to ask about 2021 on."""
         bare = Government(name=NAME, state=AFGHANISTAN)
         ledger = RecognitionLedger.from_events(self.acts(bare, bare))
         first = ledger.first_recognizer(bare)
-        assert first is not None and first.recognizer == PAKISTAN
+        assert first is not None
+        assert first.recognizer == PAKISTAN
         since = ledger.first_recognizer(bare, since="2021-08-15")
-        assert since is not None and since.recognizer == RUSSIA
+        assert since is not None
+        assert since.recognizer == RUSSIA
         assert ledger.first_recognizer(bare, since="2025-07-04") is None
 
     def test_since_keeps_acts_that_may_fall_after(self) -> None:
