@@ -200,6 +200,15 @@ class TestMigration:
                    "in_power": "2021-08-15/..", **broken}  # fmt: skip
         assert upgrade_event({"speaker": emirate}, "1.1") == {"speaker": emirate}
 
+    @given(governments())
+    def test_migrated_id_is_the_derived_one(self, drawn: Government) -> None:
+        """Any government written with its 1.1 id migrates to the id 1.2 derives for it."""
+        government = Government(name=drawn.name, state=drawn.state, in_power=drawn.in_power)
+        record = dict(diplorec.to_dict(government), id=government.id_without_tenure)
+        upgraded = upgrade_event({"type": "statement", "speaker": record}, "1.1")
+        assert upgraded["speaker"]["id"] == government.id
+        assert diplorec.from_dict(upgraded["speaker"], Government) == government
+
     def test_10_chains_through_11(self) -> None:
         """A 1.0 record gets both the 1.1 capacity and the 1.2 government id."""
         state = {"type": "state", "id": "state:AFG", "name": "Afghanistan", "iso3": "AFG"}
