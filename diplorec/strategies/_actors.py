@@ -475,7 +475,8 @@ def citations(
     fields.maybe("locator", locator, _sample_or(("p. 2", "para. 4", "§ 3"), names()))
     fields.maybe("confidence", confidence, st.floats(0.0, 1.0))
     fields.maybe("on", on, whens())
-    fields.maybe("place", place, places())
+    # a reference state as the country keeps citations cheap to draw inside events
+    fields.maybe("place", place, places(country=_optional(st.sampled_from(_REFERENCE_STATES))))
     return _record(Citation, fields)
 
 
