@@ -26,6 +26,8 @@ __all__ = [
     "Person",
     "Place",
     "State",
+    "government_id",
+    "state_key",
 ]
 
 _iso3 = v.pattern(r"[A-Z]{3}", "an ISO 3166-1 alpha-3 code (three capital letters)")
@@ -73,7 +75,34 @@ class State:
     aliases: tuple[str, ...] = attrs.field(default=(), validator=v.names)
 
     def __attrs_post_init__(self) -> None:
-        _set_id(self, "state", lambda: (self.iso3 or self.wikidata or _ids.slug(self.name),))
+        _set_id(self, "state", lambda: (state_key(self.iso3, self.wikidata, self.name),))
+
+
+def state_key(iso3: str | None, wikidata: str | None, name: str) -> str:
+    """The key of a state's derived id: its ISO code, else its Wikidata id, else its name.
+
+    >>> state_key(None, "Q23681", "Turkish Republic of Northern Cyprus")
+    'Q23681'
+    """
+    return iso3 or wikidata or _ids.slug(name)
+
+
+def government_id(state_id: str, name: str, in_power: When | None) -> str:
+    """The derived id of a government: its state, its name and the start of its tenure.
+
+    The start of ``in_power``, when known, is part of the id (spec version 1.2), so
+    two governments of one name in different periods are different parties; without
+    it the id is the one spec version 1.1 derived.
+
+    >>> emirate = When.parse("1996-09-27/2001-11-13")
+    >>> government_id("state:AFG", "Islamic Emirate of Afghanistan", emirate)
+    'government:AFG:islamic-emirate-of-afghanistan:1996-09-27'
+    >>> government_id("state:AFG", "Islamic Emirate of Afghanistan", When.parse("../2001"))
+    'government:AFG:islamic-emirate-of-afghanistan'
+    """
+    start = None if in_power is None else in_power.start
+    tenure = () if start is None else (str(start),)
+    return f"government:{_ids.key(_key(state_id), _ids.slug(name), *tenure)}"
 
 
 @attrs.frozen(kw_only=True)
@@ -82,6 +111,18 @@ class Government:
 
     Time-bounded and distinct from its state: the Islamic Emirate of Afghanistan
     (in power since August 2021) is a government of Afghanistan, not Afghanistan.
+    The derived ``id`` includes the start of ``in_power`` when it is known
+    (:func:`government_id`), so the Islamic Emirate of 1996-2001 and that of 2021
+    are different parties:
+
+    >>> from diplorec.reference import AFGHANISTAN
+    >>> first, second = (
+    ...     Government(name="Islamic Emirate of Afghanistan", state=AFGHANISTAN,
+    ...                in_power=When.parse(tenure))
+    ...     for tenure in ("1996-09-27/2001-11-13", "2021-08-15/.."))
+    >>> print(first.id, second.id, sep="\\n")
+    government:AFG:islamic-emirate-of-afghanistan:1996-09-27
+    government:AFG:islamic-emirate-of-afghanistan:2021-08-15
     """
 
     TAG: ClassVar[str] = "government"
@@ -94,7 +135,29 @@ class Government:
     wikidata: str | None = attrs.field(default=None, validator=_wikidata)
 
     def __attrs_post_init__(self) -> None:
-        _set_id(self, "government", lambda: (_key(self.state.id), _ids.slug(self.name)))
+        if self.id == "":
+            object.__setattr__(self, "id", government_id(self.state.id, self.name, self.in_power))
+        else:
+            v.check_id(self)
+
+    @property
+    def id_without_tenure(self) -> str:
+        """The id, without the start of the tenure when that was derived into it.
+
+        Derived event ids name a government by this id: an event's date already
+        tells tenures apart, and events recorded before spec version 1.2 keep their
+        ids. An id given explicitly is returned as it is.
+
+        >>> from diplorec.reference import AFGHANISTAN
+        >>> Government(name="Islamic Emirate of Afghanistan", state=AFGHANISTAN,
+        ...            in_power=When.parse("2021-08-15/..")).id_without_tenure
+        'government:AFG:islamic-emirate-of-afghanistan'
+        """
+        if self.in_power is None or self.id != government_id(
+            self.state.id, self.name, self.in_power
+        ):
+            return self.id
+        return government_id(self.state.id, self.name, None)
 
 
 @attrs.frozen(kw_only=True)

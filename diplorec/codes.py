@@ -266,7 +266,7 @@ def dyad(event: Event) -> tuple[Party | None, Party | None]:
 
     >>> from diplorec.examples.russia_taliban_2025 import RECOGNITION
     >>> [party.id for party in dyad(RECOGNITION)]
-    ['state:RUS', 'government:AFG:islamic-emirate-of-afghanistan']
+    ['state:RUS', 'government:AFG:islamic-emirate-of-afghanistan:2021-08']
     """
     match event:
         case RecognitionAct():

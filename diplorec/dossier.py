@@ -10,8 +10,8 @@ documentation). On the wire it is one JSON document::
 
 >>> from diplorec.examples.russia_taliban_2025 import EVENTS
 >>> dossier = Dossier.from_events(EVENTS)
->>> len(dossier), dossier.check()
-(18, ())
+>>> len(dossier), [finding.code for finding in dossier.check()]
+(19, ['citation-contradicts-event'])
 >>> Dossier.from_document(dossier.to_document()) == dossier
 True
 """
@@ -27,6 +27,7 @@ from typing import Any, TypeVar, overload
 
 import attrs
 
+from diplorec._ids import slug
 from diplorec._registry import TAGS
 from diplorec._similar import may_be_same, names_of
 from diplorec._wire import child, json_type, show
@@ -121,6 +122,24 @@ def _named_values(value: Any, actors_only: bool) -> Iterator[_Named]:
             return
         for field in attrs.fields(type(value)):
             yield from _named_values(getattr(value, field.name), actors_only)
+
+
+def _contradictions(citation: Citation, event: Event) -> list[str]:
+    """How what a citation's source says differs from the event: phrases for a message."""
+    differences: list[str] = []
+    if citation.on is not None and not citation.on.overlaps(event.on):
+        differences.append(f"the date {citation.on}, not {event.on}")
+    where, there = citation.place, event.place
+    if where is not None and there is not None and not _same_place(where, there):
+        differences.append(f"the place {show(where.name)}, not {show(there.name)}")
+    return differences
+
+
+def _same_place(first: Place, second: Place) -> bool:
+    """Whether two places may be the same: same country when both give one, else same name."""
+    if first.country is not None and second.country is not None:
+        return first.country.id == second.country.id
+    return slug(first.name) == slug(second.name)
 
 
 def _root(party: Party) -> str:
@@ -258,7 +277,7 @@ class Dossier:
         >>> from diplorec.examples.russia_taliban_2025 import EVENTS
         >>> dossier = Dossier.from_events(EVENTS)
         >>> len(dossier.during("2025-07-03")), len(dossier.during("2025-07-03", strictly=True))
-        (12, 5)
+        (13, 6)
         """
         span = as_when(window)
         test = span.contains if strictly else span.overlaps
@@ -290,6 +309,7 @@ class Dossier:
             *self._ties_against_the_ledger(),
             *self._contrary_to_calls(),
             *self._state_recognition_withdrawn(),
+            *self._citations_against_events(),
         ]
         rank = {Severity.ERROR: 0, Severity.WARNING: 1}
         return tuple(
@@ -502,6 +522,26 @@ class Dossier:
                 )
                 yield Finding(
                     severity=Severity.WARNING, code="state-recognition-withdrawn",
+                    message=message, event_ids=(event.id,),
+                )  # fmt: skip
+
+    def _citations_against_events(self) -> Iterator[Finding]:
+        """Citations whose source gives a date or place that contradicts the event's.
+
+        A date contradicts when the two cannot overlap (``"2025-03"`` does not
+        contradict ``"2025-03-20"``); a place when both name a country and the
+        countries differ, or else when their names differ.
+        """
+        for event in self.events:
+            for index, citation in enumerate(event.sources):
+                differences = _contradictions(citation, event)
+                if not differences:
+                    continue
+                source = citation.source
+                named = show(source.publisher or source.title, limit=60)
+                message = f"sources[{index}] ({named}) gives " + " and ".join(differences)
+                yield Finding(
+                    severity=Severity.WARNING, code="citation-contradicts-event",
                     message=message, event_ids=(event.id,),
                 )  # fmt: skip
 

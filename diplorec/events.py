@@ -105,12 +105,14 @@ def _identity_text(value: Any) -> str:
         return value
     if isinstance(value, enum.Enum):
         return str(value.value)
+    if isinstance(value, Government):
+        return value.id_without_tenure  # event ids stay as spec 1.1 derived them
     if isinstance(value, (*PARTY_TYPES, Person)):
         return str(value.id)
     if isinstance(value, Official):
         return value.person.id
     if isinstance(value, Envoy):
-        return f"{value.person.id}>{value.receiving.id}"
+        return f"{value.person.id}>{_identity_text(value.receiving)}"
     if isinstance(value, tuple):
         return ",".join(sorted(_identity_text(item) for item in value))
     return str(value)

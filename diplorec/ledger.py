@@ -47,6 +47,7 @@ from diplorec.events import (
     RecognitionWithdrawal,
     usual_capacity,
 )
+from diplorec.reference import Membership
 from diplorec.vocab import (
     Certainty,
     Characterization,
@@ -113,7 +114,7 @@ class TimelineEntry:
         """One line: date, the pair, what changed and why, and the event it comes from.
 
         >>> from diplorec.examples.russia_taliban_2025 import EVENTS, ISLAMIC_EMIRATE
-        >>> print(RecognitionLedger.from_events(EVENTS).timeline(ISLAMIC_EMIRATE)[0])
+        >>> print(RecognitionLedger.from_events(EVENTS).timeline(ISLAMIC_EMIRATE)[-1])
         ... # doctest: +ELLIPSIS
         2025-07-03 state:RUS -> government:AFG:...: recognition, recognized (express ...) [...]
         """
@@ -890,7 +891,9 @@ class RecognitionLedger:
         >>> from diplorec.examples.russia_taliban_2025 import EVENTS
         >>> for row in RecognitionLedger.from_events(EVENTS).to_intervals():
         ...     print(row)  # doctest: +NORMALIZE_WHITESPACE
-        state:RUS -> government:AFG:islamic-emirate-of-afghanistan:
+        government:USA:trump-administration:2025-01-20 ->
+        government:AFG:islamic-emirate-of-afghanistan:2021-08: abstains from 2025-07-03
+        state:RUS -> government:AFG:islamic-emirate-of-afghanistan:2021-08:
         recognized as government from 2025-07-03
         """
         rows: list[StandingInterval] = []
@@ -948,22 +951,47 @@ class RecognitionLedger:
         return self._timelines.get(self._known(recognized, "recognized party"), ())
 
     def first_recognizers(
-        self, recognized: PartyLike, among: Iterable[PartyLike] | None = None
+        self,
+        recognized: PartyLike,
+        among: Iterable[PartyLike] | Membership | None = None,
+        *,
+        since: DateLike | None = None,
     ) -> tuple[RecognitionAct, ...]:
         """Every recognition act that may have been the first, given imprecise dates.
 
         Only acts that put recognition in force count (not conditional, claimed,
-        disputed or denied ones); ``among`` limits the recognizers (None: anyone).
+        disputed or denied ones); ``among`` limits the recognizers (None: anyone). A
+        :class:`~diplorec.reference.Membership` such as :data:`~diplorec.reference.P5`
+        counts an act when its recognizer was a member on some day the act may have
+        taken effect. ``since`` leaves out acts surely in force before that date.
         Several acts are returned when their dates leave the order open, the act
         surely in force soonest first.
         """
-        wanted = None if among is None else {_party_id(p, "party in among") for p in among}
+        if isinstance(among, Membership):
+            members = among
+
+            def wanted(entry: TimelineEntry) -> bool:
+                return entry.recognizer.id in {party.id for party in members.on(entry.when)}
+
+        elif among is not None:
+            ids = {_party_id(p, "party in among") for p in among}
+
+            def wanted(entry: TimelineEntry) -> bool:
+                return entry.recognizer.id in ids
+
+        else:
+
+            def wanted(entry: TimelineEntry) -> bool:
+                return True
+
+        start = None if since is None else as_when(since).earliest
         candidates = [
             entry
             for entry in self.timeline(recognized)
             if entry.kind in _FIRST_KINDS
             and entry.effect is Standing.RECOGNIZED
-            and (wanted is None or entry.recognizer.id in wanted)
+            and (start is None or entry.when.latest >= start)
+            and wanted(entry)
         ]
         if not candidates:
             return ()
@@ -976,22 +1004,32 @@ class RecognitionLedger:
         return tuple(acts.values())
 
     def first_recognizer(
-        self, recognized: PartyLike, among: Iterable[PartyLike] | None = None
+        self,
+        recognized: PartyLike,
+        among: Iterable[PartyLike] | Membership | None = None,
+        *,
+        since: DateLike | None = None,
     ) -> RecognitionAct | None:
         """The recognition act that came first, among some recognizers; None if none did.
 
         With imprecise dates, the act surely in force soonest (the earliest last
         possible day, then the earliest first possible day) is returned;
         :meth:`first_recognizers` lists every act that may have been first. A
-        collective act counts for each of its partners.
+        collective act counts for each of its partners. ``among`` may be a
+        :class:`~diplorec.reference.Membership`: :data:`~diplorec.reference.P5` counts
+        the Republic of China and the USSR for acts of 1960, the People's Republic and
+        Russia for acts of 2025. ``since`` counts only acts that may have taken effect
+        on or after that date (the first recognizer of a government *this* time).
 
         >>> from diplorec import P5
         >>> from diplorec.examples.russia_taliban_2025 import EVENTS, ISLAMIC_EMIRATE, RECOGNITION
         >>> ledger = RecognitionLedger.from_events(EVENTS)
         >>> ledger.first_recognizer(ISLAMIC_EMIRATE, among=P5) is RECOGNITION
         True
+        >>> ledger.first_recognizer(ISLAMIC_EMIRATE, among=P5, since="2025-07-04") is None
+        True
         """
-        acts = self.first_recognizers(recognized, among)
+        acts = self.first_recognizers(recognized, among, since=since)
         return acts[0] if acts else None
 
 

@@ -12,7 +12,7 @@ migration is applied to every event of a document, and a document migration to a
 one-event document around a record. Migrations never run code from the data.
 
 >>> upgrade({"type": "dossier", "spec_version": "1.0", "events": []})["spec_version"]
-'1.1'
+'1.2'
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from typing import Any
 import attrs
 
 from diplorec._wire import show
+from diplorec.actors import government_id, state_key
+from diplorec.dates import When
 from diplorec.errors import Problem, ValidationError
 
 __all__ = [
@@ -36,10 +38,10 @@ __all__ = [
 ]
 
 #: The version of the wire format this release writes.
-SPEC_VERSION = "1.1"
+SPEC_VERSION = "1.2"
 
 #: Every spec version this release can read, oldest first.
-SPEC_VERSIONS: tuple[str, ...] = ("1.0", "1.1")
+SPEC_VERSIONS: tuple[str, ...] = ("1.0", "1.1", "1.2")
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -223,3 +225,60 @@ def _capacity_of_organizations(record: dict[str, Any]) -> dict[str, Any]:
         governs = recognized.get("kind") == "council" and recognized.get("state") is not None
         record["capacity"] = "government" if governs else "representative"
     return record
+
+
+@register_event_migration("1.1", "1.2")
+def _governments_bound_to_tenure(record: dict[str, Any]) -> dict[str, Any]:
+    """1.1 → 1.2: a government's derived id includes the start of its time in power.
+
+    Every government inside the record (the recognised party, an envoy's sender, an
+    official's principal, a participant ...) whose ``id`` is the one spec 1.1
+    derived from its state and name, and whose ``in_power`` has a known start, gets
+    the id spec 1.2 derives (:func:`diplorec.actors.government_id`). Ids given
+    explicitly, and governments without a known start, keep their ids. Event ids do
+    not change: they name a government by its id without tenure, so the links
+    between events (``basis``, ``concerning``) stay as they are.
+    """
+    upgraded: dict[str, Any] = _retenure(record)
+    return upgraded
+
+
+def _retenure(value: Any) -> Any:
+    """``value`` with every government object in it given its 1.2 id; see above."""
+    if isinstance(value, list):
+        return [_retenure(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    value = {key: _retenure(item) for key, item in value.items()}
+    if value.get("type") == "government":
+        renamed = _tenure_id(value)
+        if renamed is not None:
+            value["id"] = renamed
+    return value
+
+
+def _tenure_id(government: dict[str, Any]) -> str | None:
+    """The 1.2 id of a government object whose id 1.1 derived; None to keep its id.
+
+    Malformed parts are left alone for the reader to report.
+    """
+    given, name, state, in_power = (
+        government.get(key) for key in ("id", "name", "state", "in_power")
+    )
+    if not (isinstance(given, str) and isinstance(name, str) and isinstance(in_power, str)):
+        return None
+    if not isinstance(state, dict):
+        return None
+    state_id = state.get("id")
+    if not isinstance(state_id, str) or not state_id:
+        codes = (state.get("iso3"), state.get("wikidata"), state.get("name"))
+        if not all(code is None or isinstance(code, str) for code in codes) or not codes[2]:
+            return None
+        state_id = f"state:{state_key(codes[0], codes[1], codes[2])}"
+    if ":" not in state_id or given != government_id(state_id, name, None):
+        return None
+    try:
+        tenure = When.parse(in_power)
+    except ValueError:
+        return None
+    return government_id(state_id, name, tenure)

@@ -9,6 +9,7 @@ import attrs
 
 from diplorec import _ids
 from diplorec import _validators as v
+from diplorec.actors import Place
 from diplorec.dates import When
 from diplorec.errors import FieldError
 from diplorec.vocab import SourceKind
@@ -76,6 +77,14 @@ class Citation:
     """A pointer into a source for one event: a quote, a locator, a confidence.
 
     ``confidence`` (0 to 1) is the coder's confidence that the source supports the event.
+    ``on`` and ``place`` are the date and place *this source* gives for the event, when
+    the sources disagree: the event keeps the values the coder settled on, each
+    citation what its source says, and :meth:`diplorec.dossier.Dossier.check` reports
+    a citation whose date cannot overlap the event's or whose place differs.
+
+    >>> article = Source(title="A meeting in March", publisher="Example News")
+    >>> Citation(source=article, on=When.parse("2025-03"), place=Place(name="Qatar")).on
+    When('2025-03')
     """
 
     source: Source = attrs.field(validator=v.instance_of(Source))
@@ -84,3 +93,5 @@ class Citation:
     confidence: float | None = attrs.field(
         default=None, validator=v.float_range(0.0, 1.0, "a confidence")
     )
+    on: When | None = attrs.field(default=None, validator=v.instance_of(When, optional=True))
+    place: Place | None = attrs.field(default=None, validator=v.instance_of(Place, optional=True))

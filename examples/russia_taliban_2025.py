@@ -42,6 +42,9 @@ def who(event: diplorec.Event) -> str:
             return f"{name_of(event.authority)} → {name_of(event.entity)}"
         case diplorec.RelationsChange() | diplorec.DiplomaticTies():
             return " ↔ ".join(name_of(p) for p in event.parties)
+        case diplorec.RecognitionPolicy():
+            subject = f" towards {name_of(event.subject)}" if event.subject else ""
+            return f"{name_of(event.holder)}: {event.stance.value}{subject}"
         case diplorec.CodedEvent():
             actor = name_of(event.actor) if event.actor else "?"
             target = name_of(event.target) if event.target else "?"

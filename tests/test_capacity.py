@@ -303,7 +303,8 @@ class TestObservedTies:
         late = attrs.evolve(example.RUSSIA_TIES, id="", on=When.parse("2021-08/2025-07-03"))
         events = (*(e for e in example.EVENTS if e is not example.RUSSIA_TIES), late)
         codes = [finding.code for finding in Dossier(events=events).check()]
-        assert codes == ["ties-without-recognition-overlap"]
+        # the example's own finding: two sources place the March 2025 meeting apart
+        assert codes == ["citation-contradicts-event", "ties-without-recognition-overlap"]
 
 
 class TestChecks:

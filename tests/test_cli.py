@@ -22,7 +22,7 @@ from diplorec.examples.russia_taliban_2025 import EVENTS
 from diplorec.jsonl import read_jsonl, write_jsonl
 from diplorec.schema import json_schema
 
-EMIRATE = "government:AFG:islamic-emirate-of-afghanistan"
+EMIRATE = "government:AFG:islamic-emirate-of-afghanistan:2021-08"
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -60,10 +60,10 @@ class TestValidate:
     """validate reports every problem as FILE:LINE: $.path: message, then a summary."""
 
     def test_clean_file(self, clean: Path) -> None:
-        """A clean file of the example exits 0 and counts 18 valid records."""
+        """A clean file of the example exits 0 and counts 19 valid records."""
         result = _run("validate", str(clean))
         assert result.returncode == 0, result.stderr
-        assert result.stdout == "18 valid, 0 invalid\n"
+        assert result.stdout == "19 valid, 0 invalid\n"
         assert result.stderr == ""
 
     def test_three_broken_lines(self, broken: Path) -> None:
@@ -76,7 +76,7 @@ class TestValidate:
         assert f"{broken}:2: $.on: " in result.stdout
         assert f"{broken}:9: $: not valid JSON" in result.stdout
         assert f"{broken}:17: $.type: " in result.stdout
-        assert output[-1] == "15 valid, 3 invalid"
+        assert output[-1] == "16 valid, 3 invalid"
 
     def test_gzip(self, tmp_path: Path) -> None:
         """A .jsonl.gz file is read through gzip."""
@@ -89,7 +89,7 @@ class TestValidate:
     ) -> None:
         """The summary adds up every file."""
         assert cli.main(["validate", str(clean), str(broken)]) == 1
-        assert capsys.readouterr().out.splitlines()[-1] == "33 valid, 3 invalid"
+        assert capsys.readouterr().out.splitlines()[-1] == "35 valid, 3 invalid"
 
     def test_dossier_document(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A Dossier document counts its events; a bad event is named by its JSON path."""
@@ -100,7 +100,7 @@ class TestValidate:
         assert cli.main(["validate", str(path)]) == 1
         out = capsys.readouterr().out.splitlines()
         assert out[0].startswith(f"{path}: $.events[4].on: '2025-02-30' is not a calendar date")
-        assert out[-1] == "17 valid, 1 invalid"
+        assert out[-1] == "18 valid, 1 invalid"
 
     def test_unknown_spec_version(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A document of a version this release cannot read is one invalid record."""
@@ -115,7 +115,7 @@ class TestValidate:
         ("content", "summary"),
         [
             (diplorec.dumps(EVENTS[0]), "1 valid, 0 invalid"),
-            (diplorec.dumps(EVENTS), "18 valid, 0 invalid"),
+            (diplorec.dumps(EVENTS), "19 valid, 0 invalid"),
             ("[]", "0 valid, 0 invalid"),
             ('{"type": "meeting"}', "0 valid, 1 invalid"),
         ],
@@ -155,7 +155,7 @@ class TestValidate:
         assert f"\r{clean}: " in shown
         assert "% (" in shown
         assert shown.endswith("\r")  # the line is cleared at the end
-        assert capsys.readouterr().out == "18 valid, 0 invalid\n"
+        assert capsys.readouterr().out == "19 valid, 0 invalid\n"
 
     def test_no_progress_when_not_a_terminal(
         self, clean: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
@@ -317,7 +317,10 @@ class TestLedger:
         """--all prints the standing of every party acting towards the recognised one."""
         args = ["ledger", str(clean), "--recognized", EMIRATE, "--on", "2025-07-02", "--all"]
         assert cli.main(args) == 0
-        assert capsys.readouterr().out == "state:RUS\tRussia\tnot-recognized\n"
+        assert capsys.readouterr().out == (
+            "government:USA:trump-administration:2025-01-20\tTrump administration\t"
+            "not-recognized\nstate:RUS\tRussia\tnot-recognized\n"
+        )
 
     def test_explain(self, clean: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """--explain prints one sentence citing the act of 3 July 2025; unknown ids fail."""

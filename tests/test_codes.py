@@ -127,7 +127,7 @@ class TestMeetings:
         assert cameo(example.KABUL_MEETING).code == "042"
         assert [party.id for party in dyad(example.KABUL_MEETING) if party] == [
             "state:RUS",
-            "government:AFG:islamic-emirate-of-afghanistan",
+            "government:AFG:islamic-emirate-of-afghanistan:2021-08",
         ]
 
     def test_place_decides_without_host(self) -> None:

@@ -129,7 +129,12 @@ SOURCE = Source(
     retrieved=dt.datetime(2025, 7, 4, 9, 30, 15, 120000, tzinfo=dt.UTC),
 )
 CITATION = Citation(
-    source=SOURCE, quote="the act of official recognition", locator="para. 2", confidence=0.9
+    source=SOURCE,
+    quote="the act of official recognition",
+    locator="para. 2",
+    confidence=0.9,
+    on=DAY,
+    place=MOSCOW,
 )
 COMMON: dict[str, Any] = {
     "place": MOSCOW,

@@ -50,7 +50,7 @@ class TestRows:
             None,
             "diplomatic",
         )
-        assert row["source_ids"] == (example.ARTICLE.id,)
+        assert row["source_ids"] == (example.ARTICLE.id, example.MFA_STATEMENT_REPORT.id)
         assert row["place_name"] == "Moscow"
         assert json.loads(row["place"])["name"] == "Moscow"
         assert row["certainty"] == "confirmed"
@@ -89,7 +89,8 @@ class TestRows:
     def test_party_ids(self) -> None:
         """party_ids lists each party once, officials and envoys included."""
         row = self.rows[example.EVENTS.index(example.CREDENTIALS)]
-        assert row["party_ids"] == ("government:AFG:islamic-emirate-of-afghanistan", "state:RUS")
+        assert row["party_ids"] == (example.ISLAMIC_EMIRATE.id, "state:RUS")
+        assert example.ISLAMIC_EMIRATE.id == "government:AFG:islamic-emirate-of-afghanistan:2021-08"
 
     @given(st.lists(strategies.events(), max_size=3))
     def test_any_events(self, events: list[Event]) -> None:

@@ -10,7 +10,16 @@ sources support; where the article is vaguer than other reports, the event's
   Affairs received the credentials.
 - "In April 2025" is 17 April 2025, the day Russia's Supreme Court suspended the ban
   on the Taliban (as other reports of the ruling give it).
-- "early 2025" for Donald Trump's return is 20 January 2025, his inauguration.
+- "early 2025" for Donald Trump's return is 20 January 2025, the day the Twentieth
+  Amendment to the US Constitution begins a President's term.
+- The US-Taliban meeting "in Qatar" in March 2025: a wire report places it at Kabul
+  airport on Thursday 20 March 2025, with Qatar facilitating. The event records the
+  article's account; each citation keeps the date and place its source gives
+  (``Citation.on``, ``Citation.place``), and ``Dossier.check()`` reports the
+  disagreement.
+
+Where a report quotes the Russian Ministry of Foreign Affairs, its words are the act's
+``described_as`` and the statement's ``quote``, citing that report.
 
 The headline — Russia is the first permanent member of the UN Security Council to
 recognise the Islamic Emirate — is not typed in anywhere: it follows from
@@ -21,7 +30,7 @@ True
 >>> CREDENTIALS.document
 <CredentialDocument.TRUE_COPY: 'true-copy'>
 >>> len(EVENTS)
-18
+19
 """
 
 from __future__ import annotations
@@ -37,6 +46,7 @@ from diplorec.events import (
     Event,
     Meeting,
     RecognitionAct,
+    RecognitionPolicy,
     Statement,
 )
 from diplorec.provenance import Citation, Source
@@ -61,6 +71,7 @@ from diplorec.vocab import (
     LegalStatus,
     MeetingMode,
     OrganizationKind,
+    PolicyStance,
     RecognitionForm,
     RecognitionInstrument,
     SourceKind,
@@ -84,6 +95,9 @@ __all__ = [
     "ISLAMIC_EMIRATE",
     "KABUL",
     "KABUL_MEETING",
+    "KABUL_MEETING_REPORT",
+    "MFA_STATEMENT_REPORT",
+    "MFA_WORDS",
     "MOSCOW",
     "MUJAHIDEEN",
     "MUTTAQI",
@@ -107,10 +121,13 @@ __all__ = [
     "TAKEOVER",
     "TALIBAN",
     "TALIBAN_MFA",
+    "TRUMP_ADMINISTRATION",
+    "TWENTIETH_AMENDMENT",
     "UAE",
     "UAE_TIES",
     "UNITED_KINGDOM",
     "UNITED_STATES",
+    "US_POLICY",
     "US_PRESIDENT",
     "US_TALIBAN_MEETING",
     "US_WITHDRAWAL",
@@ -131,6 +148,48 @@ ARTICLE = Source(
     published=When.interval(When.day(2025, 7, 3), None),
     language="en",
     kind=SourceKind.NEWS,
+)
+
+
+#: A report that quotes the Russian Ministry of Foreign Affairs' statement of 3 July 2025.
+MFA_STATEMENT_REPORT = Source(
+    title="Russia becomes the first country to recognise the Taliban government",
+    publisher="WION",
+    url=(
+        "https://www.wionews.com/world/"
+        "russia-becomes-the-1st-country-to-recognise-taliban-government-1751575058741"
+    ),
+    published=When.day(2025, 7, 4),
+    language="en",
+    kind=SourceKind.NEWS,
+)
+#: The Russian ministry's words, as the report quotes them.
+MFA_WORDS = (
+    "We believe that the act of official recognition of the government of the Islamic "
+    "Emirate of Afghanistan will give impetus to the development of productive bilateral "
+    "cooperation between our countries in various fields."
+)
+#: A report of the US envoys' meeting at Kabul airport on Thursday 20 March 2025.
+KABUL_MEETING_REPORT = Source(
+    title=(
+        "Trump's hostage envoy Boehler met with Taliban in Kabul in first in-person meeting "
+        "since takeover"
+    ),
+    publisher="Fox News",
+    url=(
+        "https://www.foxnews.com/world/"
+        "trumps-hostage-envoy-boehler-met-taliban-kabul-first-person-meeting-since-takeover"
+    ),
+    published=When.day(2025, 3, 21),
+    language="en",
+    kind=SourceKind.NEWS,
+)
+#: The day a President's term begins.
+TWENTIETH_AMENDMENT = Source(
+    title="Constitution of the United States, Amendment XX",
+    publisher="United States",
+    language="en",
+    kind=SourceKind.LEGAL_TEXT,
 )
 
 
@@ -221,6 +280,15 @@ US_PRESIDENT = Official(
     office="President of the United States",
     on_behalf_of=UNITED_STATES,
     term=When.interval(When.day(2025, 1, 20), None),
+)
+#: The US government under Donald Trump since his return to the presidency: a
+#: government of the United States in power from 20 January 2025. Its id carries that
+#: date, so it is a different party from his first administration (2017-2021).
+TRUMP_ADMINISTRATION = Government(
+    name="Trump administration",
+    state=UNITED_STATES,
+    aliases=("Washington", "Second Trump administration"),
+    in_power=When.interval(When.day(2025, 1, 20), None),
 )
 
 # -- places ----------------------------------------------------------------------------
@@ -348,6 +416,15 @@ BOUNTIES_LIFTED = CodedEvent(
     sources=_cite(_OVERTURES_QUOTE),
 )
 
+_ARTICLE_ON_THE_MEETING = (
+    "A meeting in March 2025 between U.S. and Taliban representatives in Qatar explored the "
+    "possibility of deeper diplomatic engagement, including the establishment of a "
+    "quasi-embassy in the U.S."
+)
+
+#: The article's account: a meeting in Qatar in March 2025. A wire report places it at
+#: Kabul airport on Thursday 20 March 2025, after talks in Doha, with Qatar facilitating;
+#: its citation keeps that date and place, and ``Dossier.check()`` reports the difference.
 US_TALIBAN_MEETING = Meeting(
     on=When.month(2025, 3),
     participants=(UNITED_STATES, ISLAMIC_EMIRATE),
@@ -358,11 +435,30 @@ US_TALIBAN_MEETING = Meeting(
         "The possibility of deeper diplomatic engagement, including the establishment of a "
         "quasi-embassy in the United States."
     ),
-    notes="The article gives the month, not the day.",
-    sources=_cite(
-        "A meeting in March 2025 between U.S. and Taliban representatives in Qatar explored "
-        "the possibility of deeper diplomatic engagement, including the establishment of a "
-        "quasi-embassy in the U.S."
+    notes=(
+        "The article gives the month, not the day, and places the meeting in Qatar. A wire "
+        "report has US envoy Adam Boehler meeting the acting foreign minister at Kabul "
+        "airport on Thursday 20 March 2025, after meetings in Doha, with Qatar facilitating: "
+        "the sources disagree on the place."
+    ),
+    sources=(
+        Citation(
+            source=ARTICLE,
+            quote=_ARTICLE_ON_THE_MEETING,
+            on=When.month(2025, 3),
+            place=Place(name="Qatar", country=QATAR),
+        ),
+        Citation(
+            source=KABUL_MEETING_REPORT,
+            quote=(
+                "U.S. envoy Adam Boehler came to Doha. He had meetings over here, and then we "
+                "moved to Kabul, where he had meetings in the airport with the foreign "
+                "minister and other Afghan officials"
+            ),
+            locator="Majed al-Ansari, spokesman of Qatar's prime minister",
+            on=When.day(2025, 3, 20),
+            place=KABUL,
+        ),
     ),
 )
 
@@ -419,19 +515,22 @@ RECOGNITION = RecognitionAct(
     form=RecognitionForm.EXPRESS,
     instrument=RecognitionInstrument.ACCEPTANCE_OF_CREDENTIALS,
     characterization=Characterization.CALLED_RECOGNITION,
-    described_as="official recognition of the Islamic Emirate of Afghanistan's government",
+    described_as="the act of official recognition of the government of the Islamic Emirate "
+    "of Afghanistan",
     basis=(CREDENTIALS.id,),
     place=MOSCOW,
     certainty=Certainty.CONFIRMED,
     notes=(
-        _THURSDAY_NOTE + " The Russian Ministry of Foreign Affairs called the acceptance of "
-        "the credentials 'the act of official recognition of the government of the Islamic "
-        "Emirate of Afghanistan'; nothing in the sources limits it to de facto recognition."
+        _THURSDAY_NOTE + " The ministry's words, as the report quotes them, describe the act; "
+        "nothing in the sources limits it to de facto recognition."
     ),
-    sources=_cite(
-        "On Thursday, the Russian Foreign Ministry revealed that it had formally accepted the "
-        "credentials of Gul Hassan Hassan, the Taliban's newly appointed ambassador, "
-        "signifying a historic step towards normalized relations."
+    sources=(
+        *_cite(
+            "On Thursday, the Russian Foreign Ministry revealed that it had formally accepted "
+            "the credentials of Gul Hassan Hassan, the Taliban's newly appointed ambassador, "
+            "signifying a historic step towards normalized relations."
+        ),
+        Citation(source=MFA_STATEMENT_REPORT, quote=MFA_WORDS),
     ),
 )
 
@@ -441,15 +540,20 @@ RECOGNITION_STATEMENT = Statement(
     stance=Stance.ANNOUNCES,
     concerning=(RECOGNITION.id,),
     about=(ISLAMIC_EMIRATE,),
+    quote=MFA_WORDS,
     notes=(
         "Expects the recognition to stimulate bilateral cooperation in trade, energy, "
-        "agriculture, infrastructure and regional security."
+        "agriculture, infrastructure and regional security. The quote is the ministry's, "
+        "as the report cites it."
     ),
-    sources=_cite(
-        "The Russian foreign ministry stated that the official recognition of the Islamic "
-        "Emirate of Afghanistan's government is expected to stimulate productive bilateral "
-        "cooperation across several fields, including trade, energy, agriculture, "
-        "infrastructure, and regional security."
+    sources=(
+        *_cite(
+            "The Russian foreign ministry stated that the official recognition of the Islamic "
+            "Emirate of Afghanistan's government is expected to stimulate productive bilateral "
+            "cooperation across several fields, including trade, energy, agriculture, "
+            "infrastructure, and regional security."
+        ),
+        Citation(source=MFA_STATEMENT_REPORT, quote=MFA_WORDS),
     ),
 )
 
@@ -480,6 +584,33 @@ WELCOME = Statement(
     ),
 )
 
+#: "Washington has yet to take definitive steps towards recognition": as of the article,
+#: the US government neither recognises the Islamic Emirate nor refuses to. A neutral
+#: policy, reported by the article (not stated by Washington), held by the government in
+#: power since Donald Trump's return; the ledger counts no recognition from it.
+US_POLICY = RecognitionPolicy(
+    on=_THURSDAY,
+    holder=TRUMP_ADMINISTRATION,
+    stance=PolicyStance.NEUTRAL,
+    subject=ISLAMIC_EMIRATE,
+    notes=(
+        "The article reports the position as of its writing (on or after 3 July 2025) and "
+        "does not say since when it has held. The holder is the US government under Donald "
+        "Trump, who returned to the presidency on 20 January 2025 ('early 2025' in the "
+        "article; the day a President's term begins under the Twentieth Amendment)."
+    ),
+    sources=(
+        *_cite("However, Washington has yet to take definitive steps towards recognition."),
+        *_cite("particularly after Donald Trump returned to the presidency in early 2025"),
+        Citation(
+            source=TWENTIETH_AMENDMENT,
+            quote="The terms of the President and the Vice President shall end at noon on "
+            "the 20th day of January",
+            locator="Section 1",
+        ),
+    ),
+)
+
 #: Every event of the example, oldest first.
 EVENTS: tuple[Event, ...] = (
     SOVIET_WAR,
@@ -500,6 +631,7 @@ EVENTS: tuple[Event, ...] = (
     RECOGNITION_STATEMENT,
     KABUL_MEETING,
     WELCOME,
+    US_POLICY,
 )
 
 #: Every state of the example: the parties and the five permanent members.

@@ -59,6 +59,7 @@ _REFERENCE_STATES: Final = (
     reference.QATAR,
     reference.UNITED_ARAB_EMIRATES,
     reference.SOVIET_UNION,
+    reference.REPUBLIC_OF_CHINA,
 )
 
 
@@ -134,7 +135,7 @@ def governments(
     in_power: Narrowing[When | None] = _UNSET,
     wikidata: Narrowing[str | None] = _UNSET,
 ) -> SearchStrategy[Government]:
-    """Governments of states, with their time in power when known.
+    """Governments of states, with their time in power when known (its start is in the id).
 
     >>> from diplorec.reference import AFGHANISTAN
     >>> strategy = governments(state=AFGHANISTAN)
@@ -460,16 +461,22 @@ def citations(
     quote: Narrowing[str | None] = _UNSET,
     locator: Narrowing[str | None] = _UNSET,
     confidence: Narrowing[float | None] = _UNSET,
+    on: Narrowing[When | None] = _UNSET,
+    place: Narrowing[Place | None] = _UNSET,
 ) -> SearchStrategy[Citation]:
-    """Citations of a source, with a quote, a locator and a confidence from 0 to 1.
+    """Citations of a source, with a quote, a locator, a confidence from 0 to 1, and the
+    date and place the source gives.
 
-    >>> strategy = citations(confidence=None)
+    >>> strategy = citations(confidence=None, on=None)
     """
     fields = _Fields()
     fields.add("source", source, sources())
     fields.maybe("quote", quote, texts())
     fields.maybe("locator", locator, _sample_or(("p. 2", "para. 4", "§ 3"), names()))
     fields.maybe("confidence", confidence, st.floats(0.0, 1.0))
+    fields.maybe("on", on, whens())
+    # a reference state as the country keeps citations cheap to draw inside events
+    fields.maybe("place", place, places(country=_optional(st.sampled_from(_REFERENCE_STATES))))
     return _record(Citation, fields)
 
 

@@ -186,7 +186,9 @@ class _SequenceMaker:
             "people": self.person,
             "place": _pooled_place(self.ref),
             "sources": st.lists(
-                citations(source=_pooled(self.ref, "sources")), min_size=1, max_size=2
+                citations(source=_pooled(self.ref, "sources"), on=None, place=None),
+                min_size=1,
+                max_size=2,
             ).map(tuple),
         }
         self.events: dict[type[Any], SearchStrategy[Any]] = {}
