@@ -30,7 +30,7 @@ myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 
 # Unresolved cross-references in docstrings (e.g. to pendulum types) are not errors.
-nitpicky = False
+nitpicky = True
 
 # Autodoc. attrs classes document well with the signature of their generated
 # __init__; type hints go into the description so long signatures stay readable.
