@@ -495,9 +495,8 @@ def read_jsonl(
     With ``errors="raise"`` the first bad line raises a
     :class:`~diplorec.errors.ValidationError` whose problems have ``line`` set, e.g.
     ``line 7: $.on: is required but missing``. With ``errors="collect"`` reading goes
-    on: :attr:`JsonlReader.bad_count` counts every bad line,
-    :attr:`JsonlReader.bad_lines` keeps the first ``max_bad_lines`` of them (None:
-    all), and ``on_bad_line``, if given, is called with each one as it is found.
+    on: the :class:`JsonlReader`'s ``bad_count`` counts every bad line, its
+    ``bad_lines`` keeps the first ``max_bad_lines`` of them (None: all), and ``on_bad_line``, if given, is called with each one as it is found.
 
     A text stream is read through its bytes when it is a strict UTF-8
     ``io.TextIOWrapper`` whose position can be told (a file opened in text mode),
