@@ -496,7 +496,8 @@ def read_jsonl(
     :class:`~diplorec.errors.ValidationError` whose problems have ``line`` set, e.g.
     ``line 7: $.on: is required but missing``. With ``errors="collect"`` reading goes
     on: the :class:`JsonlReader`'s ``bad_count`` counts every bad line, its
-    ``bad_lines`` keeps the first ``max_bad_lines`` of them (None: all), and ``on_bad_line``, if given, is called with each one as it is found.
+    ``bad_lines`` keeps the first ``max_bad_lines`` of them (None: all), and
+    ``on_bad_line``, if given, is called with each one as it is found.
 
     A text stream is read through its bytes when it is a strict UTF-8
     ``io.TextIOWrapper`` whose position can be told (a file opened in text mode),
