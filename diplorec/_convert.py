@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from diplorec._wire import show
 from diplorec.dates import When
 from diplorec.errors import FieldError
 
@@ -46,17 +47,31 @@ def _refuse(value: str, tp: Any, field: attrs.Attribute[Any]) -> FieldError:
     from diplorec._explain import explain  # the wire's own words; imports the models
 
     problems = explain(value, tp)
-    reason = problems[0].message if problems else f"cannot be read from {value!r}"
+    reason = problems[0].message if problems else f"{show(value)} cannot be read"
     return FieldError(field.name, reason)
 
 
-def _when(value: Any, field: attrs.Attribute[Any]) -> Any:
-    if type(value) is not str:
+# The first parameter's annotation is what attrs puts on ``__init__`` (what ``help()``
+# and ``inspect.signature`` show), so each says what mypy is told below.
+
+
+def _when(value: When | str, field: attrs.Attribute[Any]) -> When:
+    if not isinstance(value, str):
         return value
+    return _parse(value, field)
+
+
+def _optional_when(value: When | str | None, field: attrs.Attribute[Any]) -> When | None:
+    if not isinstance(value, str):
+        return value
+    return _parse(value, field)
+
+
+def _parse(text: str, field: attrs.Attribute[Any]) -> When:
     try:
-        return When.parse(value)
+        return When.parse(text)
     except ValueError:
-        raise _refuse(value, When, field) from None
+        raise _refuse(text, When, field) from None
 
 
 def _enum_type(field: attrs.Attribute[Any]) -> type[enum.Enum]:
@@ -67,14 +82,24 @@ def _enum_type(field: attrs.Attribute[Any]) -> type[enum.Enum]:
     return found
 
 
-def _member(value: Any, field: attrs.Attribute[Any]) -> Any:
+def _member(value: str, field: attrs.Attribute[Any]) -> Any:
+    if type(value) is not str:  # members of this enum and of any other go on as they are
+        return value
+    return _lookup(value, field)
+
+
+def _optional_member(value: str | None, field: attrs.Attribute[Any]) -> Any:
     if type(value) is not str:
         return value
+    return _lookup(value, field)
+
+
+def _lookup(text: str, field: attrs.Attribute[Any]) -> enum.Enum:
     tp = _enum_type(field)
     try:
-        return tp(value)
+        return tp(text)
     except ValueError:
-        raise _refuse(value, tp, field) from None
+        raise _refuse(text, tp, field) from None
 
 
 if TYPE_CHECKING:
@@ -93,6 +118,6 @@ if TYPE_CHECKING:
 
 else:
     to_when = Lenient(_when, takes_field=True)
-    to_optional_when = to_when
+    to_optional_when = Lenient(_optional_when, takes_field=True)
     to_member = Lenient(_member, takes_field=True)
-    to_optional_member = to_member
+    to_optional_member = Lenient(_optional_member, takes_field=True)

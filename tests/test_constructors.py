@@ -271,6 +271,15 @@ class TestTypes:
             sys.path.remove(str(HERE))
         assert module.typed() == module.typed_as_text()
 
+    def test_runtime_signature(self) -> None:
+        """``help()`` and ``inspect`` show what mypy is told: the type, or text."""
+        hints = typing.get_type_hints(RecognitionAct.__init__)
+        assert hints["on"] == When | str
+        assert hints["announced"] == When | str | None
+        assert hints["form"] is str
+        assert hints["instrument"] == str | None
+        assert hints["recognizer"] == typing.get_type_hints(RecognitionAct)["recognizer"]
+
     def test_mypy_strict_accepts_both(self, tmp_path: Path) -> None:
         """The downstream module type-checks; a number for a date does not."""
         wrong = tmp_path / "wrong.py"
