@@ -4,8 +4,9 @@
 ``RecognitionAct(on=When.parse("2019-03-14"), form=RecognitionForm.EXPRESS, ...)``:
 a date field takes EDTF text, an enum field takes one of its values. Text that is not
 valid is refused with the message the wire reader gives for that text in that field
-(a :class:`~diplorec.errors.FieldError` naming the field). Nothing else is converted:
-a value of another type goes on to the field's validator, which refuses it as before.
+(a :class:`~diplorec.errors.FieldError` naming the field). Only text is converted (for
+an enum field, a plain ``str``: a member of another enum is not): a value of another
+type goes on to the field's validator, which refuses it as before.
 
 Each converter costs one type check on a value already of the field's type. The
 wire reader never needs them: it reads text into the declared types itself, and
