@@ -32,6 +32,7 @@ from typing import Any, cast
 
 import attrs
 
+from diplorec._convert import Lenient
 from diplorec._registry import MODEL_CLASSES, TAGS, is_homogeneous_tuple, union_members
 from diplorec._validators import Rule
 from diplorec._wire import format_instant, json_type, parse_instant
@@ -376,7 +377,9 @@ def _plain_init(cls: type, fields: tuple[attrs.Attribute[Any], ...]) -> bool:
         not hasattr(cls, "__attrs_pre_init__")
         and all(
             field.init
-            and field.converter is None
+            # A Lenient converter only turns text into the field's type: the identity
+            # on the typed values a reader builds, so the reader may leave it out.
+            and (field.converter is None or isinstance(field.converter, Lenient))
             and field.alias == field.name
             and not isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
             for field in fields

@@ -14,6 +14,7 @@ import attrs
 
 from diplorec import _ids
 from diplorec import _validators as v
+from diplorec._convert import to_member, to_optional_when
 from diplorec.dates import When
 from diplorec.vocab import DiplomaticRank, OrganizationKind
 
@@ -131,7 +132,7 @@ class Government:
     name: str = attrs.field(validator=v.name)
     state: State = attrs.field(validator=v.instance_of(State))
     aliases: tuple[str, ...] = attrs.field(default=(), validator=v.names)
-    in_power: When | None = attrs.field(default=None, validator=_when)
+    in_power: When | None = attrs.field(default=None, converter=to_optional_when, validator=_when)
     wikidata: str | None = attrs.field(default=None, validator=_wikidata)
 
     def __attrs_post_init__(self) -> None:
@@ -172,7 +173,7 @@ class Organization:
 
     id: str = attrs.field(default="")
     name: str = attrs.field(validator=v.name)
-    kind: OrganizationKind = attrs.field(validator=v.member(OrganizationKind))
+    kind: OrganizationKind = attrs.field(converter=to_member, validator=v.member(OrganizationKind))
     state: State | None = attrs.field(default=None, validator=v.instance_of(State, optional=True))
     acronym: str | None = attrs.field(default=None, validator=v.optional_name)
     aliases: tuple[str, ...] = attrs.field(default=(), validator=v.names)
@@ -221,7 +222,7 @@ class Official:
     office: str = attrs.field(validator=v.name)
     on_behalf_of: Party = attrs.field(validator=_party)
     acting: bool = attrs.field(default=False, validator=_bool)
-    term: When | None = attrs.field(default=None, validator=_when)
+    term: When | None = attrs.field(default=None, converter=to_optional_when, validator=_when)
 
 
 @attrs.frozen(kw_only=True)
@@ -233,7 +234,7 @@ class Envoy:
     """
 
     person: Person = attrs.field(validator=v.instance_of(Person))
-    rank: DiplomaticRank = attrs.field(validator=v.member(DiplomaticRank))
+    rank: DiplomaticRank = attrs.field(converter=to_member, validator=v.member(DiplomaticRank))
     sending: Party = attrs.field(validator=_party)
     receiving: Party = attrs.field(validator=_party)
     title: str | None = attrs.field(default=None, validator=v.optional_name)

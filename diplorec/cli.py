@@ -4,9 +4,10 @@ Subcommands: ``validate`` files of events, print the JSON ``schema``, print the
 worked ``example``, ``convert`` between formats, and ask the recognition
 ``ledger`` who recognises whom. Run ``diplorec COMMAND --help`` for each.
 
-Exit status: 0 on success (every record valid), 1 when some input is invalid or a
-command fails (a full disk, standard output closed early), 2 for a usage error or a
-file that cannot be opened for reading or writing. Errors are one plain sentence on
+Exit status: 0 on success (every record valid), 1 when some input is invalid, when
+``validate --check`` finds something, or when a command fails (a full disk, standard
+output closed early), 2 for a usage error or a file that cannot be opened for reading
+or writing. Errors are one plain sentence on
 standard error, never a traceback. ``-`` as an input file is standard input, read as
 JSON Lines. Text that comes from the input (names, keys, values) has its control and
 bidirectional-override characters escaped in messages, and in data printed to a
@@ -25,16 +26,20 @@ import json
 import os
 import re
 import sys
+import textwrap
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 from diplorec.converters import from_dict, parse_json
 from diplorec.errors import Problem, ValidationError
 from diplorec.events import Event
 from diplorec.jsonl import BadLine, read_jsonl, replace_file, write_jsonl
 from diplorec.schema import json_schema, render
+
+if TYPE_CHECKING:
+    from diplorec.dossier import Finding
 
 __all__ = ["main"]
 
@@ -49,16 +54,42 @@ _JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 _JSON_SUFFIXES = (".json",)
 _TABLE_SUFFIXES = (".csv", ".parquet")
 
-_EPILOG = """\
-formats, told apart by the file name:
-  .jsonl, .jsonl.gz  JSON Lines: one event per line (gzip-compressed for .gz)
-  .json              one event, a JSON array of events, or a Dossier document
-  .csv, .parquet     one flat row per event (convert only; Parquet needs pyarrow)
-  -                  standard input, read as JSON Lines (gzip-compressed or not)
+#: The formats, told apart by the file name; each command's help lists those it reads.
+_FORMATS = {
+    "jsonl": ".jsonl, .jsonl.gz  JSON Lines: one event per line (gzip-compressed for .gz)",
+    "json": ".json              one event, a JSON array of events, or a Dossier document",
+    "table": ".csv, .parquet     one flat row per event (Parquet needs pyarrow)",
+    "stdin": "-                  standard input, read as JSON Lines (gzip-compressed or not)",
+}
+#: Exit statuses every command shares.
+_USAGE = "2  a usage error, or a file that cannot be opened"
+_CLOSED = "1  standard output was closed before everything was written"
 
-exit status: 0 all valid, 1 invalid input or failure, 2 usage error or a file that
-cannot be opened
-"""
+
+def _epilog(formats: Sequence[str], statuses: Sequence[str], note: str = "") -> str:
+    """The end of a help text: the formats a command reads or writes, its exit statuses."""
+    parts = []
+    if formats:
+        listed = "".join(f"  {_FORMATS[name]}\n" for name in formats)
+        parts.append(f"formats, told apart by the file name:\n{listed}{note}")
+    parts.append("exit status:\n" + "".join(f"  {status}\n" for status in statuses))
+    return "\n".join(parts)
+
+
+def _wrapped(text: str) -> str:
+    """A description, wrapped for a terminal (the raw formatter keeps it as given)."""
+    return textwrap.fill(text, width=80)
+
+
+_EPILOG = _epilog(
+    ["jsonl", "json", "table", "stdin"],
+    [
+        "0  all input valid and the command done",
+        "1  some input invalid, or the command failed part way",
+        _USAGE,
+    ],
+    note="  (.csv and .parquet for convert only)\n",
+)
 
 
 class UsageError(Exception):
@@ -184,11 +215,13 @@ def _document_events(data: Any) -> tuple[list[Any], str, Callable[[], Any]]:
     return [data], "", lambda: (from_dict(data, Event),)
 
 
-def _check_json_document(path: str) -> tuple[int, int, list[Problem]]:
+def _check_json_document(
+    path: str, keep: list[Event] | None = None
+) -> tuple[int, int, list[Problem]]:
     """Validate a ``.json`` file: (valid records, invalid records, problems).
 
     A problem outside every record (an unknown spec version, say) makes the whole
-    document one invalid record.
+    document one invalid record. The events of a valid document are added to ``keep``.
     """
     try:
         data = parse_json(_read_document(path))
@@ -196,7 +229,7 @@ def _check_json_document(path: str) -> tuple[int, int, list[Problem]]:
         return 0, 1, list(error.problems)
     raw, prefix, read = _document_events(data)
     try:
-        read()
+        found = read()
     except ValidationError as error:
         problems = list(error.problems)
         if error.omitted:
@@ -209,6 +242,8 @@ def _check_json_document(path: str) -> tuple[int, int, list[Problem]]:
             bad = sum(1 for event in raw if not _is_event(event))
             return len(raw) - bad, bad, problems
         return len(raw) - len(records), len(records), problems
+    if keep is not None:
+        keep.extend(getattr(found, "events", found))
     return len(raw), 0, []
 
 
@@ -298,7 +333,9 @@ class _Progress:
 # -- validate -----------------------------------------------------------------------------
 
 
-def _validate_jsonl(path: str, report: Callable[[Problem], None]) -> tuple[int, int]:
+def _validate_jsonl(
+    path: str, report: Callable[[Problem], None], keep: list[Event] | None = None
+) -> tuple[int, int]:
     def report_line(bad: BadLine) -> None:
         for problem in bad.problems:
             report(problem)
@@ -310,7 +347,9 @@ def _validate_jsonl(path: str, report: Callable[[Problem], None]) -> tuple[int, 
         progress = _Progress(path, size, sys.stderr, PROGRESS_MIN_BYTES)
         reader = read_jsonl(stream, errors="collect", max_bad_lines=0, on_bad_line=report_line)
         try:
-            for _ in reader:
+            for event in reader:
+                if keep is not None:
+                    keep.append(event)
                 if progress.active:
                     progress.update(stream.tell(), reader.lines_read)
         except ValidationError as error:  # the stream broke off (e.g. truncated gzip)
@@ -327,6 +366,7 @@ def _validate_jsonl(path: str, report: Callable[[Problem], None]) -> tuple[int, 
 def _validate(args: argparse.Namespace) -> int:
     kinds = [_kind(path, _JSONL_SUFFIXES + _JSON_SUFFIXES) for path in args.files]
     valid = invalid = 0
+    kept: list[Event] | None = [] if args.check else None
     unreadable = read = False
     for path, kind in zip(args.files, kinds, strict=True):
 
@@ -335,11 +375,11 @@ def _validate(args: argparse.Namespace) -> int:
 
         try:
             if kind == ".json":
-                good_count, bad_count, problems = _check_json_document(path)
+                good_count, bad_count, problems = _check_json_document(path, kept)
                 for problem in problems:
                     report(problem)
             else:
-                good_count, bad_count = _validate_jsonl(path, report)
+                good_count, bad_count = _validate_jsonl(path, report, kept)
         except UsageError as error:
             _say(str(error))
             unreadable = True
@@ -347,11 +387,37 @@ def _validate(args: argparse.Namespace) -> int:
         valid += good_count
         invalid += bad_count
         read = True
+    found = _check(kept) if kept is not None and read and not invalid else ()
     if read:  # a summary of nothing read would only hide the error above
-        _write_text(f"{valid} valid, {invalid} invalid\n")
+        summary = f"{valid} valid, {invalid} invalid"
+        if kept is not None and invalid:
+            summary += "; not checked across records until every record is valid"
+        elif kept is not None and read:
+            summary += "; " + _count_findings(found)
+        _write_text(summary + "\n")
     if unreadable:
         return 2
-    return 1 if invalid else 0
+    return 1 if invalid or found else 0
+
+
+def _check(events: list[Event]) -> tuple[Finding, ...]:
+    """Run :meth:`Dossier.check` over ``events`` and print each finding on a line."""
+    from diplorec.dossier import Dossier
+
+    findings = Dossier.from_events(events).check()
+    for finding in findings:
+        _write_text(_safe(str(finding)) + "\n")
+    return findings
+
+
+def _count_findings(findings: Sequence[Finding]) -> str:
+    """ "check: 1 error, 2 warnings" """
+    errors = sum(1 for finding in findings if finding.severity.value == "error")
+    warnings = len(findings) - errors
+    return (
+        f"check: {errors} error{'s' if errors != 1 else ''}, "
+        f"{warnings} warning{'s' if warnings != 1 else ''}"
+    )
 
 
 # -- schema, example ----------------------------------------------------------------------
@@ -545,12 +611,12 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
 
-    def command(name: str, summary: str, description: str) -> argparse.ArgumentParser:
+    def command(name: str, summary: str, description: str, epilog: str) -> argparse.ArgumentParser:
         return commands.add_parser(
             name,
             help=summary,
-            description=description,
-            epilog=_EPILOG,
+            description=_wrapped(description),
+            epilog=epilog,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
 
@@ -559,9 +625,26 @@ def _parser() -> argparse.ArgumentParser:
         "check files of events and report every problem",
         "Check every record of each FILE. Each problem is printed as FILE:LINE: $.path: "
         "message (FILE: $.path: message for a .json file), then a summary "
-        "'N valid, M invalid'. A progress line appears on standard error for large files.",
+        "'N valid, M invalid'. A progress line appears on standard error for large files. "
+        "With --check, the events of all the files are then checked together, as one "
+        "Dossier: duplicates, links to events that are not there, contradictions; each "
+        "finding is printed on a line of its own.",
+        _epilog(
+            ["jsonl", "json", "stdin"],
+            [
+                "0  every record valid (and, with --check, nothing found)",
+                "1  some record invalid, or --check found something",
+                _USAGE,
+            ],
+        ),
     )
     validate.add_argument("files", nargs="+", metavar="FILE", help=".json, .jsonl or .jsonl.gz")
+    validate.add_argument(
+        "--check",
+        action="store_true",
+        help="once every record is valid, check the events across records "
+        "(Dossier.check); this holds all the events in memory",
+    )
     validate.set_defaults(run=_validate)
 
     schema = command(
@@ -569,6 +652,7 @@ def _parser() -> argparse.ArgumentParser:
         "print the JSON Schema of the wire format",
         "Print the JSON Schema (draft 2020-12) of one event; with --dossier, of a Dossier "
         "document. The output is the schema file shipped with diplorec.",
+        _epilog([], ["0  the schema printed", _CLOSED, "2  a usage error"]),
     )
     schema.add_argument("--dossier", action="store_true", help="the schema of a Dossier document")
     schema.set_defaults(run=_schema)
@@ -577,6 +661,7 @@ def _parser() -> argparse.ArgumentParser:
         "example",
         "print the worked example (Russia recognises the Islamic Emirate, 2025)",
         "Print the worked example as a Dossier document, or as JSON Lines with --jsonl.",
+        _epilog([], ["0  the example printed", _CLOSED, "2  a usage error"]),
     )
     example.add_argument("--jsonl", action="store_true", help="print JSON Lines instead")
     example.set_defaults(run=_example)
@@ -586,6 +671,15 @@ def _parser() -> argparse.ArgumentParser:
         "convert events between JSON Lines, a Dossier document, CSV and Parquet",
         "Read every event of IN and write them to OUT, in the formats their names say. "
         "Nothing is written unless all of IN is valid; OUT is replaced in one step.",
+        _epilog(
+            ["jsonl", "json", "table", "stdin"],
+            [
+                "0  every event written",
+                "1  IN is not valid, or writing OUT failed (nothing is written)",
+                _USAGE,
+            ],
+            note="  (.csv and .parquet for OUT only, - for IN only)\n",
+        ),
     )
     convert.add_argument("input", metavar="IN", help=".jsonl, .jsonl.gz or .json")
     convert.add_argument("output", metavar="OUT", help=".jsonl, .jsonl.gz, .json, .csv or .parquet")
@@ -600,6 +694,14 @@ def _parser() -> argparse.ArgumentParser:
         "print who recognises a party on a date",
         "Build the recognition ledger from FILE and print the id and name of every party "
         "whose recognition of --recognized is in force on --on (default: today).",
+        _epilog(
+            ["jsonl", "json", "stdin"],
+            [
+                "0  the answer printed, (none) included",
+                "1  FILE is not valid, or no event in it names --recognized",
+                _USAGE,
+            ],
+        ),
     )
     ledger.add_argument("file", metavar="FILE", help=".json, .jsonl or .jsonl.gz")
     ledger.add_argument(

@@ -22,6 +22,7 @@ import attrs
 from diplorec import _ids
 from diplorec import _validators as v
 from diplorec._cameo import cameo_table
+from diplorec._convert import to_member, to_optional_member, to_optional_when, to_when
 from diplorec._wire import show
 from diplorec.actors import (
     PARTY_TYPES,
@@ -139,10 +140,12 @@ class EventBase:
     RULES: ClassVar[tuple[v.Between, ...]] = ()
 
     id: str = attrs.field(default="")
-    on: When = attrs.field(validator=v.instance_of(When))
+    on: When = attrs.field(converter=to_when, validator=v.instance_of(When))
     place: Place | None = attrs.field(default=None, validator=v.instance_of(Place, optional=True))
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=v.tuple_of(Citation))
-    certainty: Certainty = attrs.field(default=Certainty.REPORTED, validator=v.member(Certainty))
+    certainty: Certainty = attrs.field(
+        default=Certainty.REPORTED, converter=to_member, validator=v.member(Certainty)
+    )
     notes: str | None = attrs.field(default=None, validator=v.text)
 
     def __attrs_post_init__(self) -> None:
@@ -297,27 +300,37 @@ class RecognitionAct(EventBase):
     recognizer: Party = attrs.field(validator=_party)
     recognized: Party = attrs.field(validator=_party)
     legal_status: LegalStatus = attrs.field(
-        default=LegalStatus.UNSPECIFIED, validator=v.member(LegalStatus)
+        default=LegalStatus.UNSPECIFIED, converter=to_member, validator=v.member(LegalStatus)
     )
     form: RecognitionForm = attrs.field(
-        default=RecognitionForm.UNSPECIFIED, validator=v.member(RecognitionForm)
+        default=RecognitionForm.UNSPECIFIED,
+        converter=to_member,
+        validator=v.member(RecognitionForm),
     )
     instrument: RecognitionInstrument | None = attrs.field(
-        default=None, validator=v.member(RecognitionInstrument, optional=True)
+        default=None,
+        converter=to_optional_member,
+        validator=v.member(RecognitionInstrument, optional=True),
     )
     conditions: tuple[str, ...] = attrs.field(default=(), validator=v.texts)
     collective_with: tuple[Party, ...] = attrs.field(
         default=(), validator=v.tuple_of(*PARTY_TYPES, distinct=True)
     )
-    announced: When | None = attrs.field(default=None, validator=_optional_when)
-    effective: When | None = attrs.field(default=None, validator=_optional_when)
+    announced: When | None = attrs.field(
+        default=None, converter=to_optional_when, validator=_optional_when
+    )
+    effective: When | None = attrs.field(
+        default=None, converter=to_optional_when, validator=_optional_when
+    )
     characterization: Characterization = attrs.field(
-        default=Characterization.UNSTATED, validator=v.member(Characterization)
+        default=Characterization.UNSTATED, converter=to_member, validator=v.member(Characterization)
     )
     described_as: str | None = attrs.field(default=None, validator=v.text)
     basis: tuple[str, ...] = attrs.field(default=(), validator=v.event_ids)
     capacity: RecognitionCapacity | None = attrs.field(
-        default=None, validator=v.member(RecognitionCapacity, optional=True)
+        default=None,
+        converter=to_optional_member,
+        validator=v.member(RecognitionCapacity, optional=True),
     )
     exclusive: bool = attrs.field(default=True, validator=v.instance_of(bool))
 
@@ -417,7 +430,7 @@ class RecognitionWithdrawal(EventBase):
     withdrawer: Party = attrs.field(validator=_party)
     recognized: Party = attrs.field(validator=_party)
     kind: WithdrawalKind = attrs.field(
-        default=WithdrawalKind.WITHDRAWAL, validator=v.member(WithdrawalKind)
+        default=WithdrawalKind.WITHDRAWAL, converter=to_member, validator=v.member(WithdrawalKind)
     )
     in_favour_of: Party | None = attrs.field(default=None, validator=_optional_party)
     claimed_by: tuple[Party, ...] = attrs.field(
@@ -426,15 +439,21 @@ class RecognitionWithdrawal(EventBase):
     denied_by: tuple[Party, ...] = attrs.field(
         default=(), validator=v.tuple_of(*PARTY_TYPES, distinct=True)
     )
-    announced: When | None = attrs.field(default=None, validator=_optional_when)
-    effective: When | None = attrs.field(default=None, validator=_optional_when)
+    announced: When | None = attrs.field(
+        default=None, converter=to_optional_when, validator=_optional_when
+    )
+    effective: When | None = attrs.field(
+        default=None, converter=to_optional_when, validator=_optional_when
+    )
     described_as: str | None = attrs.field(default=None, validator=v.text)
     basis: tuple[str, ...] = attrs.field(default=(), validator=v.event_ids)
     form: WithdrawalForm = attrs.field(
-        default=WithdrawalForm.UNSPECIFIED, validator=v.member(WithdrawalForm)
+        default=WithdrawalForm.UNSPECIFIED, converter=to_member, validator=v.member(WithdrawalForm)
     )
     instrument: RecognitionInstrument | None = attrs.field(
-        default=None, validator=v.member(RecognitionInstrument, optional=True)
+        default=None,
+        converter=to_optional_member,
+        validator=v.member(RecognitionInstrument, optional=True),
     )
     addressee: Party | None = attrs.field(default=None, validator=_optional_party)
 
@@ -518,9 +537,11 @@ class RecognitionPolicy(EventBase):
     IDENTITY: ClassVar[tuple[str, ...]] = ("holder", "stance", "subject")
 
     holder: Party = attrs.field(validator=_party)
-    stance: PolicyStance = attrs.field(validator=v.member(PolicyStance))
+    stance: PolicyStance = attrs.field(converter=to_member, validator=v.member(PolicyStance))
     subject: Party | None = attrs.field(default=None, validator=_optional_party)
-    effective: When | None = attrs.field(default=None, validator=_optional_when)
+    effective: When | None = attrs.field(
+        default=None, converter=to_optional_when, validator=_optional_when
+    )
     described_as: str | None = attrs.field(default=None, validator=v.text)
     basis: tuple[str, ...] = attrs.field(default=(), validator=v.event_ids)
 
@@ -546,7 +567,9 @@ class CredentialPresentation(EventBase):
     IDENTITY: ClassVar[tuple[str, ...]] = ("envoy", "document")
 
     envoy: Envoy = attrs.field(validator=v.instance_of(Envoy))
-    document: CredentialDocument = attrs.field(validator=v.member(CredentialDocument))
+    document: CredentialDocument = attrs.field(
+        converter=to_member, validator=v.member(CredentialDocument)
+    )
     received_by: Official | None = attrs.field(
         default=None, validator=v.instance_of(Official, optional=True)
     )
@@ -572,7 +595,9 @@ class EnvoyAppointment(EventBase):
 
     envoy: Envoy = attrs.field(validator=v.instance_of(Envoy))
     stage: AppointmentStage = attrs.field(
-        default=AppointmentStage.APPOINTED, validator=v.member(AppointmentStage)
+        default=AppointmentStage.APPOINTED,
+        converter=to_member,
+        validator=v.member(AppointmentStage),
     )
     predecessor: Person | None = attrs.field(
         default=None, validator=v.instance_of(Person, optional=True)
@@ -597,7 +622,9 @@ class Meeting(EventBase):
     participants: tuple[Participant, ...] = attrs.field(
         validator=v.tuple_of(*_PARTICIPANT_TYPES, min_length=2, distinct=True)
     )
-    mode: MeetingMode = attrs.field(default=MeetingMode.IN_PERSON, validator=v.member(MeetingMode))
+    mode: MeetingMode = attrs.field(
+        default=MeetingMode.IN_PERSON, converter=to_member, validator=v.member(MeetingMode)
+    )
     host: Party | None = attrs.field(default=None, validator=_optional_party)
     subject: str | None = attrs.field(default=None, validator=v.text)
     concerning: tuple[str, ...] = attrs.field(default=(), validator=v.event_ids)
@@ -614,7 +641,7 @@ class Statement(EventBase):
     IDENTITY: ClassVar[tuple[str, ...]] = ("speaker", "stance", "concerning", "about")
 
     speaker: Participant = attrs.field(validator=v.instance_of(*_PARTICIPANT_TYPES))
-    stance: Stance = attrs.field(validator=v.member(Stance))
+    stance: Stance = attrs.field(converter=to_member, validator=v.member(Stance))
     concerning: tuple[str, ...] = attrs.field(default=(), validator=v.event_ids)
     about: tuple[Party, ...] = attrs.field(
         default=(), validator=v.tuple_of(*PARTY_TYPES, distinct=True)
@@ -634,9 +661,13 @@ class DesignationChange(EventBase):
 
     authority: Party = attrs.field(validator=_party)
     entity: Party = attrs.field(validator=_party)
-    action: DesignationAction = attrs.field(validator=v.member(DesignationAction))
+    action: DesignationAction = attrs.field(
+        converter=to_member, validator=v.member(DesignationAction)
+    )
     list_name: str = attrs.field(validator=v.name)
-    effective: When | None = attrs.field(default=None, validator=_optional_when)
+    effective: When | None = attrs.field(
+        default=None, converter=to_optional_when, validator=_optional_when
+    )
 
     RULES: ClassVar[tuple[v.Between, ...]] = (
         v.Between(
@@ -719,13 +750,17 @@ class RelationsChange(EventBase):
     IDENTITY: ClassVar[tuple[str, ...]] = ("parties", "action")
 
     parties: tuple[Party, ...] = attrs.field(validator=_two_parties)
-    action: RelationsAction = attrs.field(validator=v.member(RelationsAction))
+    action: RelationsAction = attrs.field(converter=to_member, validator=v.member(RelationsAction))
     initiated_by: Party | None = attrs.field(default=None, validator=_optional_party)
     level_before: RepresentationLevel | None = attrs.field(
-        default=None, validator=v.member(RepresentationLevel, optional=True)
+        default=None,
+        converter=to_optional_member,
+        validator=v.member(RepresentationLevel, optional=True),
     )
     level_after: RepresentationLevel | None = attrs.field(
-        default=None, validator=v.member(RepresentationLevel, optional=True)
+        default=None,
+        converter=to_optional_member,
+        validator=v.member(RepresentationLevel, optional=True),
     )
 
     RULES: ClassVar[tuple[v.Between, ...]] = (
@@ -756,7 +791,9 @@ class DiplomaticTies(EventBase):
 
     parties: tuple[Party, ...] = attrs.field(validator=_two_parties)
     level: RepresentationLevel | None = attrs.field(
-        default=None, validator=v.member(RepresentationLevel, optional=True)
+        default=None,
+        converter=to_optional_member,
+        validator=v.member(RepresentationLevel, optional=True),
     )
     envoys_exchanged: bool | None = attrs.field(
         default=None, validator=v.instance_of(bool, optional=True)

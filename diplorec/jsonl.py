@@ -32,6 +32,7 @@ import contextlib
 import errno
 import gzip
 import io
+import json
 import os
 import secrets
 import signal
@@ -197,7 +198,12 @@ class JsonlReader(Generic[T]):
             limit = self.max_line_bytes
             message = f"the line is longer than {limit:,} bytes, the most that is read"
             raise ValidationError([Problem(path="$", message=message)])
-        parsed = parse_json(data)
+        try:
+            parsed = parse_json(data)
+        except ValidationError:
+            if _cut_off(data):
+                raise ValidationError([Problem(path="$", message=_CUT_OFF)]) from None
+            raise
         if self.spec_version != SPEC_VERSION:
             parsed = upgrade_event(parsed, self.spec_version)
         record: T = from_dict(parsed, self.cls)
@@ -218,6 +224,42 @@ class JsonlReader(Generic[T]):
         traceback: TracebackType | None,
     ) -> None:
         self.close()
+
+
+_CUT_OFF = "the line is cut off: the file ends inside this record (was it truncated?)"
+# What a crash or a full disk leaves at the end of a file: NUL padding, line-end space.
+_TRAILING = "\x00 \t\r"
+_LITERALS = ("true", "false", "null")
+
+
+def _cut_off(data: bytes | str) -> bool:
+    """Whether the text of a line that failed to parse is a JSON value cut short.
+
+    Only the last line of a file can lack a line end; it is cut off when the JSON text
+    ends inside a string, a number, a literal, an array or an object (after dropping
+    NUL padding and a UTF-8 character cut in half).
+    """
+    if isinstance(data, bytes):
+        if data.endswith(b"\n"):
+            return False
+        data = data.decode("utf-8", "ignore")  # only a broken last character matters here
+    elif data.endswith("\n"):
+        return False
+    text = data.rstrip(_TRAILING)
+    if not text.lstrip(" \t\ufeff").startswith(("{", "[", '"')):
+        return False
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as error:
+        rest = text[error.pos :]
+        return (
+            error.msg.startswith("Unterminated string")
+            or error.pos >= len(text)
+            or any(literal.startswith(rest) for literal in _LITERALS)
+        )
+    except (ValueError, RecursionError):
+        return False
+    return False
 
 
 def _name_of(source: PathOrFile) -> str:
@@ -453,9 +495,9 @@ def read_jsonl(
     With ``errors="raise"`` the first bad line raises a
     :class:`~diplorec.errors.ValidationError` whose problems have ``line`` set, e.g.
     ``line 7: $.on: is required but missing``. With ``errors="collect"`` reading goes
-    on: :attr:`JsonlReader.bad_count` counts every bad line,
-    :attr:`JsonlReader.bad_lines` keeps the first ``max_bad_lines`` of them (None:
-    all), and ``on_bad_line``, if given, is called with each one as it is found.
+    on: the :class:`JsonlReader`'s ``bad_count`` counts every bad line, its
+    ``bad_lines`` keeps the first ``max_bad_lines`` of them (None: all), and
+    ``on_bad_line``, if given, is called with each one as it is found.
 
     A text stream is read through its bytes when it is a strict UTF-8
     ``io.TextIOWrapper`` whose position can be told (a file opened in text mode),

@@ -9,6 +9,7 @@ import attrs
 
 from diplorec import _ids
 from diplorec import _validators as v
+from diplorec._convert import to_member, to_optional_when
 from diplorec.actors import Place
 from diplorec.dates import When
 from diplorec.errors import FieldError
@@ -59,9 +60,13 @@ class Source:
     title: str = attrs.field(validator=v.name)
     publisher: str | None = attrs.field(default=None, validator=v.optional_name)
     url: str | None = attrs.field(default=None, validator=_url)
-    published: When | None = attrs.field(default=None, validator=v.instance_of(When, optional=True))
+    published: When | None = attrs.field(
+        default=None, converter=to_optional_when, validator=v.instance_of(When, optional=True)
+    )
     language: str | None = attrs.field(default=None, validator=_language)
-    kind: SourceKind = attrs.field(default=SourceKind.NEWS, validator=v.member(SourceKind))
+    kind: SourceKind = attrs.field(
+        default=SourceKind.NEWS, converter=to_member, validator=v.member(SourceKind)
+    )
     retrieved: dt.datetime | None = attrs.field(default=None, validator=_utc_instant)
 
     def __attrs_post_init__(self) -> None:
@@ -93,5 +98,7 @@ class Citation:
     confidence: float | None = attrs.field(
         default=None, validator=v.float_range(0.0, 1.0, "a confidence")
     )
-    on: When | None = attrs.field(default=None, validator=v.instance_of(When, optional=True))
+    on: When | None = attrs.field(
+        default=None, converter=to_optional_when, validator=v.instance_of(When, optional=True)
+    )
     place: Place | None = attrs.field(default=None, validator=v.instance_of(Place, optional=True))

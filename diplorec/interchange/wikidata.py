@@ -401,7 +401,7 @@ def read_wikidata(
 
     With ``errors="raise"`` the first statement that cannot be read raises
     :class:`~diplorec.errors.ValidationError` naming its JSON path; with
-    ``errors="collect"`` it is listed in :attr:`WikidataImport.problems`.
+    ``errors="collect"`` it is listed in the ``problems`` of the :class:`WikidataImport`.
     """
     if errors not in ("raise", "collect"):
         raise ValueError(f"errors must be 'raise' or 'collect', not {errors!r}")
