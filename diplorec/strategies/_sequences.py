@@ -42,13 +42,14 @@ from diplorec.strategies._core import (
     T,
     _distinct_items,
     _draw_where,
+    _mostly,
     _optional,
     _party_id,
     _public,
     _tuples,
 )
 from diplorec.strategies._dates import _QUALIFIERS, whens
-from diplorec.strategies._events import _EVENT_STRATEGIES, _mostly
+from diplorec.strategies._events import _EVENT_STRATEGIES
 from diplorec.strategies._policies import settled
 from diplorec.strategies._text import event_ids, texts
 from diplorec.strategies._vocab import severities
