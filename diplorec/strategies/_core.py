@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import enum
 import functools
-import math
 import threading
 import weakref
 from collections.abc import Callable, Iterator, Sequence
@@ -231,6 +230,13 @@ class _Fields:
         self.required: dict[str, SearchStrategy[Any]] = {}
         self.chosen: dict[str, tuple[Any, ...]] = {}
         self.optional: dict[str, tuple[Any, SearchStrategy[Any]]] = {}
+        self._groups: tuple[tuple[int, tuple[_Digit, ...]], ...] | None = None
+
+    def groups(self) -> tuple[tuple[int, tuple[_Digit, ...]], ...]:
+        """How the chosen and optional fields are drawn (worked out on first use)."""
+        if self._groups is None:
+            self._groups = _digit_groups(self)
+        return self._groups
 
     def __repr__(self) -> str:
         names = [*self.fixed, *self.required, *self.chosen, *self.optional]
@@ -271,28 +277,65 @@ class _Fields:
 _MANY_OPTIONAL: Final = 4
 
 
+#: At most this many values per choice: Hypothesis draws an integer from a larger range
+#: with a bias to small values, which would leave the high digits mostly 0.
+_CHOICE_SIZE: Final = 1024
+
+#: One digit of the fields' choices: a chosen field (with its values) or an optional
+#: field's presence (its name, and None).
+_Digit: TypeAlias = tuple[str, tuple[Any, ...] | None]
+
+
+def _digit_groups(fields: _Fields) -> tuple[tuple[int, tuple[_Digit, ...]], ...]:
+    """The digits of the chosen fields, then a bit per optional field, packed into
+    choices of at most :data:`_CHOICE_SIZE` values (a field with more values alone)."""
+    digits: list[_Digit] = [*fields.chosen.items(), *((name, None) for name in fields.optional)]
+    groups: list[tuple[int, tuple[_Digit, ...]]] = []
+    size, group = 1, list[_Digit]()
+    for digit in digits:
+        base = 2 if digit[1] is None else len(digit[1])
+        if group and size * base > _CHOICE_SIZE:
+            groups.append((size, tuple(group)))
+            size, group = 1, list[_Digit]()
+        size, group = size * base, [*group, digit]
+    if group:
+        groups.append((size, tuple(group)))
+    return tuple(groups)
+
+
 def _draw_fields(draw: st.DrawFn, fields: _Fields) -> dict[str, Any]:
-    """Draw every field. The chosen fields are one integer, read as the digits of a mixed
-    radix number (it shrinks to every field's first value). Which optional fields are
-    present is one choice, a bit each (so shrinking clears them one by one), or two
-    whose common bits say it when there are many (so a value carries a few of them and
-    stays cheap), and then the values of those present."""
+    """Draw every field, in as few choices as possible for the chosen and optional ones.
+
+    Those choices are read as the digits of mixed radix numbers: one digit per chosen
+    field (its value), then a bit per optional field (whether it is present), so they
+    shrink to every field's first value, with the optional ones absent. With many
+    optional fields, a second choice's bit must be set too (so a value carries a few
+    of them and stays cheap). Then the values of the others, and of those present.
+    """
     values = dict(fields.fixed)
     for name, strategy in fields.required.items():
         values[name] = draw(strategy)
-    if fields.chosen:
-        sizes = [len(options) for options in fields.chosen.values()]
-        number = draw(_below(math.prod(sizes)))
-        for (name, options), size in zip(fields.chosen.items(), sizes, strict=True):
-            number, digit = divmod(number, size)
-            values[name] = options[digit]
-    if fields.optional:
-        masks = _below(1 << len(fields.optional))
-        present = draw(masks)
-        if len(fields.optional) >= _MANY_OPTIONAL:
-            present &= draw(masks)
-        for bit, (name, (absent, strategy)) in enumerate(fields.optional.items()):
-            values[name] = draw(strategy) if present >> bit & 1 else absent
+    if not fields.chosen and not fields.optional:
+        return values
+    present: set[str] = set()
+    for size, digits in fields.groups():
+        number = draw(_below(size))
+        for name, options in digits:
+            if options is None:
+                number, bit = divmod(number, 2)
+                if bit:
+                    present.add(name)
+            else:
+                number, digit = divmod(number, len(options))
+                values[name] = options[digit]
+    many = len(fields.optional) >= _MANY_OPTIONAL
+    for index, (name, (absent, strategy)) in enumerate(fields.optional.items()):
+        if many and index % 10 == 0:
+            mask = draw(_below(1 << min(10, len(fields.optional) - index)))
+        if name in present and (not many or mask >> index % 10 & 1):
+            values[name] = draw(strategy)
+        else:
+            values[name] = absent
     return values
 
 

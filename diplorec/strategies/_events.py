@@ -154,7 +154,7 @@ class _Cast(typing.NamedTuple):
             people=person,
             officials=official,
             envoys=envoys(person=person, sending=party, receiving=party),
-            participants=party | official,
+            participants=_one_of(party, official),
             party_tuples=_tuples(party, max_size=2, unique_by=_party_id),
             two_parties=_distinct_pair(party, party),
         )
@@ -274,6 +274,9 @@ def recognition_acts(
     pair = _distinct_pair(_lift(recognizer, cast_.parties), _lift(recognized, cast_.parties))
     partners = _lift(collective_with, cast_.party_tuples)
     fields = _common_fields(RecognitionAct.TAG, common)
+    defaulted = collective_with is _UNSET
+    if defaulted:  # as an optional field: absent, it costs no choice of its own
+        fields.some("collective_with", _UNSET, cast_.parties, max_size=2, unique_by=_party_id)
     fields.add("legal_status", legal_status, rule_default(RecognitionAct, "legal_status"))
     fields.add("form", form, rule_default(RecognitionAct, "form"))
     fields.maybe("instrument", instrument, rule_default(RecognitionAct, "instrument"))
@@ -286,22 +289,21 @@ def recognition_acts(
     described = _sample_or(("the act of official recognition",), texts())
     fields.maybe("described_as", described_as, described)
     fields.some("basis", basis, event_ids(), max_size=2, unique_by=str)
-    defaulted = collective_with is _UNSET
 
     @_flat
     def build(draw: st.DrawFn) -> RecognitionAct:
         by, of = draw(pair)
         ids = (by.id, of.id)
+        values = _draw_fields(draw, fields)
         if defaulted:
-            together = _without(ids, draw(partners))
+            values["collective_with"] = _without(ids, values["collective_with"])
         else:
-            together = _draw_where(draw, partners, lambda ps: not _ids_of(ps) & set(ids))
-        from diplorec.strategies._policies import act_fields  # spec 1.1 fields
+            values["collective_with"] = _draw_where(
+                draw, partners, lambda ps: not _ids_of(ps) & set(ids)
+            )
+        from diplorec.strategies._policies import draw_act_fields  # spec 1.1 fields
 
-        return RecognitionAct(
-            **_draw_fields(draw, fields), **draw(act_fields(of)),
-            recognizer=by, recognized=of, collective_with=together,
-        )  # fmt: skip
+        return RecognitionAct(**values, **draw_act_fields(draw, of), recognizer=by, recognized=of)
 
     return build()
 
@@ -343,6 +345,9 @@ def recognition_withdrawals(
     claims = _lift(claimed_by, cast_.party_tuples)
     denials = _lift(denied_by, cast_.party_tuples)
     fields = _common_fields(RecognitionWithdrawal.TAG, common)
+    for name, given in (("claimed_by", claimed_by), ("denied_by", denied_by)):
+        if given is _UNSET:  # as optional fields: absent, they cost no choice of their own
+            fields.some(name, _UNSET, cast_.parties, max_size=2, unique_by=_party_id)
     fields.maybe("announced", announced, whens())
     fields.maybe("effective", effective, whens())
     fields.maybe("described_as", described_as, texts())
@@ -360,16 +365,17 @@ def recognition_withdrawals(
         else:
             rival = _draw_where(draw, rivals, lambda p: p is None or p.id not in ids)
             kind_ = _draw_where(draw, kinds, lambda k: rival is None or k is WithdrawalKind.SWITCH)
-        claimed = draw(claims)
+        values = _draw_fields(draw, fields)
+        claimed = values.pop("claimed_by") if claimed_by is _UNSET else draw(claims)
         if denied_by is _UNSET:
-            denied = _without(_ids_of(claimed), draw(denials))
+            denied = _without(_ids_of(claimed), values.pop("denied_by"))
         else:
             denied = _draw_where(draw, denials, lambda ps: not _ids_of(ps) & _ids_of(claimed))
-        from diplorec.strategies._policies import withdrawal_fields  # spec 1.1 fields
+        from diplorec.strategies._policies import draw_withdrawal_fields  # spec 1.1 fields
 
         return RecognitionWithdrawal(
-            **_draw_fields(draw, fields),
-            **draw(withdrawal_fields(by, cast_.parties)),
+            **values,
+            **draw_withdrawal_fields(draw, by, cast_.parties),
             withdrawer=by,
             recognized=of,
             kind=kind_,

@@ -50,6 +50,8 @@ from diplorec.vocab import (
 __all__ = [
     "act_fields",
     "capacities_for",
+    "draw_act_fields",
+    "draw_withdrawal_fields",
     "policy_stances",
     "recognition_capacities",
     "recognition_policies",
@@ -99,16 +101,17 @@ def capacities_for(party: Party) -> SearchStrategy[RecognitionCapacity | None]:
     return st.sampled_from(_capacities(party))
 
 
-@_flat
-def _act_fields(draw: st.DrawFn, recognized: Party) -> dict[str, Any]:
+def draw_act_fields(draw: st.DrawFn, recognized: Party) -> dict[str, Any]:
+    """Draw the ``capacity`` and ``exclusive`` of an act recognising ``recognized``: one
+    choice, made inline by the strategy drawing the act."""
     allowed = _capacities(recognized)
     exclusive, capacity = divmod(draw(_below(2 * len(allowed))), len(allowed))
     return {"capacity": allowed[capacity], "exclusive": not exclusive}
 
 
 def act_fields(recognized: Party) -> SearchStrategy[dict[str, Any]]:
-    """The ``capacity`` and ``exclusive`` of a recognition act of ``recognized``: one choice."""
-    return _act_fields(recognized)
+    """The ``capacity`` and ``exclusive`` of a recognition act of ``recognized``."""
+    return _flat(draw_act_fields)(recognized)
 
 
 _WITHDRAWAL_CHOICES: Final = tuple(
@@ -116,10 +119,11 @@ _WITHDRAWAL_CHOICES: Final = tuple(
 )
 
 
-@_flat
-def _withdrawal_fields(
+def draw_withdrawal_fields(
     draw: st.DrawFn, withdrawer: Party, parties: SearchStrategy[Party]
 ) -> dict[str, Any]:
+    """Draw the ``form``, ``instrument`` and ``addressee`` of a withdrawal by
+    ``withdrawer``, inline in the strategy drawing the withdrawal."""
     form, instrument = _WITHDRAWAL_CHOICES[draw(_below(len(_WITHDRAWAL_CHOICES)))]
     addressee = draw(parties) if draw(_BOOLEANS) else None
     if addressee is not None and addressee.id == withdrawer.id:
@@ -131,7 +135,7 @@ def withdrawal_fields(
     withdrawer: Party, parties: SearchStrategy[Party]
 ) -> SearchStrategy[dict[str, Any]]:
     """The ``form``, ``instrument`` and ``addressee`` of a withdrawal by ``withdrawer``."""
-    return _withdrawal_fields(withdrawer, parties)
+    return _flat(draw_withdrawal_fields)(withdrawer, parties)
 
 
 def settled(event: Event) -> Event:
