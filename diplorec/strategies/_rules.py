@@ -86,6 +86,8 @@ def bad_values_for(rule: v.Rule, candidates: tuple[Any, ...] = ()) -> list[Any]:
         derived += [below, above, rule.low - 1.0, rule.high + 1.0, -1e300, 1e300]
     elif isinstance(rule, (v.Name, v.Text)):
         derived += ["x" * (rule.max_length + 1), " " + "x" * (rule.max_length - 1)]
+    elif isinstance(rule, v.Pattern):
+        derived += ["", " "]
     return [value for value in derived if _rejects(rule, value)]
 
 
