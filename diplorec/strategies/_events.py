@@ -72,8 +72,6 @@ from diplorec.strategies._dates import whens
 from diplorec.strategies._rules import rule_default
 from diplorec.strategies._text import _derived_or, event_ids, names, texts
 from diplorec.strategies._vocab import (
-    appointment_stages,
-    credential_documents,
     relations_actions,
     representation_levels,
     withdrawal_kinds,
@@ -404,23 +402,38 @@ def credential_presentations(
     if isinstance(envoy, Envoy) and isinstance(received_by, Official):
         _refuse_same("the envoy", envoy.person, "received_by", received_by.person)
     cast_ = _Cast.of(among, people)
-    envoys_ = _lift(envoy, cast_.envoys)
-    receivers = _lift(received_by, _optional(cast_.officials))
-    documents = _lift(document, credential_documents())
     fields = _common_fields(CredentialPresentation.TAG, common)
+    fields.add("document", document, rule_default(CredentialPresentation, "document"))
+    receivers = _lift(received_by, _optional(cast_.officials))
+    return _envoy_event(CredentialPresentation, _lift(envoy, cast_.envoys), fields,
+                        ("received_by", receivers, _official_person))  # fmt: skip
+
+
+def _official_person(official: Official) -> Person:
+    return official.person
+
+
+def _itself(person: Person) -> Person:
+    return person
+
+
+def _envoy_event(
+    make: Callable[..., T],
+    envoys_: SearchStrategy[Envoy],
+    fields: _Fields,
+    other: tuple[str, SearchStrategy[Any], Callable[[Any], Person]],
+) -> SearchStrategy[T]:
+    """Events of an envoy and someone else (or no one): ``other`` is that field's name,
+    its strategy, and the person in its value, who must not be the envoy."""
+    name, others, person_of = other
 
     @_flat
-    def build(draw: st.DrawFn) -> CredentialPresentation:
+    def build(draw: st.DrawFn) -> T:
         envoy_ = draw(envoys_)
-        receiver = _draw_where(
-            draw, receivers, lambda o: o is None or o.person.id != envoy_.person.id
+        found = _draw_where(
+            draw, others, lambda value: value is None or person_of(value).id != envoy_.person.id
         )
-        return CredentialPresentation(
-            **_draw_fields(draw, fields),
-            envoy=envoy_,
-            document=draw(documents),
-            received_by=receiver,
-        )
+        return make(**_draw_fields(draw, fields), envoy=envoy_, **{name: found})
 
     return build()
 
@@ -442,20 +455,11 @@ def envoy_appointments(
     if isinstance(envoy, Envoy) and isinstance(predecessor, Person):
         _refuse_same("the envoy", envoy.person, "predecessor", predecessor)
     cast_ = _Cast.of(among, people)
-    envoys_ = _lift(envoy, cast_.envoys)
-    predecessors = _lift(predecessor, _optional(cast_.people))
-    stages = _lift(stage, appointment_stages())
     fields = _common_fields(EnvoyAppointment.TAG, common)
-
-    @_flat
-    def build(draw: st.DrawFn) -> EnvoyAppointment:
-        envoy_ = draw(envoys_)
-        before = _draw_where(draw, predecessors, lambda p: p is None or p.id != envoy_.person.id)
-        return EnvoyAppointment(
-            **_draw_fields(draw, fields), envoy=envoy_, stage=draw(stages), predecessor=before
-        )
-
-    return build()
+    fields.add("stage", stage, rule_default(EnvoyAppointment, "stage"))
+    predecessors = _lift(predecessor, _optional(cast_.people))
+    return _envoy_event(EnvoyAppointment, _lift(envoy, cast_.envoys), fields,
+                        ("predecessor", predecessors, _itself))  # fmt: skip
 
 
 def _participant_key(participant: Participant) -> str:
