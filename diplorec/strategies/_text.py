@@ -148,9 +148,10 @@ def names(*, scripts: str | Iterable[str] | None = None) -> SearchStrategy[str]:
     Names are drawn from Latin (with diacritics), Cyrillic, Arabic script (with the
     Persian, Dari and Pashto letters), CJK, Greek, Hebrew, Devanagari or any printable
     character, with combining marks, direction marks (U+200E, U+200F, U+061C), spaces,
-    hyphens and zero-width non-joiners; one name may mix scripts. ``scripts`` keeps to
-    some of :data:`SCRIPTS`. Each name is a few choices for Hypothesis, so drawing one
-    is cheap.
+    hyphens and zero-width non-joiners; one name may mix scripts, and now and then a
+    name is as long as the name rule allows. ``scripts`` keeps to some of
+    :data:`SCRIPTS`. Each name is one or two choices for Hypothesis, so drawing one is
+    cheap.
 
     >>> strategy = names(scripts=("arabic", "cyrillic"))
     """
