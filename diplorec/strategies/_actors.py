@@ -13,6 +13,7 @@ from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
 from diplorec import reference
+from diplorec._validators import Name
 from diplorec.actors import Envoy, Government, Official, Organization, Party, Person, Place, State
 from diplorec.dates import When
 from diplorec.errors import Problem
@@ -21,26 +22,29 @@ from diplorec.strategies._core import (
     _UNSET,
     Narrowing,
     T,
+    _below,
+    _choice,
     _draw_where,
     _Fields,
+    _flat,
     _lift,
     _maybe,
+    _mostly,
+    _one_of,
     _optional,
     _public,
     _record,
 )
 from diplorec.strategies._dates import whens
+from diplorec.strategies._rules import field_rule, rule_default, strategy_for
 from diplorec.strategies._text import (
     _NOT_SPACE_OR_CONTROL,
     _SPACES,
-    _codes,
     _derived_or,
     _prepare,
-    _wikidata_ids,
     names,
     texts,
 )
-from diplorec.strategies._vocab import diplomatic_ranks, organization_kinds, source_kinds
 from diplorec.vocab import DiplomaticRank, OrganizationKind, SourceKind
 
 if TYPE_CHECKING:
@@ -63,19 +67,15 @@ _REFERENCE_STATES: Final = (
 )
 
 
-_COUNTRY_NUMBERS: Final = st.integers(1, 999)
-
-
-@st.composite
-def _sample_or(draw: st.DrawFn, samples: tuple[str, ...], other: SearchStrategy[str]) -> str:
+def _sample_or(samples: tuple[str, ...], other: SearchStrategy[str]) -> SearchStrategy[str]:
     """One of ``samples`` (half the time, shrinking to the first), or a value of ``other``."""
-    pick = draw(st.integers(0, 2 * len(samples) - 1))
-    return samples[pick] if pick < len(samples) else draw(other)
+    return _mostly(samples, other, 2)
 
 
-@st.composite
+@_flat
 def _stripped(draw: st.DrawFn, text: SearchStrategy[str]) -> str:
-    return draw(text).strip()
+    """A text as a name: stripped, and cut to the longest name the name rule allows."""
+    return draw(text).strip()[: Name.max_length].strip()
 
 
 def _envoy(pair: tuple[Party, Party], **fields: Any) -> Envoy:
@@ -113,15 +113,15 @@ def states(
     fields = _Fields()
     fields.add("id", id, _derived_or("state"))
     fields.add("name", name, names())
-    fields.maybe("iso3", iso3, _codes(3))
-    fields.maybe("iso2", iso2, _codes(2))
-    fields.maybe("cow", cow, _COUNTRY_NUMBERS)
-    fields.maybe("gw", gw, _COUNTRY_NUMBERS)
-    fields.maybe("wikidata", wikidata, _wikidata_ids())
+    fields.maybe("iso3", iso3, rule_default(State, "iso3"))
+    fields.maybe("iso2", iso2, rule_default(State, "iso2"))
+    fields.maybe("cow", cow, rule_default(State, "cow"))
+    fields.maybe("gw", gw, rule_default(State, "gw"))
+    fields.maybe("wikidata", wikidata, rule_default(State, "wikidata"))
     fields.some("aliases", aliases, names(), max_size=2, unique_by=str)
     made_up = _record(State, fields)
     if _all_unset(id, name, iso3, iso2, cow, gw, wikidata, aliases):
-        return st.sampled_from(_REFERENCE_STATES) | made_up
+        return _mostly(_REFERENCE_STATES, made_up, 2)
     return made_up
 
 
@@ -146,7 +146,7 @@ def governments(
     fields.add("state", state, states())
     fields.some("aliases", aliases, names(), max_size=2, unique_by=str)
     fields.maybe("in_power", in_power, whens())
-    fields.maybe("wikidata", wikidata, _wikidata_ids())
+    fields.maybe("wikidata", wikidata, rule_default(Government, "wikidata"))
     return _record(Government, fields)
 
 
@@ -169,11 +169,11 @@ def organizations(
     fields = _Fields()
     fields.add("id", id, _derived_or("organization"))
     fields.add("name", name, names())
-    fields.add("kind", kind, organization_kinds())
+    fields.add("kind", kind, rule_default(Organization, "kind"))
     fields.maybe("state", state, states())
-    fields.maybe("acronym", acronym, _codes(3) | names())
+    fields.maybe("acronym", acronym, _one_of(strategy_for(field_rule(State, "iso3")), names()))
     fields.some("aliases", aliases, names(), max_size=2, unique_by=str)
-    fields.maybe("wikidata", wikidata, _wikidata_ids())
+    fields.maybe("wikidata", wikidata, rule_default(Organization, "wikidata"))
     return _record(Organization, fields)
 
 
@@ -206,7 +206,7 @@ def parties(*, types: type[Party] | Iterable[type[Party]] | None = None) -> Sear
         Government: governments,
         Organization: organizations,
     }
-    return st.one_of([makers[cls]() for cls in chosen])
+    return _one_of(*(makers[cls]() for cls in chosen))
 
 
 @_public
@@ -225,7 +225,7 @@ def persons(
     fields.add("id", id, _derived_or("person"))
     fields.add("name", name, names())
     fields.some("transliterations", transliterations, names(), max_size=2, unique_by=str)
-    fields.maybe("wikidata", wikidata, _wikidata_ids())
+    fields.maybe("wikidata", wikidata, rule_default(Person, "wikidata"))
     return _record(Person, fields)
 
 
@@ -258,7 +258,7 @@ def officials(
     fields.add("person", person, persons())
     fields.add("office", office, _sample_or(_OFFICES, names()))
     fields.add("on_behalf_of", on_behalf_of, parties())
-    fields.add("acting", acting, st.booleans())
+    fields.add("acting", acting, _choice((False, True)))
     fields.maybe("term", term, whens())
     return _record(Official, fields)
 
@@ -306,7 +306,7 @@ def _distinct_pair(
     return _pair(first, second, _members_of(second))
 
 
-@st.composite
+@_flat
 def _pair(
     draw: st.DrawFn,
     first: SearchStrategy[Party],
@@ -342,16 +342,16 @@ def envoys(
     pair = _distinct_pair(_lift(sending, parties()), _lift(receiving, parties()))
     fields.add("pair", _UNSET, pair)
     fields.add("person", person, persons())
-    fields.add("rank", rank, diplomatic_ranks())
+    fields.add("rank", rank, rule_default(Envoy, "rank"))
     fields.maybe("title", title, _sample_or(("Ambassador", "Посол", "سفیر"), names()))
     return _record(_envoy, fields)
 
 
-_LATITUDES: Final = st.floats(-90.0, 90.0)
-_LONGITUDES: Final = st.floats(-180.0, 180.0)
+_LATITUDES: Final = strategy_for(field_rule(Place, "latitude"))
+_LONGITUDES: Final = strategy_for(field_rule(Place, "longitude"))
 
 
-@st.composite
+@_flat
 def _coordinates(
     draw: st.DrawFn,
     latitudes: SearchStrategy[float | None],
@@ -392,7 +392,7 @@ def places(
     fields.add("coordinates", _UNSET, coordinates)
     fields.add("name", name, _sample_or(("Moscow", "Kabul", "Doha", "کابل", "Москва"), names()))
     fields.maybe("country", country, states())
-    fields.maybe("wikidata", wikidata, _wikidata_ids())
+    fields.maybe("wikidata", wikidata, rule_default(Place, "wikidata"))
     return _record(_place, fields)
 
 
@@ -414,10 +414,10 @@ _URL_ENDS: Final = tuple(
 )
 
 
-@st.composite
+@_flat
 def _urls(draw: st.DrawFn) -> str:
     """Web addresses: a scheme, a host, a top-level domain and a path in any script."""
-    scheme, tld = draw(st.sampled_from(_URL_ENDS))
+    scheme, tld = _URL_ENDS[draw(_below(len(_URL_ENDS)))]
     return f"{scheme}://{draw(_URL_HOSTS)}.{tld}/{draw(_URL_PATHS)}"
 
 
@@ -444,12 +444,14 @@ def sources(
     """
     fields = _Fields()
     fields.add("id", id, _derived_or("source"))
-    fields.add("title", title, names() | _stripped(texts()))
+    fields.add("title", title, _one_of(names(), _stripped(texts())))
     fields.maybe("publisher", publisher, names())
-    fields.maybe("url", url, _urls())
+    fields.maybe("url", url, _one_of(_urls(), strategy_for(field_rule(Source, "url"))))
     fields.maybe("published", published, whens())
-    fields.maybe("language", language, st.sampled_from(_LANGUAGES))
-    fields.add("kind", kind, source_kinds())
+    fields.maybe(
+        "language", language, _mostly(_LANGUAGES, strategy_for(field_rule(Source, "language")), 2)
+    )
+    fields.add("kind", kind, rule_default(Source, "kind"))
     fields.maybe("retrieved", retrieved, _utc_instants())
     return _record(Source, fields)
 
@@ -473,7 +475,7 @@ def citations(
     fields.add("source", source, sources())
     fields.maybe("quote", quote, texts())
     fields.maybe("locator", locator, _sample_or(("p. 2", "para. 4", "§ 3"), names()))
-    fields.maybe("confidence", confidence, st.floats(0.0, 1.0))
+    fields.maybe("confidence", confidence, rule_default(Citation, "confidence"))
     fields.maybe("on", on, whens())
     # a reference state as the country keeps citations cheap to draw inside events
     fields.maybe("place", place, places(country=_optional(st.sampled_from(_REFERENCE_STATES))))

@@ -13,7 +13,7 @@ from hypothesis.strategies import SearchStrategy
 from hypothesis.vendor import pretty
 
 from diplorec.dates import OPEN_END, OPEN_START, Precision, When
-from diplorec.strategies._core import _public
+from diplorec.strategies._core import _below, _flat, _public
 
 # -- dates --------------------------------------------------------------------------
 
@@ -114,16 +114,27 @@ class _Subyear:
 _Make: TypeAlias = Callable[[int, bool, bool], When]
 
 
-@st.composite
+@_flat
 def _single(
-    draw: st.DrawFn, make: _Make, first: int, last: int, anchor: int, qualifiers: bool
+    draw: st.DrawFn, make: _Make, anchor: int, numbers: SearchStrategy[int], ways: int
 ) -> When:
-    """``make(n, ...)`` for an n in [first, last] that shrinks towards ``anchor`` (clamped),
-    maybe qualified: two choices. Built here, so a report shows the ``When`` itself."""
+    """``make(anchor + n, ...)``, maybe qualified: one choice, whose last digit (base
+    ``ways``, 1 or 4) is the qualifiers, so it shrinks towards ``anchor`` unqualified.
+    Built here, so a report shows the ``When`` itself."""
+    offset, qualified = divmod(draw(numbers), ways)
+    uncertain, approximate = _QUALIFIERS[qualified]
+    return make(anchor + offset, uncertain, approximate)
+
+
+def _single_dates(
+    make: _Make, first: int, last: int, anchor: int, qualifiers: bool
+) -> SearchStrategy[When]:
+    """The strategy of :func:`_single` for n in [first, last], shrinking towards ``anchor``
+    (clamped)."""
     anchor = min(max(anchor, first), last)
-    n = anchor + draw(st.integers(first - anchor, last - anchor))
-    uncertain, approximate = draw(st.sampled_from(_QUALIFIERS)) if qualifiers else (False, False)
-    return make(n, uncertain, approximate)
+    ways = len(_QUALIFIERS) if qualifiers else 1
+    numbers = st.integers((first - anchor) * ways, (last - anchor) * ways + ways - 1)
+    return _single(make, anchor, numbers, ways)
 
 
 def _ranges(precision: Precision, lo: dt.date, hi: dt.date) -> list[tuple[_Make, int, int, int]]:
@@ -173,7 +184,7 @@ def _weighted_singles(
         near, far = far, []
     for ways, weight in ((near, _NEAR_WEIGHTS[precision]), (far, _FAR_WEIGHTS.get(precision, 0))):
         if ways and weight:
-            each = tuple(_single(*way, qualifiers) for way in ways)  # one per sub-year code
+            each = tuple(_single_dates(*way, qualifiers) for way in ways)  # one per sub-year code
             table += [each[0] if len(each) == 1 else _weighted(each)] * weight
     return table
 
@@ -188,30 +199,31 @@ def _as_bound(value: dt.date | When | None, default: dt.date, side: str) -> dt.d
     return value
 
 
-@st.composite
+@_flat
 def _intervals(
     draw: st.DrawFn, ends: tuple[SearchStrategy[When], ...], shapes: tuple[str, ...]
 ) -> When:
-    """Intervals whose ends are single dates of any precision, or one end open."""
-    shape = draw(st.sampled_from(shapes))
-    first = draw(draw(st.sampled_from(ends)))
-    if shape == "open start":
+    """Intervals whose ends are single dates of any precision, or one end open. The shape
+    and the way the first end is drawn are one choice."""
+    shape, way = divmod(draw(_below(len(shapes) * len(ends))), len(ends))
+    first = draw(ends[way])
+    if shapes[shape] == "open start":
         return When.interval(None, first)
-    if shape == "open end":
+    if shapes[shape] == "open end":
         return When.interval(first, None)
-    last = draw(draw(st.sampled_from(ends)))
+    last = draw(ends[draw(_below(len(ends)))])
     if first.earliest > last.latest:
         first, last = last, first
     return When.interval(first, last)
 
 
-@st.composite
+@_flat
 def _weighted(draw: st.DrawFn, table: tuple[SearchStrategy[When], ...]) -> When:
     """A value of one strategy of ``table`` (listed as often as it is to be drawn)."""
-    return draw(table[draw(st.integers(0, len(table) - 1))])
+    return draw(table[draw(_below(len(table)))])
 
 
-@st.composite
+@_flat
 def _of_drawn_precision(
     draw: st.DrawFn,
     precisions: SearchStrategy[Precision],
@@ -221,7 +233,7 @@ def _of_drawn_precision(
     if precision not in tables:
         reject()
     table = tables[precision]
-    return draw(table[draw(st.integers(0, len(table) - 1))])
+    return draw(table[draw(_below(len(table)))])
 
 
 @_public

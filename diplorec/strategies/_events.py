@@ -22,6 +22,7 @@ from diplorec.events import (
     DiplomaticTies,
     EnvoyAppointment,
     Event,
+    EventBase,
     Meeting,
     Participant,
     RecognitionAct,
@@ -51,11 +52,15 @@ from diplorec.strategies._core import (
     _UNSET,
     Narrowing,
     T,
+    _choice,
     _distinct_items,
     _draw_fields,
     _draw_where,
     _Fields,
+    _flat,
     _lift,
+    _mostly,
+    _one_of,
     _optional,
     _party_id,
     _public,
@@ -64,20 +69,11 @@ from diplorec.strategies._core import (
     _unique_lists,
 )
 from diplorec.strategies._dates import whens
+from diplorec.strategies._rules import rule_default
 from diplorec.strategies._text import _derived_or, event_ids, names, texts
 from diplorec.strategies._vocab import (
-    appointment_stages,
-    certainties,
-    characterizations,
-    credential_documents,
-    designation_actions,
-    legal_statuses,
-    meeting_modes,
-    recognition_forms,
-    recognition_instruments,
     relations_actions,
     representation_levels,
-    stances,
     withdrawal_kinds,
 )
 from diplorec.vocab import (
@@ -128,7 +124,7 @@ def _common_fields(tag: str, given: EventFields) -> _Fields:
     fields.add("on", given.get("on", _UNSET), whens())
     fields.maybe("place", given.get("place", _UNSET), _default_places())
     fields.some("sources", given.get("sources", _UNSET), _default_citations(), max_size=2)
-    fields.add("certainty", given.get("certainty", _UNSET), certainties())
+    fields.add("certainty", given.get("certainty", _UNSET), rule_default(EventBase, "certainty"))
     fields.maybe("notes", given.get("notes", _UNSET), texts())
     return fields
 
@@ -156,7 +152,7 @@ class _Cast(typing.NamedTuple):
             people=person,
             officials=official,
             envoys=envoys(person=person, sending=party, receiving=party),
-            participants=party | official,
+            participants=_one_of(party, official),
             party_tuples=_tuples(party, max_size=2, unique_by=_party_id),
             two_parties=_distinct_pair(party, party),
         )
@@ -190,18 +186,6 @@ _KNOWN_SOURCES: Final = (
     Source(title="Russia recognises Taliban government", publisher="Reuters",
            url="https://reuters.com/world/", kind=SourceKind.NEWS, language="en"),
 )  # fmt: skip
-
-
-@st.composite
-def _mostly(
-    draw: st.DrawFn, known: tuple[T, ...], made_up: SearchStrategy[T], one_in: int = 4
-) -> T:
-    """A made-up value once in ``one_in`` draws, else one of ``known``
-    (shrinking to the first); one choice for a known value."""
-    pick = draw(st.integers(0, one_in * len(known) - 1))
-    if pick >= (one_in - 1) * len(known):
-        return draw(made_up)
-    return known[pick % len(known)]
 
 
 @functools.cache
@@ -288,32 +272,36 @@ def recognition_acts(
     pair = _distinct_pair(_lift(recognizer, cast_.parties), _lift(recognized, cast_.parties))
     partners = _lift(collective_with, cast_.party_tuples)
     fields = _common_fields(RecognitionAct.TAG, common)
-    fields.add("legal_status", legal_status, legal_statuses())
-    fields.add("form", form, recognition_forms())
-    fields.maybe("instrument", instrument, recognition_instruments())
+    defaulted = collective_with is _UNSET
+    if defaulted:  # as an optional field: absent, it costs no choice of its own
+        fields.some("collective_with", _UNSET, cast_.parties, max_size=2, unique_by=_party_id)
+    fields.add("legal_status", legal_status, rule_default(RecognitionAct, "legal_status"))
+    fields.add("form", form, rule_default(RecognitionAct, "form"))
+    fields.maybe("instrument", instrument, rule_default(RecognitionAct, "instrument"))
     fields.some("conditions", conditions, texts(), max_size=2)
     fields.maybe("announced", announced, whens())
     fields.maybe("effective", effective, whens())
-    fields.add("characterization", characterization, characterizations())
+    fields.add(
+        "characterization", characterization, rule_default(RecognitionAct, "characterization")
+    )
     described = _sample_or(("the act of official recognition",), texts())
     fields.maybe("described_as", described_as, described)
     fields.some("basis", basis, event_ids(), max_size=2, unique_by=str)
-    defaulted = collective_with is _UNSET
 
-    @st.composite
+    @_flat
     def build(draw: st.DrawFn) -> RecognitionAct:
         by, of = draw(pair)
         ids = (by.id, of.id)
+        values = _draw_fields(draw, fields)
         if defaulted:
-            together = _without(ids, draw(partners))
+            values["collective_with"] = _without(ids, values["collective_with"])
         else:
-            together = _draw_where(draw, partners, lambda ps: not _ids_of(ps) & set(ids))
-        from diplorec.strategies._policies import act_fields  # spec 1.1 fields
+            values["collective_with"] = _draw_where(
+                draw, partners, lambda ps: not _ids_of(ps) & set(ids)
+            )
+        from diplorec.strategies._policies import draw_act_fields  # spec 1.1 fields
 
-        return RecognitionAct(
-            **_draw_fields(draw, fields), **draw(act_fields(of)),
-            recognizer=by, recognized=of, collective_with=together,
-        )  # fmt: skip
+        return RecognitionAct(**values, **draw_act_fields(draw, of), recognizer=by, recognized=of)
 
     return build()
 
@@ -355,12 +343,15 @@ def recognition_withdrawals(
     claims = _lift(claimed_by, cast_.party_tuples)
     denials = _lift(denied_by, cast_.party_tuples)
     fields = _common_fields(RecognitionWithdrawal.TAG, common)
+    for name, given in (("claimed_by", claimed_by), ("denied_by", denied_by)):
+        if given is _UNSET:  # as optional fields: absent, they cost no choice of their own
+            fields.some(name, _UNSET, cast_.parties, max_size=2, unique_by=_party_id)
     fields.maybe("announced", announced, whens())
     fields.maybe("effective", effective, whens())
     fields.maybe("described_as", described_as, texts())
     fields.some("basis", basis, event_ids(), max_size=2, unique_by=str)
 
-    @st.composite
+    @_flat
     def build(draw: st.DrawFn) -> RecognitionWithdrawal:
         by, of = draw(pair)
         ids = {by.id, of.id}
@@ -372,16 +363,17 @@ def recognition_withdrawals(
         else:
             rival = _draw_where(draw, rivals, lambda p: p is None or p.id not in ids)
             kind_ = _draw_where(draw, kinds, lambda k: rival is None or k is WithdrawalKind.SWITCH)
-        claimed = draw(claims)
+        values = _draw_fields(draw, fields)
+        claimed = values.pop("claimed_by") if claimed_by is _UNSET else draw(claims)
         if denied_by is _UNSET:
-            denied = _without(_ids_of(claimed), draw(denials))
+            denied = _without(_ids_of(claimed), values.pop("denied_by"))
         else:
             denied = _draw_where(draw, denials, lambda ps: not _ids_of(ps) & _ids_of(claimed))
-        from diplorec.strategies._policies import withdrawal_fields  # spec 1.1 fields
+        from diplorec.strategies._policies import draw_withdrawal_fields  # spec 1.1 fields
 
         return RecognitionWithdrawal(
-            **_draw_fields(draw, fields),
-            **draw(withdrawal_fields(by, cast_.parties)),
+            **values,
+            **draw_withdrawal_fields(draw, by, cast_.parties),
             withdrawer=by,
             recognized=of,
             kind=kind_,
@@ -410,23 +402,38 @@ def credential_presentations(
     if isinstance(envoy, Envoy) and isinstance(received_by, Official):
         _refuse_same("the envoy", envoy.person, "received_by", received_by.person)
     cast_ = _Cast.of(among, people)
-    envoys_ = _lift(envoy, cast_.envoys)
-    receivers = _lift(received_by, _optional(cast_.officials))
-    documents = _lift(document, credential_documents())
     fields = _common_fields(CredentialPresentation.TAG, common)
+    fields.add("document", document, rule_default(CredentialPresentation, "document"))
+    receivers = _lift(received_by, _optional(cast_.officials))
+    return _envoy_event(CredentialPresentation, _lift(envoy, cast_.envoys), fields,
+                        ("received_by", receivers, _official_person))  # fmt: skip
 
-    @st.composite
-    def build(draw: st.DrawFn) -> CredentialPresentation:
+
+def _official_person(official: Official) -> Person:
+    return official.person
+
+
+def _itself(person: Person) -> Person:
+    return person
+
+
+def _envoy_event(
+    make: Callable[..., T],
+    envoys_: SearchStrategy[Envoy],
+    fields: _Fields,
+    other: tuple[str, SearchStrategy[Any], Callable[[Any], Person]],
+) -> SearchStrategy[T]:
+    """Events of an envoy and someone else (or no one): ``other`` is that field's name,
+    its strategy, and the person in its value, who must not be the envoy."""
+    name, others, person_of = other
+
+    @_flat
+    def build(draw: st.DrawFn) -> T:
         envoy_ = draw(envoys_)
-        receiver = _draw_where(
-            draw, receivers, lambda o: o is None or o.person.id != envoy_.person.id
+        found = _draw_where(
+            draw, others, lambda value: value is None or person_of(value).id != envoy_.person.id
         )
-        return CredentialPresentation(
-            **_draw_fields(draw, fields),
-            envoy=envoy_,
-            document=draw(documents),
-            received_by=receiver,
-        )
+        return make(**_draw_fields(draw, fields), envoy=envoy_, **{name: found})
 
     return build()
 
@@ -448,20 +455,11 @@ def envoy_appointments(
     if isinstance(envoy, Envoy) and isinstance(predecessor, Person):
         _refuse_same("the envoy", envoy.person, "predecessor", predecessor)
     cast_ = _Cast.of(among, people)
-    envoys_ = _lift(envoy, cast_.envoys)
-    predecessors = _lift(predecessor, _optional(cast_.people))
-    stages = _lift(stage, appointment_stages())
     fields = _common_fields(EnvoyAppointment.TAG, common)
-
-    @st.composite
-    def build(draw: st.DrawFn) -> EnvoyAppointment:
-        envoy_ = draw(envoys_)
-        before = _draw_where(draw, predecessors, lambda p: p is None or p.id != envoy_.person.id)
-        return EnvoyAppointment(
-            **_draw_fields(draw, fields), envoy=envoy_, stage=draw(stages), predecessor=before
-        )
-
-    return build()
+    fields.add("stage", stage, rule_default(EnvoyAppointment, "stage"))
+    predecessors = _lift(predecessor, _optional(cast_.people))
+    return _envoy_event(EnvoyAppointment, _lift(envoy, cast_.envoys), fields,
+                        ("predecessor", predecessors, _itself))  # fmt: skip
 
 
 def _participant_key(participant: Participant) -> str:
@@ -491,7 +489,7 @@ def meetings(
     who = _distinct_items(cast_.participants, 2, 4, _participant_key, members)
     fields = _common_fields(Meeting.TAG, common)
     fields.add("participants", participants, who)
-    fields.add("mode", mode, meeting_modes())
+    fields.add("mode", mode, rule_default(Meeting, "mode"))
     fields.maybe("host", host, cast_.parties)
     fields.maybe("subject", subject, texts())
     fields.some("concerning", concerning, event_ids(), max_size=2, unique_by=str)
@@ -517,7 +515,7 @@ def statements(
     cast_ = _Cast.of(among, people)
     fields = _common_fields(Statement.TAG, common)
     fields.add("speaker", speaker, cast_.participants)
-    fields.add("stance", stance, stances())
+    fields.add("stance", stance, rule_default(Statement, "stance"))
     fields.some("concerning", concerning, event_ids(), max_size=2, unique_by=str)
     fields.some("about", about, cast_.parties, max_size=2, unique_by=_party_id)
     fields.maybe("quote", quote, texts())
@@ -552,7 +550,7 @@ def designation_changes(
     pairs = _distinct_pair(_lift(authority, cast_.parties), _lift(entity, cast_.parties))
     fields = _common_fields(DesignationChange.TAG, common)
     fields.add("pair", _UNSET, pairs)
-    fields.add("action", action, designation_actions())
+    fields.add("action", action, rule_default(DesignationChange, "action"))
     fields.add("list_name", list_name, _sample_or(_LIST_NAMES, names()))
     fields.maybe("effective", effective, whens())
     return _record(_designation_change, fields)
@@ -620,7 +618,7 @@ def relations_changes(
     fields.maybe("initiated_by", initiated_by, cast_.parties)
     defaulted = level_before is _UNSET and level_after is _UNSET
 
-    @st.composite
+    @_flat
     def build(draw: st.DrawFn) -> RelationsChange:
         action_ = draw(actions)
         before = draw(befores)
@@ -655,9 +653,9 @@ def diplomatic_ties(
     cast_ = _Cast.of(among, people)
     fields = _common_fields(DiplomaticTies.TAG, common)
     fields.add("parties", parties, cast_.two_parties)
-    fields.maybe("level", level, representation_levels())
-    fields.maybe("envoys_exchanged", envoys_exchanged, st.booleans())
-    fields.maybe("formal_recognition", formal_recognition, st.booleans())
+    fields.maybe("level", level, rule_default(DiplomaticTies, "level"))
+    fields.maybe("envoys_exchanged", envoys_exchanged, _choice((False, True)))
+    fields.maybe("formal_recognition", formal_recognition, _choice((False, True)))
     return _record(DiplomaticTies, fields)
 
 
@@ -725,7 +723,7 @@ def events(
             strategies.append(make(among=among, people=people, **common))
         else:
             strategies.append(make())
-    return st.one_of(strategies)
+    return _one_of(*strategies)
 
 
 @_public

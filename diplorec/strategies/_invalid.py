@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
 from diplorec._cameo import cameo_table
+from diplorec._ids import MAX_KEY
+from diplorec._validators import Rule
 from diplorec.actors import Envoy, Place
 from diplorec.dates import When
 from diplorec.events import (
@@ -28,6 +30,7 @@ from diplorec.events import (
 )
 from diplorec.strategies._actors import _classes
 from diplorec.strategies._core import _public
+from diplorec.strategies._rules import bad_values_for
 from diplorec.strategies._wire import (
     _TAGGED,
     _is_tuple,
@@ -47,25 +50,26 @@ _NAME_FIELDS: Final = frozenset(
     {"name", "office", "title", "acronym", "publisher", "locator", "list_name"}
 )
 _TEXT_FIELDS: Final = frozenset({"notes", "quote", "described_as", "subject", "description"})
-_BAD_NAMES: Final = ("", " ", " padded", "padded ", "nul\x00", "line\u2028", "x" * 501)
+_BAD_NAMES: Final = ("", " ", " padded", "padded ", "nul\x00", "line\u2028")
 _BAD_TEXTS: Final = ("", "   ", "bell\x07", "\x1b[31m")
 #: Field-specific bad text, by field name (every value breaks the field's rule).
 _BAD_TEXT_BY_FIELD: Final[dict[str, tuple[str, ...]]] = {
     "iso3": ("afg", "AF", "AFGH", "A1B", "ÅFG", " AFG"),
     "iso2": ("af", "A", "AFG", "A1"),
     "wikidata": ("Q0", "Q01", "q889", "889", "Q", "P31", "Q889 ", "Q1234567890123"),
-    "id": ("", "no-colon", "Kind:x", "kind: spaced", "kind:", ":key", "1kind:x", "k:" + "x" * 201),
+    "id": (
+        "",
+        "no-colon",
+        "Kind:x",
+        "kind: spaced",
+        "kind:",
+        ":key",
+        "1kind:x",
+        "k:" + "x" * (MAX_KEY + 1),
+    ),
     "url": ("ftp://example.org", "example.org", "http://", "http://exa mple.org"),
     "language": ("EN", "english", "e", "en_US", "en-"),
     "cameo": ("54", "999", "0540", "", "abc", "054 "),
-    "cow": (),
-}
-_BAD_NUMBERS_BY_FIELD: Final[dict[str, tuple[int | float, ...]]] = {
-    "cow": (0, 1000, -1, 10**30),
-    "gw": (0, 1000, -700),
-    "latitude": (90.5, -91, 1e300),
-    "longitude": (180.5, -181.0, 360),
-    "confidence": (1.5, -0.1, 2),
 }
 _BAD_NAME_LISTS: Final = ([""], [" x"], ["same", "same"])
 _BAD_LINKS: Final = (["no colon"], ["a:b", "a:b"], [""], ["Kind:x"])
@@ -123,6 +127,14 @@ def _bad_enum_values(tp: type[enum.Enum]) -> list[Any]:
     return [value for value in found if not (isinstance(value, str) and value in values)]
 
 
+def _rejected(rule: Any, candidates: tuple[Any, ...]) -> list[Any]:
+    """The values the field's rule derives as bad, and those of ``candidates`` it rejects
+    (all of them, for a field without a rule object)."""
+    if isinstance(rule, Rule):
+        return bad_values_for(rule, candidates)
+    return list(candidates)
+
+
 def _bad_values(site: _Site) -> list[Any]:
     """Values that make the value at ``site`` invalid, whatever the rest of the data."""
     tp, name = site.tp, site.name
@@ -146,11 +158,12 @@ def _bad_values(site: _Site) -> list[Any]:
         elif tp is dt.datetime:
             bad += _BAD_INSTANTS
         elif tp is str:
-            bad += _BAD_TEXT_BY_FIELD.get(name, ())
-            bad += _BAD_NAMES if name in _NAME_FIELDS else ()
-            bad += _BAD_TEXTS if name in _TEXT_FIELDS else ()
+            candidates = _BAD_TEXT_BY_FIELD.get(name, ())
+            candidates += _BAD_NAMES if name in _NAME_FIELDS else ()
+            candidates += _BAD_TEXTS if name in _TEXT_FIELDS else ()
+            bad += _rejected(site.rule, candidates)
         else:
-            bad += _BAD_NUMBERS_BY_FIELD.get(name, ())
+            bad += _rejected(site.rule, ())
     else:
         bad += _NOT_OBJECTS
     if name == "cameo":

@@ -9,7 +9,7 @@ and withdrawal strategies draw their new fields (``capacity``, ``exclusive``;
 
 from __future__ import annotations
 
-from typing import Any, Unpack
+from typing import Any, Final, Unpack
 
 import attrs
 from hypothesis import strategies as st
@@ -19,10 +19,13 @@ from diplorec.actors import Government, Party, State
 from diplorec.dates import When
 from diplorec.events import DiplomaticTies, Event, RecognitionPolicy
 from diplorec.strategies._core import (
+    _BOOLEANS,
     _UNSET,
     Narrowing,
+    _below,
     _draw_fields,
     _draw_where,
+    _flat,
     _lift,
     _optional,
     _public,
@@ -37,12 +40,18 @@ from diplorec.strategies._events import (
     _PeoplePool,
 )
 from diplorec.strategies._text import event_ids, texts
-from diplorec.strategies._vocab import recognition_instruments
-from diplorec.vocab import PolicyStance, RecognitionCapacity, WithdrawalForm
+from diplorec.vocab import (
+    PolicyStance,
+    RecognitionCapacity,
+    RecognitionInstrument,
+    WithdrawalForm,
+)
 
 __all__ = [
     "act_fields",
     "capacities_for",
+    "draw_act_fields",
+    "draw_withdrawal_fields",
     "policy_stances",
     "recognition_capacities",
     "recognition_policies",
@@ -69,12 +78,8 @@ def withdrawal_forms() -> SearchStrategy[WithdrawalForm]:
     return st.sampled_from(WithdrawalForm)
 
 
-def capacities_for(party: Party) -> SearchStrategy[RecognitionCapacity | None]:
-    """The capacities ``party`` can be recognised in (None: derive it, where allowed).
-
-    >>> from diplorec.reference import AFGHANISTAN
-    >>> strategy = capacities_for(AFGHANISTAN)  # None, state, belligerency or insurgency
-    """
+def _capacities(party: Party) -> tuple[RecognitionCapacity | None, ...]:
+    """The capacities ``party`` can be recognised in (None: derive it, where allowed)."""
     allowed: list[RecognitionCapacity | None] = list(_ANY_PARTY)
     if isinstance(party, State):
         allowed += [None, RecognitionCapacity.STATE]
@@ -84,30 +89,53 @@ def capacities_for(party: Party) -> SearchStrategy[RecognitionCapacity | None]:
         allowed.append(RecognitionCapacity.REPRESENTATIVE)
         if party.state is not None:
             allowed.append(RecognitionCapacity.GOVERNMENT)
-    return st.sampled_from(allowed)
+    return tuple(allowed)
+
+
+def capacities_for(party: Party) -> SearchStrategy[RecognitionCapacity | None]:
+    """The capacities ``party`` can be recognised in (None: derive it, where allowed).
+
+    >>> from diplorec.reference import AFGHANISTAN
+    >>> strategy = capacities_for(AFGHANISTAN)  # None, state, belligerency or insurgency
+    """
+    return st.sampled_from(_capacities(party))
+
+
+def draw_act_fields(draw: st.DrawFn, recognized: Party) -> dict[str, Any]:
+    """Draw the ``capacity`` and ``exclusive`` of an act recognising ``recognized``: one
+    choice, made inline by the strategy drawing the act."""
+    allowed = _capacities(recognized)
+    exclusive, capacity = divmod(draw(_below(2 * len(allowed))), len(allowed))
+    return {"capacity": allowed[capacity], "exclusive": not exclusive}
 
 
 def act_fields(recognized: Party) -> SearchStrategy[dict[str, Any]]:
     """The ``capacity`` and ``exclusive`` of a recognition act of ``recognized``."""
-    return st.fixed_dictionaries(
-        {"capacity": capacities_for(recognized), "exclusive": st.booleans()}
-    )
+    return _flat(draw_act_fields)(recognized)
+
+
+_WITHDRAWAL_CHOICES: Final = tuple(
+    (form, instrument) for instrument in (None, *RecognitionInstrument) for form in WithdrawalForm
+)
+
+
+def draw_withdrawal_fields(
+    draw: st.DrawFn, withdrawer: Party, parties: SearchStrategy[Party]
+) -> dict[str, Any]:
+    """Draw the ``form``, ``instrument`` and ``addressee`` of a withdrawal by
+    ``withdrawer``, inline in the strategy drawing the withdrawal."""
+    form, instrument = _WITHDRAWAL_CHOICES[draw(_below(len(_WITHDRAWAL_CHOICES)))]
+    addressee = draw(parties) if draw(_BOOLEANS) else None
+    if addressee is not None and addressee.id == withdrawer.id:
+        addressee = None
+    return {"form": form, "instrument": instrument, "addressee": addressee}
 
 
 def withdrawal_fields(
     withdrawer: Party, parties: SearchStrategy[Party]
 ) -> SearchStrategy[dict[str, Any]]:
     """The ``form``, ``instrument`` and ``addressee`` of a withdrawal by ``withdrawer``."""
-    addressees = _optional(parties).map(
-        lambda party: None if party is None or party.id == withdrawer.id else party
-    )
-    return st.fixed_dictionaries(
-        {
-            "form": withdrawal_forms(),
-            "instrument": _optional(recognition_instruments()),
-            "addressee": addressees,
-        }
-    )
+    return _flat(draw_withdrawal_fields)(withdrawer, parties)
 
 
 def settled(event: Event) -> Event:
@@ -156,7 +184,7 @@ def recognition_policies(
     fields.maybe("described_as", described_as, texts())
     fields.some("basis", basis, event_ids(), max_size=2, unique_by=str)
 
-    @st.composite
+    @_flat
     def build(draw: st.DrawFn) -> RecognitionPolicy:
         by = draw(holders)
         stance_ = draw(stances)

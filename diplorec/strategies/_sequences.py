@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 import threading
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final, cast
 
 import attrs
@@ -39,16 +39,20 @@ from diplorec.strategies._actors import (
     states,
 )
 from diplorec.strategies._core import (
+    _BOOLEANS,
     T,
+    _below,
     _distinct_items,
     _draw_where,
+    _flat,
+    _mostly,
     _optional,
     _party_id,
     _public,
     _tuples,
 )
 from diplorec.strategies._dates import _QUALIFIERS, whens
-from diplorec.strategies._events import _EVENT_STRATEGIES, _mostly
+from diplorec.strategies._events import _EVENT_STRATEGIES
 from diplorec.strategies._policies import settled
 from diplorec.strategies._text import event_ids, texts
 from diplorec.strategies._vocab import severities
@@ -97,10 +101,10 @@ def _pool_strategies() -> tuple[SearchStrategy[Any], ...]:
         _distinct_items(
             _mostly(_REFERENCE_STATES, states(), 8), 2, 4, _party_id, lambda: _REFERENCE_STATES
         ),
-        st.lists(_mostly(known_governments, governments(), 8), max_size=2),
-        st.lists(_mostly(known_organizations, organizations(), 8), max_size=2),
+        _tuples(_mostly(known_governments, governments(), 8), max_size=2),
+        _tuples(_mostly(known_organizations, organizations(), 8), max_size=2),
         _distinct_items(_mostly(_KNOWN_PEOPLE, persons(), 8), 2, 3, _id, lambda: _KNOWN_PEOPLE),
-        st.lists(_mostly(_KNOWN_PLACES, places(), 8), max_size=2),
+        _tuples(_mostly(_KNOWN_PLACES, places(), 8), max_size=2),
         _distinct_items(_mostly(_KNOWN_SOURCES, sources(), 8), 1, 2, _id, lambda: _KNOWN_SOURCES),
     )
 
@@ -112,17 +116,15 @@ def _id(value: Any) -> str:
     return cast(str, value.id)
 
 
-@st.composite
+@_flat
 def _pools(draw: st.DrawFn) -> _Pools:
     states_of, governments_of, organizations_of, people_of, places_of, sources_of = (
         _pool_strategies()
     )
     states_ = draw(states_of)
-    home = st.sampled_from(states_)
-    maybe_home = _optional(home)
-    governments_ = [_moved(g, state=draw(home)) for g in draw(governments_of)]
-    organizations_ = [_moved(o, state=draw(maybe_home)) for o in draw(organizations_of)]
-    places_ = [attrs.evolve(p, country=draw(maybe_home)) for p in draw(places_of)]
+    governments_ = [_moved(g, state=_pick(draw, states_)) for g in draw(governments_of)]
+    organizations_ = [_moved(o, state=_pick_or_none(draw, states_)) for o in draw(organizations_of)]
+    places_ = [attrs.evolve(p, country=_pick_or_none(draw, states_)) for p in draw(places_of)]
     parties: list[Party] = []
     for party in _unique_by_id([*states_, *governments_, *organizations_]):
         # One actor under two ids is something Dossier.check() reports: keep the first.
@@ -157,20 +159,30 @@ class _PoolRef(threading.local):
         return "pools"
 
 
-@st.composite
+def _pick(draw: st.DrawFn, values: Sequence[T]) -> T:
+    """One of ``values``, shrinking to the first: one choice."""
+    return values[draw(_below(len(values)))]
+
+
+@_flat
 def _pooled(draw: st.DrawFn, ref: _PoolRef, kind: str) -> Any:
     """One of the current pools' parties, people, places or sources."""
-    values: tuple[Any, ...] = getattr(ref.pools, kind)
-    return values[draw(st.integers(0, len(values) - 1))]
+    return _pick(draw, getattr(ref.pools, kind))
 
 
-@st.composite
-def _pooled_place(draw: st.DrawFn, ref: _PoolRef) -> Place | None:
-    """None, or one of the current pools' places."""
-    places_ = cast(_Pools, ref.pools).places
-    if not places_ or not draw(st.booleans()):
+def _pick_or_none(draw: st.DrawFn, values: Sequence[T]) -> T | None:
+    """None (half the time, and when there are no ``values``) or one of ``values``: one
+    choice, shrinking to None."""
+    if not values:
         return None
-    return places_[draw(st.integers(0, len(places_) - 1))]
+    pick = draw(_below(2 * len(values)))
+    return values[pick - len(values)] if pick >= len(values) else None
+
+
+@_flat
+def _pooled_place(draw: st.DrawFn, ref: _PoolRef) -> Place | None:
+    """None, or one of the current pools' places: one choice."""
+    return _pick_or_none(draw, cast(_Pools, ref.pools).places)
 
 
 class _SequenceMaker:
@@ -185,11 +197,11 @@ class _SequenceMaker:
             "among": party,
             "people": self.person,
             "place": _pooled_place(self.ref),
-            "sources": st.lists(
+            "sources": _tuples(
                 citations(source=_pooled(self.ref, "sources"), on=None, place=None),
                 min_size=1,
                 max_size=2,
-            ).map(tuple),
+            ),
         }
         self.events: dict[type[Any], SearchStrategy[Any]] = {}
         for cls in chosen:
@@ -214,7 +226,7 @@ class _SequenceMaker:
             return None
         root = _root_id(envoy.receiving)
         same_root = [p for p in cast(_Pools, self.ref.pools).parties if _root_id(p) == root]
-        return attrs.evolve(official, on_behalf_of=draw(st.sampled_from(same_root)))
+        return attrs.evolve(official, on_behalf_of=_pick(draw, same_root))
 
     def withdrawal(self, draw: st.DrawFn, act: RecognitionAct) -> RecognitionWithdrawal:
         """A withdrawal of ``act``, dated so that it cannot precede it."""
@@ -228,8 +240,8 @@ class _SequenceMaker:
             recognized=act.recognized,
             in_favour_of=None if rival is None or rival.id in parties else rival,
             addressee=_unless(drawn.addressee, act.recognizer),
-            on=draw(_dates_from(since)),
-            effective=draw(_optional(_dates_from(since))),
+            on=_dates_from(draw, since),
+            effective=_dates_from(draw, since) if draw(_BOOLEANS) else None,
             basis=(act.id,),
         )
 
@@ -248,13 +260,17 @@ def _month_start_from(day: dt.date) -> dt.date | None:
     return dt.date(day.year + 1, 1, 1) if day.year < 9999 else None
 
 
-@st.composite
+_SHAPES_FROM: Final = ("day", "month", "year", "from")
+
+
 def _dates_from(draw: st.DrawFn, since: dt.date) -> When:
-    """A day, month, year or open interval that starts no earlier than ``since``."""
+    """Draw a day, month, year or open interval that starts no earlier than ``since``: two
+    choices, the day and then its qualifiers and shape."""
     room = OPEN_END.toordinal() - since.toordinal()
-    day = dt.date.fromordinal(since.toordinal() + draw(st.integers(0, min(3650, room))))
-    uncertain, approximate = draw(st.sampled_from(_QUALIFIERS))
-    shape = draw(st.sampled_from(("day", "month", "year", "from")))
+    day = dt.date.fromordinal(since.toordinal() + draw(_below(min(3650, room) + 1)))
+    how, shape_at = divmod(draw(_below(len(_QUALIFIERS) * len(_SHAPES_FROM))), len(_SHAPES_FROM))
+    uncertain, approximate = _QUALIFIERS[how]
+    shape = _SHAPES_FROM[shape_at]
     month = _month_start_from(day)
     year = day.year if (day.month, day.day) == (1, 1) else day.year + 1
     if shape == "month" and month is not None:
@@ -274,7 +290,7 @@ def _fresh_id(event: Event, used: set[str]) -> Event:
     return attrs.evolve(event, id=f"{event.TAG}:{number}")
 
 
-@st.composite
+@_flat
 def _sequences(
     draw: st.DrawFn, min_size: int, max_size: int, maker: _SequenceMaker
 ) -> tuple[Event, ...]:
@@ -285,10 +301,10 @@ def _sequences(
     withdrawable: list[RecognitionAct] = []
     for _ in range(size):
         open_ = [cls for cls in maker.events if cls is not RecognitionWithdrawal or withdrawable]
-        cls = draw(st.sampled_from(open_))
+        cls = _pick(draw, open_)
         event: Event
         if cls is RecognitionWithdrawal:
-            act = draw(st.sampled_from(withdrawable))
+            act = _pick(draw, withdrawable)
             withdrawable.remove(act)
             event = maker.withdrawal(draw, act)
         else:
@@ -297,8 +313,8 @@ def _sequences(
             event = attrs.evolve(event, received_by=maker.receiver(draw, event.envoy))
         link = _link_field(cls)
         if link is not None and done and cls is not RecognitionWithdrawal:
-            earlier = st.sampled_from([e.id for e in done])
-            event = _moved(event, **{link: draw(_tuples(earlier, max_size=2, unique_by=str))})
+            earlier = {_pick(draw, done).id for _ in range(draw(_below(3)))}
+            event = _moved(event, **{link: tuple(sorted(earlier))})
         event = settled(_fresh_id(event, used))
         if isinstance(event, RecognitionAct) and not isinstance(event.recognized, State):
             withdrawable.append(event)

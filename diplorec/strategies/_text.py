@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
+from diplorec._validators import Name
 from diplorec.events import EVENT_TYPES
-from diplorec.strategies._core import _public
+from diplorec.strategies._core import _below, _flat, _public
 
 # -- names and text -----------------------------------------------------------------
 
@@ -109,17 +110,35 @@ _MIXED: Final = _script(
 )
 
 
-@st.composite
-def _generated_name(
-    draw: st.DrawFn, rules: tuple[SearchStrategy[str], ...], samples: tuple[str, ...]
+@_flat
+def _longest_name(draw: st.DrawFn) -> str:
+    """A name as long as the name rule allows: sample names joined, cut to length."""
+    joined = "/".join(_SAMPLE_NAMES[draw(_below(len(_SAMPLE_NAMES)))] for _ in range(2))
+    size = Name.max_length
+    return ((joined + "/") * (size // len(joined) + 1))[: size - 1] + "x"
+
+
+#: How names are made up: in one script, in several, or as long as a name can be.
+_NAME_RULES: Final = (*_SCRIPT_RULES.values(), _MIXED, _longest_name())
+
+
+def _name_at(
+    draw: st.DrawFn, pick: int, rules: tuple[SearchStrategy[str], ...], samples: tuple[str, ...]
 ) -> str:
-    """A sample name, or a text of one script's characters without separators at its ends
-    (``samples[0]`` if nothing is left): two or three choices."""
-    pick = draw(st.integers(0, len(samples) + len(rules) - 1))
+    """Sample name ``pick``, or a text of rule ``pick - len(samples)`` without separators
+    at its ends (``samples[0]`` if nothing is left)."""
     if pick < len(samples):
         return samples[pick]
     raw = draw(rules[pick - len(samples)]).strip(_WORD_SEPARATORS)
     return raw or (samples[0] if samples else "-")
+
+
+@_flat
+def _generated_name(
+    draw: st.DrawFn, rules: tuple[SearchStrategy[str], ...], samples: tuple[str, ...]
+) -> str:
+    """A sample name, or a text of one script's characters: one or two choices."""
+    return _name_at(draw, draw(_below(len(samples) + len(rules))), rules, samples)
 
 
 @_public
@@ -129,14 +148,15 @@ def names(*, scripts: str | Iterable[str] | None = None) -> SearchStrategy[str]:
     Names are drawn from Latin (with diacritics), Cyrillic, Arabic script (with the
     Persian, Dari and Pashto letters), CJK, Greek, Hebrew, Devanagari or any printable
     character, with combining marks, direction marks (U+200E, U+200F, U+061C), spaces,
-    hyphens and zero-width non-joiners; one name may mix scripts. ``scripts`` keeps to
-    some of :data:`SCRIPTS`. Each name is a few choices for Hypothesis, so drawing one
-    is cheap.
+    hyphens and zero-width non-joiners; one name may mix scripts, and now and then a
+    name is as long as the name rule allows. ``scripts`` keeps to some of
+    :data:`SCRIPTS`. Each name is one or two choices for Hypothesis, so drawing one is
+    cheap.
 
     >>> strategy = names(scripts=("arabic", "cyrillic"))
     """
     if scripts is None:
-        return _generated_name((*_SCRIPT_RULES.values(), _MIXED), _SAMPLE_NAMES)
+        return _generated_name(_NAME_RULES, _SAMPLE_NAMES)
     chosen = (scripts,) if isinstance(scripts, str) else tuple(scripts)
     unknown = [s for s in chosen if s not in _SCRIPT_RULES]
     if unknown or not chosen:
@@ -149,15 +169,33 @@ _PADDING: Final = st.text(
 )
 
 
-@st.composite
-def _padded(draw: st.DrawFn, middle: SearchStrategy[str]) -> str:
-    return draw(_PADDING) + draw(middle) + draw(_PADDING)
+#: Whitespace a text may start or end with (a text is padded by two of them, or by a
+#: drawn text of any characters, tabs and newlines, at one end).
+_PADS: Final = ("", " ", "\n", "\t", " \n", "\r\n", "\u3000", "\u2028")
+_PAD_PAIRS: Final = len(_PADS) ** 2
+
+
+@_flat
+def _padded_name(
+    draw: st.DrawFn, rules: tuple[SearchStrategy[str], ...], samples: tuple[str, ...]
+) -> str:
+    """A name of :func:`_generated_name`, padded by two pads (one choice for both and the
+    name, when it is a sample), or by a drawn text at one end."""
+    ways = len(samples) + len(rules)
+    how, pick = divmod(draw(_below((_PAD_PAIRS + 2) * ways)), ways)
+    core = _name_at(draw, pick, rules, samples)
+    if how == _PAD_PAIRS:
+        return core + draw(_PADDING)
+    if how > _PAD_PAIRS:
+        return draw(_PADDING) + core
+    before, after = divmod(how, len(_PADS))
+    return _PADS[before] + core + _PADS[after]
 
 
 @_public
 def texts() -> SearchStrategy[str]:
     """Free text a model accepts (a quote, a note): any script, inner tabs and newlines."""
-    return _padded(names())
+    return _padded_name(_NAME_RULES, _SAMPLE_NAMES)
 
 
 _ID_KEY_CHARS: Final = _ANY_CHARACTER
@@ -168,15 +206,17 @@ _ANY_KEYS: Final = st.text(_ID_KEY_CHARS, min_size=1, max_size=16)
 _EVENT_TAGS: Final = tuple(cls.TAG for cls in EVENT_TYPES)
 
 
-@st.composite
+@_flat
 def _ids(draw: st.DrawFn, kinds: tuple[str, ...], derived: bool = False) -> str:
     """Explicit ids ``kind:key`` (the key in ASCII or any script), or, with ``derived``,
-    sometimes ``""``: the model then derives the id from the value's content."""
-    pick = draw(st.integers(0, 2)) - 1 if derived else draw(st.integers(0, 1))
+    half the time ``""``: the model then derives the id from the value's content. The
+    kind and the script of the key are one choice."""
+    ways = 2 * len(kinds)
+    pick = draw(_below(2 * ways)) - ways if derived else draw(_below(ways))
     if pick < 0:
         return ""
-    kind = kinds[0] if len(kinds) == 1 else draw(st.sampled_from(kinds))
-    return f"{kind}:{draw(_ASCII_KEYS if pick == 0 else _ANY_KEYS)}"
+    script, kind = divmod(pick, len(kinds))
+    return f"{kinds[kind]}:{draw(_ASCII_KEYS if script == 0 else _ANY_KEYS)}"
 
 
 def _derived_or(kind: str) -> SearchStrategy[str]:
@@ -188,21 +228,6 @@ def _derived_or(kind: str) -> SearchStrategy[str]:
 def event_ids() -> SearchStrategy[str]:
     """Ids an event may have or link to (``basis``, ``concerning``), e.g. ``meeting:k1``."""
     return _ids(_EVENT_TAGS)
-
-
-@st.composite
-def _wikidata_ids(draw: st.DrawFn) -> str:
-    """Wikidata item ids, ``Q`` and a number."""
-    return f"Q{draw(st.integers(1, 10**12 - 1))}"
-
-
-_UPPER: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-
-
-@st.composite
-def _codes(draw: st.DrawFn, size: int) -> str:
-    """Codes of ``size`` capital letters (ISO 3166 alpha-2 and alpha-3)."""
-    return draw(st.text(_alphabet(_UPPER), min_size=size, max_size=size))
 
 
 def _prepare(*strategies: SearchStrategy[Any]) -> None:

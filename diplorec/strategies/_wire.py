@@ -97,12 +97,13 @@ class _Node(typing.NamedTuple):
 
 
 class _Site(typing.NamedTuple):
-    """A value in wire data, with the type its field declares."""
+    """A value in wire data, with the type its field declares and the field's rule."""
 
     keys: tuple[str | int, ...]
     tp: Any
     nullable: bool
     name: str
+    rule: Any = None
 
 
 def _walk(
@@ -117,7 +118,7 @@ def _walk(
             continue
         tp, nullable = _strip_none(field.type)
         here = (*keys, field.name)
-        sites.append(_Site(here, tp, nullable, field.name))
+        sites.append(_Site(here, tp, nullable, field.name, field.validator))
         value = data[field.name]
         item_tp = typing.get_args(tp)[0] if _is_tuple(tp) else None
         if item_tp is not None and attrs.has(_members(item_tp)[0]):
