@@ -97,12 +97,14 @@ class TestPauseGc:
 
     def test_restored_when_consumer_raises(self) -> None:
         """An error in the loop's body, inside a with block, turns it back on."""
-        with (
-            pytest.raises(KeyError),
-            read_jsonl(io.BytesIO(LINES), pause_gc=True) as reader,
-        ):
-            for _ in reader:
-                raise KeyError("the consumer's own error")
+
+        def consume() -> None:
+            with read_jsonl(io.BytesIO(LINES), pause_gc=True) as reader:
+                for _ in reader:
+                    raise KeyError("the consumer's own error")
+
+        with pytest.raises(KeyError):
+            consume()
         assert gc.isenabled()
 
     def test_restored_when_stream_fails(self) -> None:
