@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib.util
+import io
 import json
 import os
 import platform
@@ -101,6 +102,20 @@ def _medians(
                 keep[name] = result
             del result
     return {name: statistics.median(values) for name, values in times.items()}
+
+
+def _read_jsonl_medians(data: bytes, repeat: int) -> dict[str, float]:
+    """diplorec's read_jsonl over the corpus, collector on, paused by the reader or not."""
+    read_jsonl = getattr(diplorec.jsonl, "read_jsonl", None)
+
+    def plain(buffer: bytes) -> list[Any]:
+        return list(read_jsonl(io.BytesIO(buffer)))  # type: ignore[misc]
+
+    def paused(buffer: bytes) -> list[Any]:
+        return list(read_jsonl(io.BytesIO(buffer), pause_gc=True))  # type: ignore[misc]
+
+    work: Work = {"read_jsonl": (plain, data), "read_jsonl pause_gc": (paused, data)}
+    return _medians(work, repeat, gc_on=True)
 
 
 def _memory_per_event(lib: Library, data: bytes, count: int) -> float:
@@ -203,6 +218,9 @@ def run_size(
         key = "load" if gc_on else "load_gc_off"
         log(f"  timing {key} ({repeat} repetitions) ...")
         results[key] = _medians(load, repeat, gc_on, keep=loaded)
+    if corpus == "standard":
+        log(f"  timing read_jsonl with and without pause_gc ({repeat} repetitions) ...")
+        results["read_jsonl"] = _read_jsonl_medians(data, repeat)
     ids = [event.id for event in loaded["diplorec"]]
     for name, values in loaded.items():
         if len(values) != n or [event.id for event in values] != ids:
@@ -236,10 +254,15 @@ def run_size(
 
 
 def _ratios(ops: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
-    return {
+    ratios = {
         op: {f"vs_{name}": times["diplorec"] / times[name] for name in times if name != "diplorec"}
         for op, times in ops.items()
+        if "diplorec" in times
     }
+    if "read_jsonl" in ops:
+        reads = ops["read_jsonl"]
+        ratios["read_jsonl"] = {"pause_gc": reads["read_jsonl pause_gc"] / reads["read_jsonl"]}
+    return ratios
 
 
 def _check(what: str, ratio: float, limit: float) -> dict[str, Any]:
@@ -281,12 +304,21 @@ def format_run(run: dict[str, Any], versions: dict[str, str]) -> str:
         + "".join(f"{'÷ ' + name:>11}" for name in others),
     ]
     for op, times in run["ops"].items():
+        if op == "read_jsonl":
+            continue
         cells = "".join(
             f"{times[name]:>8.3f} ({times[name] / n * 1e6:>5.1f})" for name in LIBRARIES
         )
         ratio = run["ratios"][op]
         lines.append(
             f"{op:<15}{cells}" + "".join(f"{ratio['vs_' + name]:>11.2f}" for name in others)
+        )
+    reads = run["ops"].get("read_jsonl")
+    if reads:
+        plain, paused = reads["read_jsonl"], reads["read_jsonl pause_gc"]
+        lines.append(
+            f"diplorec read_jsonl, GC on: {plain:.3f} s; with pause_gc=True: {paused:.3f} s"
+            f" ({paused / plain:.2f}x)"
         )
     memory = run["memory_bytes_per_event"]
     lines.append(
