@@ -259,7 +259,9 @@ class Interner:
             if type(value) is not dict:
                 return reader(value)
             try:
-                key = key_of(value)
+                # Without its opening brace, as a new bytes object of its own size: orjson
+                # hands out its working buffer (4 kB), too big to keep thousands of.
+                key = key_of(value)[1:]
             except Exception:  # a number orjson cannot write: read it plainly
                 return reader(value)
             state[0] += 1

@@ -321,6 +321,14 @@ class TestInterning:
         with pytest.raises(ValueError, match="not"):
             reader(dict(bad))
 
+    def test_keys_are_their_own_size(self) -> None:
+        """A kept key is as long as its JSON, not the encoder's 4 kB working buffer."""
+        interner = Interner()
+        read = interner.wrap(lambda value: object())
+        read({"type": "state", "name": "Qatar"})
+        (key,) = interner._caches[0]
+        assert sys.getsizeof(key) < 200
+
     def test_switches_off_and_back_on(self) -> None:
         """Below the hit rate it stops keeping values, and after a pause tries again."""
         calls: list[Any] = []
