@@ -14,6 +14,7 @@ import gc
 import io
 import subprocess
 import sys
+import tracemalloc
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
@@ -322,12 +323,20 @@ class TestInterning:
             reader(dict(bad))
 
     def test_keys_are_their_own_size(self) -> None:
-        """A kept key is as long as its JSON, not the encoder's 4 kB working buffer."""
-        interner = Interner()
-        read = interner.wrap(lambda value: object())
-        read({"type": "state", "name": "Qatar"})
-        (key,) = interner._caches[0]
-        assert sys.getsizeof(key) < 200
+        """A kept key takes about its JSON's length, not the encoder's 4 kB working buffer."""
+        interner = Interner(window=10_000)
+        read = interner.wrap(lambda value: None)
+        records = [{"type": "state", "name": f"State {index}"} for index in range(500)]
+        tracemalloc.start()
+        try:
+            before = tracemalloc.get_traced_memory()[0]
+            for record in records:
+                read(record)
+            held = tracemalloc.get_traced_memory()[0] - before
+        finally:
+            tracemalloc.stop()
+        assert len(interner._caches[0]) == len(records)
+        assert held / len(records) < 1000
 
     def test_switches_off_and_back_on(self) -> None:
         """Below the hit rate it stops keeping values, and after a pause tries again."""
