@@ -280,8 +280,10 @@ class When:
     # The bounds as ordinals; their pendulum dates are built on first use.
     _lo: int = attrs.field(init=False, eq=False, repr=False)
     _hi: int = attrs.field(init=False, eq=False, repr=False)
-    _earliest: pendulum.Date | None = attrs.field(init=False, default=None, eq=False, repr=False)
-    _latest: pendulum.Date | None = attrs.field(init=False, default=None, eq=False, repr=False)
+    # (pendulum.Date | None, written Any so that resolving the annotations, as cattrs
+    # does, needs no pendulum)
+    _earliest: Any = attrs.field(init=False, default=None, eq=False, repr=False)
+    _latest: Any = attrs.field(init=False, default=None, eq=False, repr=False)
     _uncertain: bool = attrs.field(init=False, eq=False, repr=False)
     _approximate: bool = attrs.field(init=False, eq=False, repr=False)
     _year: int | None = attrs.field(init=False, eq=False, repr=False)
@@ -574,7 +576,7 @@ class When:
         >>> When.parse("../2025").earliest
         Date(1, 1, 1)
         """
-        date = self._earliest
+        date: pendulum.Date | None = self._earliest
         if date is None:  # built once; two threads racing build equal dates
             date = _pendulum_date(self._lo)
             object.__setattr__(self, "_earliest", date)
@@ -589,7 +591,7 @@ class When:
         >>> When.parse("2021-08/..").latest
         Date(9999, 12, 31)
         """
-        date = self._latest
+        date: pendulum.Date | None = self._latest
         if date is None:
             date = _pendulum_date(self._hi)
             object.__setattr__(self, "_latest", date)

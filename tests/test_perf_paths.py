@@ -204,10 +204,12 @@ class TestLazyBounds:
         assert When.parse("2025/..").latest == OPEN_END == pendulum.Date(9999, 12, 31)
 
     def test_reading_builds_no_date(self) -> None:
-        """Importing diplorec and reading an event imports no pendulum; a bound does."""
+        """Importing diplorec, reading an event and resolving When's annotations (as cattrs
+        does) import no pendulum; a bound does."""
         code = (
-            "import sys, diplorec\n"
+            "import sys, attrs, diplorec\n"
             "e = diplorec.loads(sys.argv[1], diplorec.Event)\n"
+            "attrs.resolve_types(diplorec.When)\n"
             "before = 'pendulum' in sys.modules\n"
             "e.on.latest\n"
             "print(before, 'pendulum' in sys.modules)\n"
