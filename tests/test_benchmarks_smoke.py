@@ -157,3 +157,24 @@ class TestRunner:
         printed = capsys.readouterr().out
         assert "load_gc_off" in printed
         assert "targets" in printed
+
+    def test_scaling_table(self) -> None:
+        """The scaling table gives µs per event at each size and its ratio to the size before."""
+        runs = [
+            {
+                "N": n,
+                "corpus": "standard",
+                "ops": {
+                    "load": {"diplorec": n * seconds, "pydantic": n * 2 * seconds},
+                    "load_gc_off": {"diplorec": n * seconds, "pydantic": n * seconds},
+                },
+            }
+            for n, seconds in ((1_000, 1e-4), (10_000, 1.5e-4))
+        ]
+        table = run.format_scaling(runs)
+        rows = table.splitlines()
+        assert rows[0].startswith("scaling, standard corpus")
+        assert "100.0" in rows[2]
+        assert "x" not in rows[2]
+        assert "150.0" in rows[3]
+        assert "1.50x" in rows[3]
