@@ -11,6 +11,10 @@ in Cyrillic, Arabic script or with diacritics, so the non-ASCII paths are exerci
 The states' names and ISO codes are real; the events are not. The same ``seed`` and
 ``n`` always give the same bytes.
 
+With ``distinct=True`` the same mix repeats nothing a reader could reuse: every party,
+person and place drawn is a new one (its own name and id) and every date is a day
+used nowhere else. It shows what repetition in the standard corpus is worth.
+
 >>> events = generate(5, seed=1)
 >>> len(events), len(to_jsonl(events).splitlines())
 (5, 5)
@@ -19,8 +23,12 @@ The states' names and ISO codes are real; the events are not. The same ``seed`` 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 from collections.abc import Sequence
+from typing import TypeVar
+
+import attrs
 
 import diplorec
 from diplorec import (
@@ -57,6 +65,8 @@ from diplorec.reference import P5, UN_SECURITY_COUNCIL
 from diplorec.vocab import Certainty, Characterization
 
 __all__ = ["generate", "to_jsonl"]
+
+_T = TypeVar("_T", State, Government, Organization, Person, Place)
 
 # name, ISO 3166-1 alpha-3, alpha-2
 _STATES = (
@@ -163,8 +173,10 @@ _FOREIGN_PHRASES = (
 class _Builder:
     """Pools of actors built once and drawn from, as real corpora repeat their actors."""
 
-    def __init__(self, rng: random.Random) -> None:
+    def __init__(self, rng: random.Random, *, distinct: bool = False) -> None:
         self.rng = rng
+        self.distinct = distinct
+        self._serial = itertools.count(1)
         self.states: list[State] = [*P5]
         for name, iso3, iso2 in _STATES:
             aliases = (f"Republic of {name}",) if rng.random() < 0.3 else ()
@@ -210,8 +222,22 @@ class _Builder:
 
     # -- small pieces ---------------------------------------------------------
 
+    _FIRST_DAY = dt.date(1000, 1, 1)
+
+    def fresh(self, value: _T) -> _T:
+        """``value`` itself, or with ``distinct`` a copy under a name and id never used."""
+        if not self.distinct:
+            return value
+        serial = next(self._serial)
+        if isinstance(value, Place):
+            country = None if value.country is None else self.fresh(value.country)
+            return attrs.evolve(value, name=f"{value.name} {serial}", country=country)
+        return attrs.evolve(value, name=f"{value.name} {serial}", id=f"{value.id}-{serial}")  # type: ignore[misc]
+
     def when(self) -> When:
         rng = self.rng
+        if self.distinct:  # every date a day of its own
+            return When.from_date(self._FIRST_DAY + dt.timedelta(days=next(self._serial)))
         year = rng.randint(1950, 2025)
         roll = rng.random()
         qualifier = rng.random()
@@ -245,15 +271,18 @@ class _Builder:
     def party(self) -> Party:
         roll = self.rng.random()
         if roll < 0.55:
-            return self.rng.choice(self.states)
+            return self.fresh(self.rng.choice(self.states))
         if roll < 0.85:
-            return self.rng.choice(self.governments)
-        return self.rng.choice(self.organizations)
+            return self.fresh(self.rng.choice(self.governments))
+        return self.fresh(self.rng.choice(self.organizations))
 
     def sovereign(self) -> State | Government:
         if self.rng.random() < 0.6:
-            return self.rng.choice(self.states)
-        return self.rng.choice(self.governments)
+            return self.fresh(self.rng.choice(self.states))
+        return self.fresh(self.rng.choice(self.governments))
+
+    def person(self) -> Person:
+        return self.fresh(self.rng.choice(self.people))
 
     def two_parties(self) -> tuple[Party, Party]:
         first = self.party()
@@ -264,7 +293,7 @@ class _Builder:
 
     def official(self, party: Party | None = None) -> Official:
         return Official(
-            person=self.rng.choice(self.people),
+            person=self.person(),
             office=self.rng.choice(_OFFICES),
             on_behalf_of=party if party is not None else self.party(),
             acting=self.rng.random() < 0.2,
@@ -307,7 +336,7 @@ class _Builder:
         on = self.when()
         return {
             "on": on,
-            "place": rng.choice(self.places) if rng.random() < 0.4 else None,
+            "place": self.fresh(rng.choice(self.places)) if rng.random() < 0.4 else None,
             "sources": self.citations(on),
             "certainty": rng.choice(tuple(Certainty)) if rng.random() < 0.3 else Certainty.REPORTED,
             "notes": self.sentence(5, 20) if rng.random() < 0.15 else None,
@@ -367,7 +396,7 @@ class _Builder:
         while receiving.id == sending.id:
             receiving = self.sovereign()
         envoy = Envoy(
-            person=rng.choice(self.people),
+            person=self.person(),
             rank=rng.choice(tuple(DiplomaticRank)),
             sending=sending,
             receiving=receiving,
@@ -417,10 +446,13 @@ class _Builder:
         )
 
 
-def generate(n: int, *, seed: int = 20250703) -> list[Event]:
-    """``n`` events of the benchmark mix; the same arguments give the same events."""
+def generate(n: int, *, seed: int = 20250703, distinct: bool = False) -> list[Event]:
+    """``n`` events of the benchmark mix; the same arguments give the same events.
+
+    ``distinct``: no party, person, place or date twice (see the module's docstring).
+    """
     rng = random.Random(seed)
-    builder = _Builder(rng)
+    builder = _Builder(rng, distinct=distinct)
     events: list[Event] = []
     for _ in range(n):
         roll = rng.random()

@@ -4,7 +4,9 @@ Each library reads and writes JSON Lines its own idiomatic, fastest public way:
 diplorec with :func:`diplorec.loads` and :func:`diplorec.converters.dumpb` per line,
 pydantic with a ``TypeAdapter`` of the discriminated union (``validate_json`` and
 ``dump_json``) per line, msgspec with ``Decoder.decode_lines`` and
-``Encoder.encode_lines``.
+``Encoder.encode_lines``. The *floor* is msgspec again, with the same shapes and
+its native constraints only (:mod:`benchmarks.msgspec_floor`): timed, and checked to
+read the same content, but not held to diplorec's rules.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ class Library:
     dump: Callable[[list[Any]], bytes]
     to_dicts: Callable[[list[Any]], list[Any]]
     from_dicts: Callable[[list[Any]], list[Any]]
+    #: Whether it enforces every rule diplorec does (the floor does not).
+    checks_rules: bool = True
 
 
 def _diplorec() -> Library:
@@ -77,12 +81,13 @@ def _pydantic() -> Library:
     return Library("pydantic", load, dump, to_dicts, from_dicts)
 
 
-def _msgspec() -> Library:
+def _msgspec(floor: bool = False) -> Library:
     import msgspec
 
-    from benchmarks import msgspec_models
+    from benchmarks import msgspec_floor, msgspec_models
 
-    event = msgspec_models.Event
+    models: Any = msgspec_floor.load() if floor else msgspec_models
+    event = models.Event
     to_builtins, convert = msgspec.to_builtins, msgspec.convert
 
     def to_dicts(events: list[Any]) -> list[Any]:
@@ -92,13 +97,18 @@ def _msgspec() -> Library:
         return [convert(item, event) for item in dicts]
 
     return Library(
-        "msgspec", msgspec_models.load_lines, msgspec_models.dump_lines, to_dicts, from_dicts
+        "floor" if floor else "msgspec",
+        models.load_lines,
+        models.dump_lines,
+        to_dicts,
+        from_dicts,
+        checks_rules=not floor,
     )
 
 
 def libraries() -> list[Library]:
-    """diplorec, pydantic and msgspec, in that order."""
-    return [_diplorec(), _pydantic(), _msgspec()]
+    """diplorec, pydantic, msgspec and the floor, in that order."""
+    return [_diplorec(), _pydantic(), _msgspec(), _msgspec(floor=True)]
 
 
-LIBRARIES = ("diplorec", "pydantic", "msgspec")
+LIBRARIES = ("diplorec", "pydantic", "msgspec", "floor")

@@ -1,14 +1,16 @@
-"""The field rules diplorec enforces, as plain functions for the comparison models.
+"""The field rules diplorec enforces, for the comparison models.
 
-Each returns its argument or raises :class:`ValueError`. Patterns and limits are read
-from diplorec's own rule objects (``diplorec._validators``), so the pydantic and msgspec
-models state exactly the rules diplorec states.
+Patterns and limits are read from diplorec's own rule objects (``diplorec._validators``),
+so the pydantic and msgspec models state exactly the rules diplorec states. Each model
+library checks what it can natively (patterns, lengths, ranges, enums, tags, unknown
+keys); the functions here, which return their argument or raise :class:`ValueError`,
+are only for what neither can say: distinct items, dates, UTC instants written ``Z``
+and the rules that compare fields.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Hashable, Sequence
 from typing import Any, TypeVar
 
@@ -38,65 +40,33 @@ LANGUAGE = _regex(Source, "language")
 
 MAX_NAME = _validators.MAX_NAME
 MAX_TEXT = _validators.MAX_TEXT
-
-# Control characters other than tab, newline and carriage return; C1 controls; lone
-# surrogates. The same set diplorec refuses in names and free text.
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-_ID = re.compile(ID)
-
-
-def name(value: str) -> str:
-    """A name: not blank, no spaces around it, at most 500 characters, no controls."""
-    if not value or value.isspace():
-        raise ValueError("must not be empty")
-    if value != value.strip():
-        raise ValueError(f"{value!r} has spaces at its start or end")
-    if len(value) > MAX_NAME:
-        raise ValueError(f"is {len(value)} characters long; at most {MAX_NAME}")
-    if _BAD_CHARS.search(value):
-        raise ValueError(f"{value!r} contains a control character")
-    return value
+#: A name (no space at either end, no control character) and free text (not blank, no
+#: control character), as anchored patterns in the portable syntax that both Rust's
+#: ``regex`` (pydantic-core) and Python's ``re`` (msgspec) read alike. They are the
+#: patterns of diplorec's JSON Schema; lone surrogates never get this far (no JSON
+#: parser here reads one into a string).
+NAME = _validators.NAME_PATTERN
+TEXT = _validators.TEXT_PATTERN
 
 
-def names(values: Sequence[str]) -> Sequence[str]:
-    """Distinct names."""
-    for value in values:
-        name(value)
-    distinct(values)
-    return values
-
-
-def text(value: str) -> str:
-    """Free text: not only spaces, at most 100,000 characters, no controls."""
-    if not value.strip():
-        raise ValueError("must not be empty or only spaces")
-    if len(value) > MAX_TEXT:
-        raise ValueError(f"is {len(value)} characters long; at most {MAX_TEXT}")
-    if _BAD_CHARS.search(value):
-        raise ValueError("contains a control character or a lone surrogate")
-    return value
-
-
-def texts(values: Sequence[str]) -> Sequence[str]:
-    """Free-text items."""
-    for value in values:
-        text(value)
-    return values
-
-
-def event_ids(values: Sequence[str]) -> Sequence[str]:
-    """Distinct event ids."""
-    for value in values:
-        if _ID.fullmatch(value) is None:
-            raise ValueError(f"{value!r} is not an id of the form 'kind:key'")
-    distinct(values)
-    return values
+def python_anchored(pattern: str) -> str:
+    """``^...$`` with ``$`` as ``\\Z``: Python's ``$`` also matches before a final newline."""
+    if not pattern.endswith("$"):
+        raise ValueError(f"{pattern!r} is not anchored at its end")
+    return pattern[:-1] + "\\Z"
 
 
 def distinct(values: Sequence[Hashable]) -> None:
     """No item twice."""
     if len(set(values)) != len(values):
         raise ValueError("lists the same item twice")
+
+
+def distinct_items(values: T) -> T:
+    """``values`` (a sequence) if no item comes twice."""
+    if len(values) > 1:  # type: ignore[arg-type]
+        distinct(values)  # type: ignore[arg-type]
+    return values
 
 
 def when(value: Any) -> When:
@@ -160,11 +130,3 @@ def credentials(event: Any) -> None:
     """An envoy does not receive their own credentials."""
     if event.received_by is not None and event.received_by.person.id == event.envoy.person.id:
         raise ValueError("an envoy cannot receive their own credentials")
-
-
-def participants(values: Sequence[Hashable]) -> Sequence[Hashable]:
-    """Two or more distinct participants."""
-    if len(values) < 2:
-        raise ValueError("at least 2 participants are needed")
-    distinct(values)
-    return values

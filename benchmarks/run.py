@@ -1,8 +1,10 @@
-"""Run the benchmark suite: ``python -m benchmarks.run [--quick] [--json PATH]``.
+"""Run the benchmark suite: ``python -m benchmarks.run [--quick | --full] [--json PATH]``.
 
-Times diplorec, pydantic v2 and msgspec on the same JSON Lines corpus, with the
-cyclic garbage collector on (Python's default) and off, and prints a table of
-medians with the ratios the performance targets are stated in.
+Times diplorec, pydantic v2, msgspec and the msgspec floor (native constraints only)
+on the same JSON Lines corpora, with the cyclic garbage collector on (Python's default)
+and off, and prints a table of medians with the ratios the performance targets are
+stated in. Two corpora: the *standard* one, whose actors and dates repeat as in real
+event data, and the *distinct* one, where no party, person, place or date comes twice.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib.util
+import io
 import json
 import os
 import platform
@@ -27,32 +30,49 @@ from benchmarks import parity
 from benchmarks.corpus import generate, to_jsonl
 from benchmarks.libraries import LIBRARIES, Library, libraries
 
-#: (operation, other library, largest allowed ratio of diplorec's median to the other's)
+#: (measurement, other library, largest allowed ratio of diplorec's median to the other's),
+#: on the standard corpus.
 TARGETS: tuple[tuple[str, str, float], ...] = (
-    ("load", "pydantic", 0.7),
-    ("load", "msgspec", 4.0),
+    ("load", "pydantic", 0.45),
+    ("load_gc_off", "pydantic", 0.7),
+    ("load_gc_off", "msgspec", 1.4),
     ("dump", "pydantic", 1.0),
-    ("dump", "msgspec", 3.0),
+    ("dump", "msgspec", 2.0),
+    ("dump_gc_off", "msgspec", 2.0),
 )
+#: The corpora every run reads, in this order.
+CORPORA = ("standard", "distinct")
 MEMORY_TARGET = 0.6
 IMPORT_TARGET = 1.2
 STANDING_TARGET_US = 20.0
 #: How many corpus lines the full run's content check reads with every library.
 PARITY_PREFIX = 10_000
-#: --quick's corpus size. pydantic alone needs about 15 s to load 100,000 events with
-#: the garbage collector on, so N = 100,000 with repetitions in both collector modes
-#: cannot finish in a minute on two cores. The ratios move little with N (see
-#: docs/performance.md); ``--quick -n 100000`` runs the quick set at full size.
-QUICK_N = 15_000
+#: --quick's corpus size (each corpus). pydantic alone needs about 15 s to load 100,000
+#: events with the garbage collector on, so N = 100,000 with repetitions in both
+#: collector modes and two corpora cannot finish in a minute on two cores. The ratios
+#: move little with N (see docs/performance.md); ``--quick -n 100000`` runs the quick
+#: set at full size.
+QUICK_N = 5_000
+#: --full's sizes: the scaling table compares each with the one before.
+FULL_SIZES = (10_000, 100_000, 1_000_000)
 
 Work = dict[str, tuple[Callable[[Any], Any], Any]]
 
 
 def _clear_date_cache() -> None:
-    # Each timed run starts as a fresh process would: no dates parsed yet.
+    # Each timed run starts as a fresh process would: no dates parsed, no actor interned.
     cached = getattr(diplorec.dates, "_parse_cached", None)
     if cached is not None:
         cached.cache_clear()
+    interned = getattr(diplorec._fastpath, "INTERNED", None)
+    if interned is not None:
+        interned.clear()
+
+
+#: The clock of every timing: wall time by default; ``--clock cpu`` takes the process's CPU
+#: time, which leaves out the time other programs on a shared machine hold the cores.
+CLOCKS: dict[str, Callable[[], float]] = {"wall": time.perf_counter, "cpu": time.process_time}
+_clock = CLOCKS["wall"]
 
 
 def _time_once(fn: Callable[[Any], Any], arg: Any, gc_on: bool) -> tuple[float, Any]:
@@ -61,9 +81,9 @@ def _time_once(fn: Callable[[Any], Any], arg: Any, gc_on: bool) -> tuple[float, 
     if not gc_on:
         gc.disable()
     try:
-        start = time.perf_counter()
+        start = _clock()
         result = fn(arg)
-        elapsed = time.perf_counter() - start
+        elapsed = _clock() - start
     finally:
         gc.enable()
     return elapsed, result
@@ -76,18 +96,41 @@ def _medians(
 
     Libraries take turns, so noise on a shared machine falls on all alike; each run
     starts from a collected heap with no other run's result alive (it would feed the
-    collector). With the collector off, ``keep`` may collect each library's last
-    result, which then costs nothing.
+    collector), and what was alive before is frozen out of the collector's passes. With
+    the collector off, ``keep`` collects each library's result of the last round, which
+    then costs nothing.
     """
     times: dict[str, list[float]] = {name: [] for name in work}
-    for _ in range(repeat):
-        for name, (fn, arg) in work.items():
-            elapsed, result = _time_once(fn, arg, gc_on)
-            times[name].append(elapsed)
-            if keep is not None and not gc_on:
-                keep[name] = result
-            del result
+    # What is alive now (the corpus, the libraries, earlier results) is left out of every
+    # collection while timing: each run's collections see what that run made, as in a
+    # fresh process, and the collect() before each run takes milliseconds, not seconds.
+    gc.collect()
+    gc.freeze()
+    try:
+        for round_ in range(repeat):
+            for name, (fn, arg) in work.items():
+                elapsed, result = _time_once(fn, arg, gc_on)
+                times[name].append(elapsed)
+                if keep is not None and not gc_on and round_ == repeat - 1:
+                    keep[name] = result
+                del result
+    finally:
+        gc.unfreeze()
     return {name: statistics.median(values) for name, values in times.items()}
+
+
+def _read_jsonl_medians(data: bytes, repeat: int) -> dict[str, float]:
+    """diplorec's read_jsonl over the corpus, collector on, paused by the reader or not."""
+    read_jsonl = getattr(diplorec.jsonl, "read_jsonl", None)
+
+    def plain(buffer: bytes) -> list[Any]:
+        return list(read_jsonl(io.BytesIO(buffer)))  # type: ignore[misc]
+
+    def paused(buffer: bytes) -> list[Any]:
+        return list(read_jsonl(io.BytesIO(buffer), pause_gc=True))  # type: ignore[misc]
+
+    work: Work = {"read_jsonl": (plain, data), "read_jsonl pause_gc": (paused, data)}
+    return _medians(work, repeat, gc_on=True)
 
 
 def _memory_per_event(lib: Library, data: bytes, count: int) -> float:
@@ -165,22 +208,23 @@ def run_size(
     memory_n: int,
     ops: Sequence[str],
     log: Callable[[str], None],
+    corpus: str = "standard",
 ) -> dict[str, Any]:
-    """Every timing and the memory measurement at one corpus size.
+    """Every timing and the memory measurement at one corpus size, on one corpus.
 
     ``checks``: how many corpus lines the content check reads with every library, and
     how many lines the broken records are made from.
     """
-    log(f"N = {n:,}: generating the corpus ...")
-    data = to_jsonl(generate(n))
+    log(f"N = {n:,}, {corpus} corpus: generating ...")
+    data = to_jsonl(generate(n, distinct=corpus == "distinct"))
     libs = libraries()
 
     content_n, rules_n = checks
     prefix = data if n <= content_n else b"".join(data.splitlines(True)[:content_n])
-    log(f"  checking that the three libraries agree ({min(n, content_n):,} events) ...")
+    log(f"  checking that the libraries agree ({min(n, content_n):,} events) ...")
     parity.check_content(prefix, {lib.name: lib.load(prefix) for lib in libs}, libs)
     tried = parity.check_rules(data, libs, limit=rules_n)
-    log(f"  ... same content, and all refuse the {tried:,} broken records")
+    log(f"  ... same content, and all but the floor refuse the {tried:,} broken records")
 
     results: dict[str, dict[str, float]] = {}
     load: Work = {lib.name: (lib.load, data) for lib in libs}
@@ -189,6 +233,9 @@ def run_size(
         key = "load" if gc_on else "load_gc_off"
         log(f"  timing {key} ({repeat} repetitions) ...")
         results[key] = _medians(load, repeat, gc_on, keep=loaded)
+    if corpus == "standard":
+        log(f"  timing read_jsonl with and without pause_gc ({repeat} repetitions) ...")
+        results["read_jsonl"] = _read_jsonl_medians(data, repeat)
     ids = [event.id for event in loaded["diplorec"]]
     for name, values in loaded.items():
         if len(values) != n or [event.id for event in values] != ids:
@@ -212,6 +259,7 @@ def run_size(
     memory = {lib.name: _memory_per_event(lib, memory_data, memory_n) for lib in libs}
     return {
         "N": n,
+        "corpus": corpus,
         "repetitions": repeat,
         "ops": results,
         "ratios": _ratios(results),
@@ -221,10 +269,15 @@ def run_size(
 
 
 def _ratios(ops: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
-    return {
+    ratios = {
         op: {f"vs_{name}": times["diplorec"] / times[name] for name in times if name != "diplorec"}
         for op, times in ops.items()
+        if "diplorec" in times
     }
+    if "read_jsonl" in ops:
+        reads = ops["read_jsonl"]
+        ratios["read_jsonl"] = {"pause_gc": reads["read_jsonl pause_gc"] / reads["read_jsonl"]}
+    return ratios
 
 
 def _check(what: str, ratio: float, limit: float) -> dict[str, Any]:
@@ -233,12 +286,9 @@ def _check(what: str, ratio: float, limit: float) -> dict[str, Any]:
 
 def _targets(report: dict[str, Any]) -> list[dict[str, Any]]:
     checks = []
-    for op, other, limit in TARGETS:
-        for key in (op, f"{op}_gc_off"):
-            if key in report["ratios"]:
-                checks.append(
-                    _check(f"{key} vs {other}", report["ratios"][key][f"vs_{other}"], limit)
-                )
+    for key, other, limit in TARGETS:
+        if key in report["ratios"]:
+            checks.append(_check(f"{key} vs {other}", report["ratios"][key][f"vs_{other}"], limit))
     memory = report["memory_bytes_per_event"]
     checks.append(
         _check("memory vs pydantic", memory["diplorec"] / memory["pydantic"], MEMORY_TARGET)
@@ -257,36 +307,71 @@ def _targets(report: dict[str, Any]) -> list[dict[str, Any]]:
 def format_run(run: dict[str, Any], versions: dict[str, str]) -> str:
     """One corpus size's timings and memory as a plain-text table."""
     n = run["N"]
+    others = [name for name in LIBRARIES if name != "diplorec"]
     lines = [
         f"diplorec {versions['diplorec']}, pydantic {versions['pydantic']}, msgspec "
         f"{versions['msgspec']}, orjson {versions['orjson']}; Python {versions['python']}",
-        f"N = {n:,} events; median of {run['repetitions']} repetitions; seconds per corpus"
-        " (µs per event)",
+        f"N = {n:,} events, {run.get('corpus', 'standard')} corpus; median of "
+        f"{run['repetitions']} repetitions; seconds per corpus (µs per event)",
         "",
-        f"{'operation':<18}"
-        + "".join(f"{name:>17}" for name in LIBRARIES)
-        + f"{'÷ pydantic':>12}{'÷ msgspec':>11}",
+        f"{'operation':<15}"
+        + "".join(f"{name:>16}" for name in LIBRARIES)
+        + "".join(f"{'÷ ' + name:>11}" for name in others),
     ]
     for op, times in run["ops"].items():
+        if op == "read_jsonl":
+            continue
         cells = "".join(
-            f"{times[name]:>9.3f} ({times[name] / n * 1e6:>5.1f})" for name in LIBRARIES
+            f"{times[name]:>8.3f} ({times[name] / n * 1e6:>5.1f})" for name in LIBRARIES
         )
         ratio = run["ratios"][op]
-        lines.append(f"{op:<18}{cells}{ratio['vs_pydantic']:>12.2f}{ratio['vs_msgspec']:>11.2f}")
+        lines.append(
+            f"{op:<15}{cells}" + "".join(f"{ratio['vs_' + name]:>11.2f}" for name in others)
+        )
+    reads = run["ops"].get("read_jsonl")
+    if reads:
+        plain, paused = reads["read_jsonl"], reads["read_jsonl pause_gc"]
+        lines.append(
+            f"diplorec read_jsonl, GC on: {plain:.3f} s; with pause_gc=True: {paused:.3f} s"
+            f" ({paused / plain:.2f}x)"
+        )
     memory = run["memory_bytes_per_event"]
     lines.append(
-        f"{'bytes per event':<18}"
-        + "".join(f"{memory[name]:>17,.0f}" for name in LIBRARIES)
-        + f"{memory['diplorec'] / memory['pydantic']:>12.2f}"
-        + f"{memory['diplorec'] / memory['msgspec']:>11.2f}"
-        + f"   (tracemalloc, {run['memory_events']:,} events)"
+        f"{'bytes/event':<15}"
+        + "".join(f"{memory[name]:>16,.0f}" for name in LIBRARIES)
+        + "".join(f"{memory['diplorec'] / memory[name]:>11.2f}" for name in others)
     )
+    lines.append(f"(memory: tracemalloc, {run['memory_events']:,} events)")
+    return "\n".join(lines)
+
+
+def format_scaling(runs: Sequence[dict[str, Any]]) -> str:
+    """Load µs per event at each size of one corpus, and its ratio to the size before."""
+    lines = [
+        f"scaling, {runs[0].get('corpus', 'standard')} corpus: load µs per event "
+        "(÷ the size before)",
+        f"{'N':>10}{'':2}"
+        + "".join(f"{name + ' ' + gc:>24}" for name in LIBRARIES[:2] for gc in ("GC on", "GC off")),
+    ]
+    previous: dict[str, Any] | None = None
+    for run in runs:
+        cells = ""
+        for name in LIBRARIES[:2]:
+            for key in ("load", "load_gc_off"):
+                us = run["ops"][key][name] / run["N"] * 1e6
+                ratio = ""
+                if previous is not None:
+                    ratio = f"{us / (previous['ops'][key][name] / previous['N'] * 1e6):.2f}x"
+                cells += f"{us:>15.1f} {ratio:>8}"
+        lines.append(f"{run['N']:>10,}{'':2}{cells}")
+        previous = run
     return "\n".join(lines)
 
 
 def format_report(report: dict[str, Any]) -> str:
     """The whole report: the target size's table, imports, ledger, targets."""
-    lines = [format_run(report, report["versions"]), ""]
+    lines = [f"standard corpus, N = {report['N']:,} (the targets are read from it):", ""]
+    lines += [format_run(report, report["versions"]), ""]
     imports = report["import_seconds"]
     lines.append(
         "import in a fresh process (ms): "
@@ -333,12 +418,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmarks the arguments ask for; print the report; 0 on success."""
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks.run",
-        description="Benchmark diplorec against pydantic v2 and msgspec on one corpus.",
+        description="Benchmark diplorec against pydantic v2 and msgspec on two corpora.",
     )
-    parser.add_argument(
+    size = parser.add_mutually_exclusive_group()
+    size.add_argument(
         "--quick",
         action="store_true",
-        help=f"N = {QUICK_N:,}, load and dump only, 3 repetitions (under a minute on 2 cores)",
+        help=f"N = {QUICK_N:,} per corpus, load and dump only, 3 repetitions "
+        "(under a minute on 2 cores)",
+    )
+    size.add_argument(
+        "--full",
+        action="store_true",
+        help="N = 10,000, 100,000 and 1,000,000 with a scaling table (an hour or more)",
     )
     parser.add_argument(
         "-n",
@@ -349,8 +441,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--million", action="store_true", help="also run N = 1,000,000")
     parser.add_argument("--repeat", type=int, help="repetitions per measurement (default 5)")
+    parser.add_argument(
+        "--corpus",
+        choices=CORPORA,
+        action="append",
+        help="only this corpus (repeat for several; default: both)",
+    )
+    parser.add_argument(
+        "--clock",
+        choices=tuple(CLOCKS),
+        default="wall",
+        help="wall time (default) or the process's CPU time (steadier on a shared machine)",
+    )
     parser.add_argument("--json", metavar="PATH", help="also write the results as JSON")
     args = parser.parse_args(argv)
+    global _clock
+    _clock = CLOCKS[args.clock]
 
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
@@ -361,17 +467,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         ops: tuple[str, ...] = ("dump",)
         checks, memory_n, import_runs, ledger_n, queries = (1_000, 15), 1_000, 3, 2_000, 10_000
     else:
-        sizes = args.n or [10_000, 100_000]
-        repeat = args.repeat or 5
+        sizes = args.n or (list(FULL_SIZES) if args.full else [10_000, 100_000])
+        repeat = args.repeat or (3 if args.full else 5)
         ops = ("dump", "to_dict", "from_dict")
         checks, memory_n, import_runs = (PARITY_PREFIX, 50), 10_000, 7
         ledger_n, queries = 10_000, 100_000
-    if args.million:
+    if args.million and 1_000_000 not in sizes:
         sizes = [*sizes, 1_000_000]
+    corpora = [name for name in CORPORA if name in (args.corpus or CORPORA)]
 
     started = time.perf_counter()
-    runs = [run_size(n, repeat, checks, min(n, memory_n), ops, log) for n in sizes]
-    main_run = runs[sizes.index(100_000)] if 100_000 in sizes else runs[-1]
+    runs = [
+        run_size(n, repeat, checks, min(n, memory_n), ops, log, corpus)
+        for corpus in corpora
+        for n in sizes
+    ]
+    first = corpora[0]
+    main_size = 100_000 if 100_000 in sizes else sizes[-1]
+    main_run = next(run for run in runs if run["N"] == main_size and run["corpus"] == first)
     log("timing imports in fresh processes ...")
     imports = {
         name: _import_seconds(code, import_runs) for name, code in _IMPORT_STATEMENTS.items()
@@ -382,15 +495,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         "import_seconds": imports,
         "ledger": _ledger(generate(ledger_n), queries, random.Random(7)),
         "versions": _versions(),
-        "machine": {"cpus": os.cpu_count(), "platform": platform.platform()},
+        "clock": args.clock,
+        "machine": {
+            "cpus": os.cpu_count(),
+            "platform": platform.platform(),
+            "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None,
+        },
         "other_runs": [run for run in runs if run is not main_run],
     }
     report["targets"] = _targets(report)
     report["wall_seconds"] = time.perf_counter() - started
     for run in report["other_runs"]:
         print(format_run(run, report["versions"]), end="\n\n")
+    if len(sizes) > 1:
+        for corpus in corpora:
+            print(format_scaling([run for run in runs if run["corpus"] == corpus]), end="\n\n")
     print(format_report(report))
-    print(f"\n(whole run: {report['wall_seconds']:.0f} s)")
+    load = report["machine"]["load_average"]
+    if load is not None:
+        print(
+            f"load average at the end (1, 5, 15 min): {load[0]:.2f}, {load[1]:.2f}, {load[2]:.2f}"
+        )
+    print(f"\n(clock: {args.clock}; whole run: {report['wall_seconds']:.0f} s of wall time)")
     if args.json:
         with open(args.json, "w", encoding="utf-8") as out:
             json.dump(report, out, indent=2, ensure_ascii=False)

@@ -40,6 +40,8 @@ from diplorec.dates import When
 from diplorec.vocab import ENUM_TYPES
 
 __all__ = [
+    "INTERNED",
+    "Interner",
     "Readers",
     "StdlibFloat",
     "WireTypeError",
@@ -185,6 +187,110 @@ _INLINE: dict[Any, list[str]] = {
 }
 
 
+# -- interning ------------------------------------------------------------------------
+
+
+def _json_key() -> Callable[[Any], bytes] | None:
+    try:
+        import orjson
+    except ImportError:  # without orjson a key would cost about what it saves
+        return None
+    return cast(Callable[[Any], bytes], orjson.dumps)
+
+
+class Interner:
+    """Bounded caches of values read, keyed on the exact JSON of what they were read from.
+
+    Event data names the same few hundred actors over and over; reading one again
+    gives an equal, immutable value, so the value read the first time can be
+    returned instead. The key is the sub-object as JSON text (orjson's, so ``1``,
+    ``1.0`` and ``true`` are three keys, as they are three wire values), so a value is
+    reused only for input exactly as before: strictness and messages are unchanged.
+    Only successful reads made with validators enabled are kept.
+
+    Each class has its own cache of at most ``size`` values. Each ``window`` lookups
+    the hit rate is checked; below ``min_hit_rate`` the cache empties and interning
+    stops for the next ``pause`` reads of that class (data whose actors do not repeat
+    pays one counter), then tries again. Without orjson nothing is interned.
+
+    Thread-safe: values are immutable and a cache entry is a complete value; the
+    counters only decide when to check the hit rate, and a race between two
+    threads can at worst move a check by a read.
+    """
+
+    def __init__(
+        self,
+        *,
+        size: int = 8192,
+        window: int = 512,
+        min_hit_rate: float = 0.25,
+        pause: int = 32768,
+    ) -> None:
+        self.size = size
+        self.window = window
+        self.min_hit_rate = min_hit_rate
+        self.pause = pause
+        self._caches: list[dict[bytes, Any]] = []
+        self._lock = threading.Lock()
+
+    def clear(self) -> None:
+        """Forget every value kept (the hit counts go on)."""
+        with self._lock:
+            for cache in self._caches:
+                cache.clear()
+
+    def wrap(self, reader: Reader) -> Reader:
+        """``reader``, returning a kept value when it reads the same JSON again."""
+        key_of = _json_key()
+        if key_of is None:
+            return reader
+        cache: dict[bytes, Any] = {}
+        with self._lock:
+            self._caches.append(cache)
+        size, window, pause = self.size, self.window, self.pause
+        needed = int(window * self.min_hit_rate)
+        get, disabled = cache.get, attrs.validators.get_disabled
+        # [lookups this window, hits this window, reads left without interning]
+        state = [0, 0, 0]
+
+        def read(value: Any) -> Any:
+            if state[2]:
+                state[2] -= 1
+                return reader(value)
+            if type(value) is not dict:
+                return reader(value)
+            try:
+                # Without its opening brace, as a new bytes object of its own size: orjson
+                # hands out its working buffer (4 kB), too big to keep thousands of.
+                key = key_of(value)[1:]
+            except Exception:  # a number orjson cannot write: read it plainly
+                return reader(value)
+            state[0] += 1
+            if state[0] >= window:
+                if state[1] < needed:  # too few repeats: stop for a while
+                    cache.clear()
+                    state[2] = pause
+                state[0] = state[1] = 0
+            found = get(key)
+            if found is not None:
+                state[1] += 1
+                return found
+            result = reader(value)
+            if len(cache) < size and not disabled():
+                cache[key] = result
+            return result
+
+        return read
+
+
+#: The interner of the readers of actors (every model class in ``diplorec.actors``).
+INTERNED = Interner()
+
+
+def _interned(cls: type) -> bool:
+    return cls.__module__ == "diplorec.actors"
+
+
 class Readers:
     """The reader of each type the wire format knows, built on first use.
 
@@ -223,10 +329,12 @@ class Readers:
         """Forget every reader built (they are built again on first use)."""
         with self._lock:
             self._readers = {}
+            INTERNED.clear()
 
     def _build(self, tp: Any) -> Reader:
         if tp in MODEL_CLASSES:
-            return self._model(tp)
+            reader = self._model(tp)
+            return INTERNED.wrap(reader) if _interned(tp) else reader
         found = union_members(tp)
         if found is not None:
             return self._union(*found)

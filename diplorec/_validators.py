@@ -181,6 +181,14 @@ class Name(Rule):
         return builder.ref("Name", _name_def)
 
 
+# Printable text has no control characters or surrogates, and no white space but " ":
+# so printable text that is not all spaces and not too long is good free text. Other
+# good texts (with a newline ...) go to the validator.
+_PRINTABLE_TEXT = (
+    f"({{x}} != '' and {{x}}.isprintable() and not {{x}}.isspace() and len({{x}}) <= {MAX_TEXT})"
+)
+
+
 class Text(Rule):
     """Free text (a quote, a note): not empty, bounded, no lone surrogates.
 
@@ -188,7 +196,7 @@ class Text(Rule):
     """
 
     max_length = MAX_TEXT
-    shortcut = (_default_is_none, None, None)
+    shortcut = (_default_is_none, str, _PRINTABLE_TEXT)
 
     def __call__(self, instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is None and attribute.default is None:
@@ -250,10 +258,10 @@ class IntRange(Rule):
 class FloatRange(Rule):
     """An optional finite float between ``low`` and ``high`` inclusive."""
 
-    shortcut = (_always, None, None)
-
     def __init__(self, low: float, high: float, what: str) -> None:
         self.low, self.high, self.what = low, high, what
+        # The reader has made the value a finite float: only the range is left to test.
+        self.shortcut = (_always, float, f"({float(low)!r} <= {{x}} <= {float(high)!r})")
 
     def __call__(self, instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is None:

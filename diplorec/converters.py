@@ -324,11 +324,32 @@ _WIRE_WRITERS = Writers(wire=True)
 _GUARDED_WIRE_WRITERS = Writers(wire=True, guard_floats=True)
 
 
+# The reader of each target read so far, found by the target's identity: hashing a
+# union (``Event``) builds a frozenset of its members on every call; an id does not.
+# The entry holds the target itself, so its id cannot be reused while it is kept.
+_TARGET_READERS: dict[int, tuple[Any, Callable[[Any], Any]]] = {}
+_MAX_TARGETS = 256  # targets such as tuple[X, ...] may be new objects at every call
+
+
+def _target_reader(cls: Any) -> Callable[[Any], Any]:
+    """The fast reader of ``cls`` (checked to be a readable target first)."""
+    entry = _TARGET_READERS.get(id(cls))
+    if entry is not None and entry[0] is cls:
+        return entry[1]
+    _check_target(cls)
+    reader = _READERS.get(cls)
+    if len(_TARGET_READERS) >= _MAX_TARGETS:
+        _TARGET_READERS.clear()
+    _TARGET_READERS[id(cls)] = (cls, reader)
+    return reader
+
+
 def _event_type_registered() -> None:
     """A new event type: what was built for the Event union is built again on next use."""
     global _CONVERTER
     _UNSTRUCTURE_TYPES.update(MODEL_CLASSES)
     _CHECKED_TARGETS.clear()
+    _TARGET_READERS.clear()
     _READERS.clear()
     with _CONVERTER_LOCK:
         _CONVERTER = None
@@ -350,9 +371,9 @@ def from_dict(data: Any, cls: Any) -> Any:
     document = _document_hooks(cls)
     if document is not None:
         return document[1](data)
-    _check_target(cls)
+    reader = _target_reader(cls)
     try:
-        return _READERS.get(cls)(data)
+        return reader(data)
     except Exception as exc:  # the detailed pass says what was wrong
         failure = exc
     raise ValidationError(_explain_failure(data, cls, failure)) from None
@@ -576,9 +597,9 @@ def loads(text: str | bytes, cls: Any) -> Any:
 
     Invalid JSON and invalid content both raise :class:`~diplorec.errors.ValidationError`.
     """
-    _check_target(cls)
+    reader = _target_reader(cls) if _document_hooks(cls) is None else None
     fast = _orjson()
-    if fast and type(text) in _ORJSON_INPUTS and _document_hooks(cls) is None:
+    if fast and type(text) in _ORJSON_INPUTS and reader is not None:
         try:
             raw = text if type(text) is bytes else text.encode("utf-8")  # type: ignore[union-attr]
             data = fast.loads(raw)
@@ -587,7 +608,7 @@ def loads(text: str | bytes, cls: Any) -> Any:
         else:
             if _unique_keys(raw, data):  # else the standard library names the repeated key
                 try:
-                    return _READERS.get(cls)(data)
+                    return reader(data)
                 except Exception as exc:
                     # orjson reads exactly as json does but for integers beyond 64 bits
                     # (see parse_json): without such a number, explain what was parsed.

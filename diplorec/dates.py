@@ -39,10 +39,12 @@ import datetime
 import enum
 import functools
 import reprlib
-from typing import Protocol, overload
+from typing import TYPE_CHECKING, Any, Protocol, overload
 
 import attrs
-import pendulum
+
+if TYPE_CHECKING:  # pendulum is imported when a bound is first asked for, not before
+    import pendulum
 
 __all__ = ["OPEN_END", "OPEN_START", "Precision", "When"]
 
@@ -125,10 +127,38 @@ _QUALIFIERS = "?~%"
 _OPEN = ".."
 _EXPECTED = "YYYY, YYYY-MM, YYYY-MM-DD or YYYY-SS, optionally with ?, ~ or %, or an interval A/B"
 
-#: The earliest bound of an interval with an open start (``../2025``).
-OPEN_START = pendulum.Date(1, 1, 1)
-#: The latest bound of an interval with an open end (``2021-08/..``).
-OPEN_END = pendulum.Date(9999, 12, 31)
+# Bounds are kept as proleptic Gregorian ordinals (datetime.date.toordinal) and turned
+# into pendulum dates on first use, so reading a corpus builds no pendulum object and
+# does not import pendulum at all.
+_FIRST_ORDINAL = 1  # 0001-01-01
+_LAST_ORDINAL = datetime.date(9999, 12, 31).toordinal()
+_ordinal = datetime.date.toordinal
+_date = datetime.date
+
+if TYPE_CHECKING:
+    #: The earliest bound of an interval with an open start (``../2025``).
+    OPEN_START: pendulum.Date
+    #: The latest bound of an interval with an open end (``2021-08/..``).
+    OPEN_END: pendulum.Date
+
+
+def _pendulum_date(ordinal: int) -> pendulum.Date:
+    import pendulum  # on first use only (see above)
+
+    day = datetime.date.fromordinal(ordinal)
+    return pendulum.Date(day.year, day.month, day.day)
+
+
+def __getattr__(name: str) -> Any:
+    # OPEN_START and OPEN_END are pendulum dates, built (and pendulum imported) on first use.
+    if name == "OPEN_START":
+        value = _pendulum_date(_FIRST_ORDINAL)
+    elif name == "OPEN_END":
+        value = _pendulum_date(_LAST_ORDINAL)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
 
 
 def _days_in_month(year: int, month: int) -> int:
@@ -247,16 +277,20 @@ class When:
 
     _text: str = attrs.field(alias="text")
     _precision: Precision = attrs.field(init=False, eq=False, repr=False)
-    _earliest: pendulum.Date = attrs.field(init=False, eq=False, repr=False)
-    _latest: pendulum.Date = attrs.field(init=False, eq=False, repr=False)
+    # The bounds as ordinals; their pendulum dates are built on first use.
+    _lo: int = attrs.field(init=False, eq=False, repr=False)
+    _hi: int = attrs.field(init=False, eq=False, repr=False)
+    # (pendulum.Date | None, written Any so that resolving the annotations, as cattrs
+    # does, needs no pendulum)
+    _earliest: Any = attrs.field(init=False, default=None, eq=False, repr=False)
+    _latest: Any = attrs.field(init=False, default=None, eq=False, repr=False)
     _uncertain: bool = attrs.field(init=False, eq=False, repr=False)
     _approximate: bool = attrs.field(init=False, eq=False, repr=False)
     _year: int | None = attrs.field(init=False, eq=False, repr=False)
     _start: When | None = attrs.field(init=False, eq=False, repr=False)
     _end: When | None = attrs.field(init=False, eq=False, repr=False)
-    _sort_key: tuple[pendulum.Date, pendulum.Date, int, str] = attrs.field(
-        init=False, eq=False, repr=False
-    )
+    # The sort order, as ordinals: the same order as sort_key's dates.
+    _order: tuple[int, int, int, str] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         text = self._text
@@ -271,8 +305,8 @@ class When:
             self._init_interval(text)
         else:
             self._init_single(text)
-        key = (self._earliest, self._latest, _RANK[self._precision], text)
-        object.__setattr__(self, "_sort_key", key)
+        key = (self._lo, self._hi, _RANK[self._precision], text)
+        object.__setattr__(self, "_order", key)
 
     def _init_single(self, text: str) -> None:
         body = text
@@ -295,23 +329,23 @@ class When:
         set_(self, "_end", None)
         if month == 0:
             set_(self, "_precision", Precision.YEAR)
-            set_(self, "_earliest", pendulum.Date(year, 1, 1))
-            set_(self, "_latest", pendulum.Date(year, 12, 31))
+            set_(self, "_lo", _ordinal(_date(year, 1, 1)))
+            set_(self, "_hi", _ordinal(_date(year, 12, 31)))
         elif month > 12:
             precision, first, last = _SUBYEAR[month]
             end_year = year + 1 if last < first else year
             set_(self, "_precision", precision)
-            set_(self, "_earliest", pendulum.Date(year, first, 1))
-            set_(self, "_latest", pendulum.Date(end_year, last, _days_in_month(end_year, last)))
+            set_(self, "_lo", _ordinal(_date(year, first, 1)))
+            set_(self, "_hi", _ordinal(_date(end_year, last, _days_in_month(end_year, last))))
         elif day == 0:
             set_(self, "_precision", Precision.MONTH)
-            set_(self, "_earliest", pendulum.Date(year, month, 1))
-            set_(self, "_latest", pendulum.Date(year, month, _days_in_month(year, month)))
+            set_(self, "_lo", _ordinal(_date(year, month, 1)))
+            set_(self, "_hi", _ordinal(_date(year, month, _days_in_month(year, month))))
         else:
             set_(self, "_precision", Precision.DAY)
-            date = pendulum.Date(year, month, day)
-            set_(self, "_earliest", date)
-            set_(self, "_latest", date)
+            ordinal = _ordinal(_date(year, month, day))
+            set_(self, "_lo", ordinal)
+            set_(self, "_hi", ordinal)
 
     @staticmethod
     def _split(text: str, body: str) -> tuple[int, int, int]:
@@ -409,16 +443,17 @@ class When:
         if start is None and end is None:
             msg = f"{q} is open at both ends, which says nothing; give at least one end"
             raise ValueError(msg)
-        if start is not None and end is not None and start.earliest > end.latest:
+        if start is not None and end is not None and start._lo > end._hi:
             msg = (
-                f"{q} is not a valid interval: its start begins on {start.earliest}, "
-                f"after its end finishes on {end.latest}"
+                f"{q} is not a valid interval: its start begins on "
+                f"{_date.fromordinal(start._lo)}, after its end finishes on "
+                f"{_date.fromordinal(end._hi)}"
             )
             raise ValueError(msg)
         set_ = object.__setattr__
         set_(self, "_precision", Precision.INTERVAL)
-        set_(self, "_earliest", OPEN_START if start is None else start.earliest)
-        set_(self, "_latest", OPEN_END if end is None else end.latest)
+        set_(self, "_lo", _FIRST_ORDINAL if start is None else start._lo)
+        set_(self, "_hi", _LAST_ORDINAL if end is None else end._hi)
         set_(self, "_uncertain", any(e is not None and e.uncertain for e in ends))
         set_(self, "_approximate", any(e is not None and e.approximate for e in ends))
         set_(self, "_year", None)
@@ -541,7 +576,11 @@ class When:
         >>> When.parse("../2025").earliest
         Date(1, 1, 1)
         """
-        return self._earliest
+        date: pendulum.Date | None = self._earliest
+        if date is None:  # built once; two threads racing build equal dates
+            date = _pendulum_date(self._lo)
+            object.__setattr__(self, "_earliest", date)
+        return date
 
     @property
     def latest(self) -> pendulum.Date:
@@ -552,7 +591,11 @@ class When:
         >>> When.parse("2021-08/..").latest
         Date(9999, 12, 31)
         """
-        return self._latest
+        date: pendulum.Date | None = self._latest
+        if date is None:
+            date = _pendulum_date(self._hi)
+            object.__setattr__(self, "_latest", date)
+        return date
 
     @property
     def uncertain(self) -> bool:
@@ -624,7 +667,7 @@ class When:
         >>> sorted([When.parse("2025"), When.parse("2025-01-01")])
         [When('2025-01-01'), When('2025')]
         """
-        return self._sort_key
+        return (self.earliest, self.latest, self._order[2], self._text)
 
     # -- three-valued comparisons ------------------------------------------
 
@@ -636,7 +679,7 @@ class When:
         >>> When.parse("2025").definitely_before(When.parse("2025-05-01"))
         False
         """
-        return self._latest < other._earliest
+        return self._hi < other._lo
 
     def possibly_before(self, other: When) -> bool:
         """Whether some day this could be comes before some day ``other`` could be.
@@ -646,7 +689,7 @@ class When:
         >>> When.parse("2025-07-03").possibly_before(When.parse("2025-07-03"))
         False
         """
-        return self._earliest < other._latest
+        return self._lo < other._hi
 
     def before(self, other: When) -> bool | None:
         """True if definitely before ``other``, False if definitely not, None if unknowable.
@@ -658,9 +701,9 @@ class When:
         >>> print(When.parse("2025").before(When.parse("2025-05-01")))
         None
         """
-        if self._latest < other._earliest:
+        if self._hi < other._lo:
             return True
-        if self._earliest >= other._latest:
+        if self._lo >= other._hi:
             return False
         return None
 
@@ -672,7 +715,7 @@ class When:
         >>> When.parse("2025-40").contains(When.parse("2025-07"))
         False
         """
-        return self._earliest <= other._earliest and other._latest <= self._latest
+        return self._lo <= other._lo and other._hi <= self._hi
 
     def overlaps(self, other: When) -> bool:
         """Whether the two dates' bounds share at least one day.
@@ -682,7 +725,7 @@ class When:
         >>> When.parse("2025-40").overlaps(When.parse("2025-07"))
         False
         """
-        return self._earliest <= other._latest and other._earliest <= self._latest
+        return self._lo <= other._hi and other._lo <= self._hi
 
     def may_include(self, d: datetime.date) -> bool:
         """Whether the calendar day ``d`` lies within the bounds.
@@ -690,8 +733,8 @@ class When:
         >>> When.parse("2025-04").may_include(datetime.date(2025, 4, 30))
         True
         """
-        day = _as_day(d)
-        return self._earliest <= day <= self._latest
+        day = _ordinal(_as_day(d))
+        return self._lo <= day <= self._hi
 
     def is_exactly(self, d: datetime.date) -> bool:
         """Whether the bounds are the single day ``d`` (qualifiers are not consulted).
@@ -701,30 +744,30 @@ class When:
         >>> When.parse("2025-07").is_exactly(datetime.date(2025, 7, 3))
         False
         """
-        day = _as_day(d)
-        return self._earliest == day and self._latest == day
+        day = _ordinal(_as_day(d))
+        return self._lo == day and self._hi == day
 
     # -- sort order, text ---------------------------------------------------
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, When):
             return NotImplemented
-        return self._sort_key < other._sort_key
+        return self._order < other._order
 
     def __le__(self, other: object) -> bool:
         if not isinstance(other, When):
             return NotImplemented
-        return self._sort_key <= other._sort_key
+        return self._order <= other._order
 
     def __gt__(self, other: object) -> bool:
         if not isinstance(other, When):
             return NotImplemented
-        return self._sort_key > other._sort_key
+        return self._order > other._order
 
     def __ge__(self, other: object) -> bool:
         if not isinstance(other, When):
             return NotImplemented
-        return self._sort_key >= other._sort_key
+        return self._order >= other._order
 
     def __str__(self) -> str:
         return self._text

@@ -30,6 +30,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import errno
+import gc
 import gzip
 import io
 import json
@@ -109,6 +110,31 @@ class _StreamError(Exception):
     """The stream itself could not be read further (corrupt gzip, undecodable text)."""
 
 
+# The cyclic garbage collector is one switch for the whole process, so readers that
+# pause it share one count: the first pause turns it off, the last resume turns it back
+# on if it was on before the first.
+_GC_LOCK = threading.Lock()
+_gc_pauses = 0
+_gc_was_enabled = False
+
+
+def _pause_gc() -> None:
+    global _gc_pauses, _gc_was_enabled
+    with _GC_LOCK:
+        if _gc_pauses == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pauses += 1
+
+
+def _resume_gc() -> None:
+    global _gc_pauses
+    with _GC_LOCK:
+        _gc_pauses -= 1
+        if _gc_pauses == 0 and _gc_was_enabled:
+            gc.enable()
+
+
 def _with_line(problems: Iterable[Problem], line: int) -> tuple[Problem, ...]:
     return tuple(attrs.evolve(problem, line=line) for problem in problems)
 
@@ -129,6 +155,8 @@ class JsonlReader(Generic[T]):
     - ``exhausted``: whether the end of the input was reached.
     """
 
+    _gc_paused = False  # whether this reader holds one of the collector's pauses
+
     def __init__(
         self,
         source: PathOrFile,
@@ -139,6 +167,7 @@ class JsonlReader(Generic[T]):
         max_bad_lines: int | None = DEFAULT_MAX_BAD_LINES,
         max_line_bytes: int | None = None,
         on_bad_line: Callable[[BadLine], object] | None = None,
+        pause_gc: bool = False,
     ) -> None:
         if errors not in ("raise", "collect"):
             raise ValueError(f"errors must be 'raise' or 'collect', not {errors!r}")
@@ -157,12 +186,29 @@ class JsonlReader(Generic[T]):
         self.bad_lines: list[BadLine] = []
         self.exhausted = False
         self._closed = False
+        self.pause_gc = pause_gc
+        self._gc_paused = False
         self._lines = _lines(source, self.max_line_bytes)
 
     def __iter__(self) -> JsonlReader[T]:
         return self
 
     def __next__(self) -> T:
+        if self.pause_gc and not self._gc_paused and not self._closed:
+            _pause_gc()
+            self._gc_paused = True
+        try:
+            return self._next()
+        except BaseException:  # the end, a bad line that stops the reading, an interrupt
+            self._release_gc()
+            raise
+
+    def _release_gc(self) -> None:
+        if self._gc_paused:
+            self._gc_paused = False
+            _resume_gc()
+
+    def _next(self) -> T:
         while True:
             try:
                 number, data = next(self._lines)
@@ -212,7 +258,12 @@ class JsonlReader(Generic[T]):
     def close(self) -> None:
         """Stop reading and close the file if the reader opened it."""
         self._closed = True
+        self._release_gc()
         self._lines.close()
+
+    def __del__(self) -> None:
+        # A reader dropped half-read, without close(), still gives the collector back.
+        self._release_gc()
 
     def __enter__(self) -> JsonlReader[T]:
         return self
@@ -450,6 +501,7 @@ def read_jsonl(
     max_bad_lines: int | None = ...,
     max_line_bytes: int | None = ...,
     on_bad_line: Callable[[BadLine], object] | None = ...,
+    pause_gc: bool = ...,
 ) -> JsonlReader[Event]: ...
 @overload
 def read_jsonl(
@@ -461,6 +513,7 @@ def read_jsonl(
     max_bad_lines: int | None = ...,
     max_line_bytes: int | None = ...,
     on_bad_line: Callable[[BadLine], object] | None = ...,
+    pause_gc: bool = ...,
 ) -> JsonlReader[T]: ...
 @overload
 def read_jsonl(
@@ -472,6 +525,7 @@ def read_jsonl(
     max_bad_lines: int | None = ...,
     max_line_bytes: int | None = ...,
     on_bad_line: Callable[[BadLine], object] | None = ...,
+    pause_gc: bool = ...,
 ) -> JsonlReader[Any]: ...
 def read_jsonl(
     source: PathOrFile,
@@ -482,6 +536,7 @@ def read_jsonl(
     max_bad_lines: int | None = DEFAULT_MAX_BAD_LINES,
     max_line_bytes: int | None = None,
     on_bad_line: Callable[[BadLine], object] | None = None,
+    pause_gc: bool = False,
 ) -> JsonlReader[Any]:
     """Stream the records of a JSON Lines file (a path or an open file), one per line.
 
@@ -507,6 +562,15 @@ def read_jsonl(
     ``spec_version`` is the version the file was written in; older records are
     migrated to the current version as they are read.
 
+    ``pause_gc=True`` turns Python's cyclic garbage collector off from the first
+    record read until the reader is exhausted, closed, stops on a bad line or is
+    dropped, then turns it back on if it was on. Loading builds many objects that live
+    on, and the collector scans them again and again as they pile up: pausing it roughly
+    halves the time of a bulk read (see the performance page). The trade-off: while the
+    reader is open, reference cycles made by *any* code in the process (other threads
+    included) are not freed until the collector runs again, so pause only around a
+    bulk read, not around a long-lived, slowly consumed stream.
+
     >>> import io
     >>> reader = read_jsonl(io.StringIO('{"type": "meeting"}\\n\\n[]\\n'), errors="collect")
     >>> list(reader), reader.lines_read, reader.bad_count, [bad.line for bad in reader.bad_lines]
@@ -520,6 +584,7 @@ def read_jsonl(
         max_bad_lines=max_bad_lines,
         max_line_bytes=max_line_bytes,
         on_bad_line=on_bad_line,
+        pause_gc=pause_gc,
     )
 
 

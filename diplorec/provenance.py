@@ -23,8 +23,14 @@ _language = v.pattern(
 )
 
 
+def _in_utc(value: dt.datetime) -> bool:
+    return value.tzinfo is dt.UTC  # as the reader makes every instant it reads
+
+
 class _UtcInstant(v.Rule):
     """A timezone-aware datetime in UTC, or None."""
+
+    shortcut = (v._always, dt.datetime, _in_utc)
 
     def __call__(self, instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is None:

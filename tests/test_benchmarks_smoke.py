@@ -70,6 +70,38 @@ class TestCorpus:
         assert len({event.on.precision for event in events}) >= 4
 
 
+class TestDistinctCorpus:
+    """The distinct corpus repeats no actor and no date, and is as readable."""
+
+    def test_nothing_repeats(self) -> None:
+        """Every party, person and date text appears in one event only."""
+        events = generate(N, seed=5, distinct=True)
+        seen: dict[str, int] = {}
+        for index, event in enumerate(events):
+            record = diplorec.to_dict(event)
+            for key in _actor_ids(record) | {record["on"]}:
+                assert seen.setdefault(key, index) == index, key
+        lines = to_jsonl(events).splitlines()
+        assert [diplorec.loads(line, diplorec.Event) for line in lines] == events
+
+
+def _actor_ids(record: object) -> set[str]:
+    """The ids of the top-level parties and people inside a record (not nested states)."""
+    found: set[str] = set()
+    if isinstance(record, dict):
+        if record.get("type") in ("state", "government", "organization") or (
+            "id" in record and str(record["id"]).startswith("person:")
+        ):
+            found.add(record["id"])
+            return found
+        for value in record.values():
+            found |= _actor_ids(value)
+    elif isinstance(record, list):
+        for value in record:
+            found |= _actor_ids(value)
+    return found
+
+
 class TestParity:
     """The three libraries agree on the corpus, and the checks can tell when they do not."""
 
@@ -109,12 +141,15 @@ class TestRunner:
         assert run.main(["--quick", "-n", "150", "--repeat", "1", "--json", str(out)]) == 0
         report = json.loads(out.read_text("utf-8"))
         assert report["N"] == 150
+        assert report["corpus"] == "standard"
+        assert [run["corpus"] for run in report["other_runs"]] == ["distinct"]
         for op in ("load", "dump", "load_gc_off", "dump_gc_off"):
-            assert set(report["ops"][op]) == {"diplorec", "pydantic", "msgspec"}
+            assert set(report["ops"][op]) == {"diplorec", "pydantic", "msgspec", "floor"}
             assert all(seconds > 0 for seconds in report["ops"][op].values())
             assert report["ratios"][op]["vs_pydantic"] > 0
         assert {check["what"] for check in report["targets"]} >= {
             "load vs pydantic",
+            "load_gc_off vs msgspec",
             "dump vs msgspec",
             "memory vs pydantic",
             "import vs pydantic",
@@ -122,3 +157,24 @@ class TestRunner:
         printed = capsys.readouterr().out
         assert "load_gc_off" in printed
         assert "targets" in printed
+
+    def test_scaling_table(self) -> None:
+        """The scaling table gives µs per event at each size and its ratio to the size before."""
+        runs = [
+            {
+                "N": n,
+                "corpus": "standard",
+                "ops": {
+                    "load": {"diplorec": n * seconds, "pydantic": n * 2 * seconds},
+                    "load_gc_off": {"diplorec": n * seconds, "pydantic": n * seconds},
+                },
+            }
+            for n, seconds in ((1_000, 1e-4), (10_000, 1.5e-4))
+        ]
+        table = run.format_scaling(runs)
+        rows = table.splitlines()
+        assert rows[0].startswith("scaling, standard corpus")
+        assert "100.0" in rows[2]
+        assert "x" not in rows[2]
+        assert "150.0" in rows[3]
+        assert "1.50x" in rows[3]

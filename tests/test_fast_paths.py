@@ -9,6 +9,7 @@ worked example) at every path, so both acceptance and the values built are compa
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 import math
 import sys
@@ -30,6 +31,7 @@ from diplorec.actors import Place, State
 from diplorec.errors import ValidationError
 from diplorec.events import EVENT_TYPES, RelationsChange
 from diplorec.examples.russia_taliban_2025 import EVENTS
+from diplorec.provenance import Citation
 from diplorec.vocab import RelationsAction, RepresentationLevel
 
 # Without orjson installed, the "with orjson" paths below are the standard library's
@@ -122,6 +124,22 @@ class TestShortcuts:
                 if check(value):
                     assert _passes(v.name, attribute, value), hex(code)
 
+    def test_printable_texts_every_code_point(self) -> None:
+        """Alone, among spaces or inside free text, no code point fools the text shortcut."""
+        attribute = attrs.fields(Citation).quote
+        check = _compiled(v._PRINTABLE_TEXT)
+        for code in range(sys.maxunicode + 1):
+            for value in (chr(code), f" {chr(code)} ", f"a{chr(code)}b"):
+                if check(value):
+                    assert _passes(attribute.validator, attribute, value), hex(code)
+
+    def test_text_shortcut_edges(self) -> None:
+        """Empty, all-space and over-long texts are left to the validator, which refuses them."""
+        check = _compiled(v._PRINTABLE_TEXT)
+        for value in ("", " ", "   ", "x" * (v.MAX_TEXT + 1)):
+            assert not check(value)
+        assert check("x" * v.MAX_TEXT)
+
     @given(st.data())
     def test_every_shortcut(self, data: st.DataObject) -> None:
         """On every model field: None passes when the shortcut says so, and so does any value
@@ -141,6 +159,11 @@ class TestShortcuts:
                 )
             elif kind is int:
                 value = data.draw(st.integers(-5, 1100))
+            elif kind is float:  # what the reader hands on: finite floats
+                value = data.draw(st.floats(-200.0, 200.0) | st.sampled_from([-0.0, 1.0, 90.0]))
+            elif kind is dt.datetime:
+                zones = st.sampled_from([None, dt.UTC, dt.timezone(dt.timedelta(hours=-3))])
+                value = data.draw(st.datetimes(timezones=zones))
             else:
                 value = data.draw(st.sampled_from([(), ("a",), ("a", "a"), (" ",)]))
             if _shortcut_passes(passes, value):
