@@ -10,16 +10,26 @@ import pytest
 
 from diplorec import cli
 from diplorec.dossier import Dossier
-from diplorec.events import RecognitionAct
+from diplorec.events import Event, RecognitionAct
 from diplorec.examples.russia_taliban_2025 import EVENTS, RECOGNITION
 from diplorec.jsonl import write_jsonl
+
+
+def _without_disagreeing_sources() -> tuple[Event, ...]:
+    """The worked example without the citations that place an event elsewhere."""
+    return tuple(
+        attrs.evolve(
+            e, sources=tuple(c for c in e.sources if c.place is None or c.place == e.place)
+        )
+        for e in EVENTS
+    )
 
 
 @pytest.fixture
 def clean(tmp_path: Path) -> Path:
     """The worked example as JSON Lines: valid, and nothing for the check to find."""
     path = tmp_path / "example.jsonl"
-    write_jsonl(EVENTS, path)
+    write_jsonl(_without_disagreeing_sources(), path)
     return path
 
 
@@ -33,9 +43,20 @@ class TestCheckFindsNothing:
 
     def test_clean_file(self, clean: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """The worked example: exit status 0 and a count of no findings."""
-        assert Dossier(events=EVENTS).check() == ()
+        assert Dossier(events=_without_disagreeing_sources()).check() == ()
         status, out = _validate(capsys, "--check", str(clean))
-        assert (status, out) == (0, ["18 valid, 0 invalid; check: 0 errors, 0 warnings"])
+        assert (status, out) == (0, ["19 valid, 0 invalid; check: 0 errors, 0 warnings"])
+
+    def test_worked_example_as_published(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The worked example's two accounts of one meeting are a warning: exit status 1."""
+        path = tmp_path / "example.jsonl"
+        write_jsonl(EVENTS, path)
+        status, out = _validate(capsys, "--check", str(path))
+        assert status == 1
+        assert out[0].startswith("warning citation-contradicts-event: ")
+        assert out[-1] == "19 valid, 0 invalid; check: 0 errors, 1 warning"
 
     def test_without_check_nothing_changes(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
@@ -43,7 +64,7 @@ class TestCheckFindsNothing:
         """Without --check, a duplicated event is not looked for: exit status 0."""
         path = tmp_path / "twice.jsonl"
         write_jsonl([*EVENTS, RECOGNITION], path)
-        assert _validate(capsys, str(path)) == (0, ["19 valid, 0 invalid"])
+        assert _validate(capsys, str(path)) == (0, ["20 valid, 0 invalid"])
 
 
 class TestCheckReports:
@@ -52,12 +73,12 @@ class TestCheckReports:
     def test_duplicate_event(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """The same event twice in an otherwise valid file is reported, exit status 1."""
         path = tmp_path / "twice.jsonl"
-        write_jsonl([*EVENTS, RECOGNITION], path)
+        write_jsonl([*_without_disagreeing_sources(), RECOGNITION], path)
         status, out = _validate(capsys, "--check", str(path))
         assert status == 1
         assert out == [
             f"warning duplicate-event: the same event is recorded 2 times [{RECOGNITION.id}]",
-            "19 valid, 0 invalid; check: 0 errors, 1 warning",
+            "20 valid, 0 invalid; check: 0 errors, 1 warning",
         ]
 
     def test_dangling_link_and_duplicate_id(
@@ -80,18 +101,18 @@ class TestCheckReports:
         """The files are checked together: the same file twice duplicates every event."""
         status, out = _validate(capsys, "--check", str(clean), str(clean))
         assert status == 1
-        assert len(out) == len(EVENTS) + 1
+        assert len(out) == len(_without_disagreeing_sources()) + 1
         assert all(line.startswith("warning duplicate-event: ") for line in out[:-1])
 
     def test_dossier_document(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A ``.json`` Dossier document is checked like JSON Lines."""
         path = tmp_path / "dossier.json"
-        document = Dossier(events=(*EVENTS, RECOGNITION)).to_document()
+        document = Dossier(events=(*_without_disagreeing_sources(), RECOGNITION)).to_document()
         path.write_text(json.dumps(document), encoding="utf-8")
         status, out = _validate(capsys, "--check", str(path))
         assert status == 1
         assert out[0].startswith("warning duplicate-event: ")
-        assert out[-1] == "19 valid, 0 invalid; check: 0 errors, 1 warning"
+        assert out[-1] == "20 valid, 0 invalid; check: 0 errors, 1 warning"
 
     def test_invalid_records_stop_the_check(
         self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
