@@ -114,8 +114,10 @@ def intervals_table(ledger: RecognitionLedger) -> Any:
     >>> from diplorec.examples.russia_taliban_2025 import EVENTS
     >>> from diplorec.ledger import RecognitionLedger
     >>> table = intervals_table(RecognitionLedger.from_events(EVENTS))
-    >>> table.column("recognizer").to_pylist(), table.column("standing").to_pylist()
-    (['state:RUS'], ['recognized'])
+    >>> table.column("recognizer").to_pylist()
+    ['government:USA:trump-administration:2025-01-20', 'state:RUS']
+    >>> table.column("standing").to_pylist()
+    ['abstains', 'recognized']
     """
     pa = _require("pyarrow", "arrow", "intervals_table")
     from diplorec.ledger import interval_columns

@@ -24,6 +24,7 @@ from diplorec import (
 )
 from diplorec.examples import russia_taliban_2025 as example
 from diplorec.ledger import RecognitionLedger, Standing
+from diplorec.migrations import SPEC_VERSION
 
 SEED = 20251203
 QUERIES = 100_000
@@ -161,7 +162,7 @@ class TestIntervalsFile:
         assert table.to_pydict() == interval_columns(ledger.to_intervals())
         assert None in table.column("end").to_pylist()
         metadata = parquet.read_metadata(path).metadata
-        assert metadata[b"diplorec.spec_version"] == b"1.1"
+        assert metadata[b"diplorec.spec_version"] == SPEC_VERSION.encode()
 
 
 class TestIntervalsAgree:
