@@ -606,8 +606,11 @@ class TestGzipStreams:
 
 
 _SLOW_WRITER = """
-import sys, time
+import signal, sys, time
 from diplorec.jsonl import write_jsonl
+
+# a process started in the background inherits SIGINT ignored; act as a terminal's would
+signal.signal(signal.SIGINT, signal.default_int_handler)
 from diplorec.examples.russia_taliban_2025 import EVENTS
 
 def slow():
