@@ -394,10 +394,10 @@ class TestDocument:
         assert json.loads(text) == self.dossier.to_document()
 
     def test_golden(self) -> None:
-        """A document written with spec version 1.0 keeps loading, and is written as 1.1."""
+        """A document written with spec version 1.0 keeps loading, and is written as 1.2."""
         text = GOLDEN.read_text("utf-8")
         dossier = diplorec.loads(text, Dossier)
-        written = GOLDEN.with_name("dossier_1.1.json").read_text("utf-8")
+        written = GOLDEN.with_name("dossier_1.2.json").read_text("utf-8")
         assert diplorec.dumps(dossier, indent=2) + "\n" == written
         assert diplorec.loads(written, Dossier) == dossier
         assert [event.TAG for event in dossier] == [

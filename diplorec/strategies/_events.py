@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import typing
 from collections.abc import Callable, Iterable
@@ -63,7 +64,7 @@ from diplorec.strategies._core import (
     _tuples,
     _unique_lists,
 )
-from diplorec.strategies._dates import whens
+from diplorec.strategies._dates import times_of_day, whens
 from diplorec.strategies._text import _derived_or, event_ids, names, texts
 from diplorec.strategies._vocab import (
     appointment_stages,
@@ -109,6 +110,7 @@ class EventFields(TypedDict, total=False):
 
     id: str | SearchStrategy[str]
     on: When | SearchStrategy[When]
+    at: dt.time | SearchStrategy[dt.time | None] | None
     place: Place | SearchStrategy[Place | None] | None
     sources: tuple[Citation, ...] | SearchStrategy[tuple[Citation, ...]]
     certainty: Certainty | SearchStrategy[Certainty]
@@ -126,6 +128,7 @@ def _common_fields(tag: str, given: EventFields) -> _Fields:
     fields = _Fields()
     fields.add("id", given.get("id", _UNSET), _derived_or(tag))
     fields.add("on", given.get("on", _UNSET), whens())
+    fields.maybe("at", given.get("at", _UNSET), times_of_day())
     fields.maybe("place", given.get("place", _UNSET), _default_places())
     fields.some("sources", given.get("sources", _UNSET), _default_citations(), max_size=2)
     fields.add("certainty", given.get("certainty", _UNSET), certainties())
@@ -308,10 +311,12 @@ def recognition_acts(
             together = _without(ids, draw(partners))
         else:
             together = _draw_where(draw, partners, lambda ps: not _ids_of(ps) & set(ids))
+        from diplorec.strategies._annulments import act_claims  # spec 1.2 fields
         from diplorec.strategies._policies import act_fields  # spec 1.1 fields
 
         return RecognitionAct(
             **_draw_fields(draw, fields), **draw(act_fields(of)),
+            **draw(act_claims(cast_.party_tuples)),
             recognizer=by, recognized=of, collective_with=together,
         )  # fmt: skip
 

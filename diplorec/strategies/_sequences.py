@@ -19,6 +19,7 @@ from diplorec.actors import Envoy, Government, Official, Organization, Party, Pe
 from diplorec.dates import OPEN_END, When
 from diplorec.events import (
     EVENT_TYPES,
+    Annulment,
     CredentialPresentation,
     Event,
     RecognitionAct,
@@ -38,6 +39,7 @@ from diplorec.strategies._actors import (
     sources,
     states,
 )
+from diplorec.strategies._annulments import annullable_in_sequence, annulling
 from diplorec.strategies._core import (
     T,
     _distinct_items,
@@ -282,13 +284,22 @@ def _sequences(
     used: set[str] = set()
     withdrawable: list[RecognitionAct] = []
     for _ in range(size):
-        open_ = [cls for cls in maker.events if cls is not RecognitionWithdrawal or withdrawable]
+        annullable = [e for e in done if annullable_in_sequence(e)]
+        open_ = [
+            cls
+            for cls in maker.events
+            if (cls is not RecognitionWithdrawal or withdrawable)
+            and (cls is not Annulment or annullable)
+        ]
         cls = draw(st.sampled_from(open_))
         event: Event
         if cls is RecognitionWithdrawal:
             act = draw(st.sampled_from(withdrawable))
             withdrawable.remove(act)
             event = maker.withdrawal(draw, act)
+        elif cls is Annulment:
+            drawn = draw(maker.events[Annulment])
+            event = annulling(draw, drawn, draw(st.sampled_from(annullable)))
         else:
             event = draw(maker.events[cls])
         if isinstance(event, CredentialPresentation):
@@ -329,6 +340,11 @@ def event_sequences(
         raise InvalidArgument(
             "a consistent sequence draws a withdrawal only after a recognition: "
             "add RecognitionAct to types"
+        )
+    if set(chosen) <= {RecognitionWithdrawal, Annulment}:
+        raise InvalidArgument(
+            "a consistent sequence draws an annulment only of an earlier event: "
+            "add another event type to types"
         )
     if not 0 <= min_size <= max_size:
         raise InvalidArgument(f"need 0 <= min_size <= max_size, not {min_size} and {max_size}")
