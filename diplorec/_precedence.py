@@ -434,13 +434,7 @@ class _Steps:
     def standing(self, day: int) -> Standing:
         """The standing on ``day`` when every change is explicit: :meth:`candidates`, inlined."""
         if self.order is not None:
-            found, open_start = self.candidates(day)
-            outcomes = {self.effects[index] for index in found}
-            if open_start:
-                outcomes.add(Standing.NOT_RECOGNIZED)
-            result = outcomes.pop() if len(outcomes) == 1 else Standing.UNCERTAIN
-            assert result is not None
-            return result
+            return self._ordered_standing(day)
         index = bisect_right(self.los, day) - 1
         outcomes: set[Standing | None] = set()
         latest_certain: int | None = None
@@ -458,6 +452,16 @@ class _Steps:
         found = outcomes.pop() if len(outcomes) == 1 else Standing.UNCERTAIN
         assert found is not None
         return found
+
+    def _ordered_standing(self, day: int) -> Standing:
+        """:meth:`standing` when some changes of a day are ordered (:class:`_DayOrder`)."""
+        indexes, open_start = self.candidates(day)
+        effects = {self.effects[index] for index in indexes}
+        if open_start:
+            effects.add(Standing.NOT_RECOGNIZED)
+        result = effects.pop() if len(effects) == 1 else Standing.UNCERTAIN
+        assert result is not None
+        return result
 
 
 class _DayOrder:
