@@ -471,8 +471,9 @@ class _DayOrder:
     same day. A change takes the time of day ``at`` of its event when the change's
     date is the event's own date ``on`` (not an ``effective`` date given apart).
     Two changes with different times are ordered by them; otherwise a change whose
-    event rests (through ``basis``, at any depth among the events of the day) on the
-    other's event comes after it. Any other two are simultaneous.
+    event rests on the other's event (through ``basis``, at any depth among the
+    events of the pair's changes that day) comes after it. Any other two are
+    simultaneous.
     """
 
     __slots__ = ("_after", "_moments")

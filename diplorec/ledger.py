@@ -6,13 +6,14 @@ answers questions such as "does Russia recognise the Islamic Emirate on 4 July
 (:meth:`~RecognitionLedger.recognizers`) and "which permanent member of the UN
 Security Council recognised it first?" (:meth:`~RecognitionLedger.first_recognizer`).
 
-Only :class:`~diplorec.events.RecognitionAct` and
-:class:`~diplorec.events.RecognitionWithdrawal` change a standing. Each becomes one
-or more *changes*, each the pair (recognizer, recognized), the window of days in
-which it took effect (its ``effective`` date when given, else ``on``) and the
-standing it leads to. A date known only to the month is a window of a month: a
-question about a day inside that window gets :attr:`Standing.UNCERTAIN`, never a
-guess. The rules, with a truth table, are in the Analysis documentation.
+Recognitions, withdrawals, stated policies, observed ties and the annulments of
+any of them change a standing (pledges do not: :meth:`~RecognitionLedger.pledges`
+lists them). Each becomes one or more *changes*, each the pair (recognizer,
+recognized), the window of days in which it took effect (its ``effective`` date when
+given, else ``on``) and the standing it leads to. A date known only to the month is
+a window of a month: a question about a day inside that window gets
+:attr:`Standing.UNCERTAIN`, never a guess. The rules, with a truth table, are in the
+Analysis documentation.
 
 >>> from diplorec.examples.russia_taliban_2025 import EVENTS, ISLAMIC_EMIRATE, RUSSIA
 >>> ledger = RecognitionLedger.from_events(EVENTS)
@@ -95,10 +96,12 @@ class TimelineEntry:
     withdrawal denied by the withdrawer, an act the recognizer denied was
     recognition); ``reason`` says why in words. ``superseded_by`` names the firm
     act that confirms an uncertain claim of the same change, which then no longer
-    counts on its own. ``form`` and ``legal_status`` describe recognitions (None
-    for withdrawals): implied recognition is included, and shows as
-    ``form=RecognitionForm.IMPLIED``. ``capacity`` is the capacity a recognition
-    gives (None for changes that give none).
+    counts on its own. A change of kind ``annulment`` has the
+    :class:`~diplorec.events.Annulment` as its ``event``. ``form`` and
+    ``legal_status`` describe recognitions (None for withdrawals): implied
+    recognition is included, and shows as ``form=RecognitionForm.IMPLIED``.
+    ``capacity`` is the capacity a recognition gives (None for changes that give
+    none).
     """
 
     recognizer: Party
@@ -742,6 +745,8 @@ def _retract(
     Runs before rival governments are looked at, so a retracted recognition ends
     nobody's recognition either; the voided changes stay in the timeline, uncounted.
     """
+    if not by_target:
+        return entries
     out: list[TimelineEntry] = []
     for entry in entries:
         annulments = by_target.get(entry.event.id, ())
@@ -763,6 +768,8 @@ def _annulled(
     date, unless the pair's standing had surely changed again by then or the denied
     act is recorded as ``confirmed``.
     """
+    if not by_target:
+        return []
     pairs: dict[tuple[str, str], list[TimelineEntry]] = defaultdict(list)
     for entry in entries:
         pairs[entry.recognizer.id, entry.recognized.id].append(entry)
@@ -1095,8 +1102,8 @@ class RecognitionLedger:
         A pledge counts from its date (surely made by the last day of ``on``) until
         the pledger recognises the party (its standing is ``recognized`` or
         ``conditional`` on ``on``) or retracts the pledge (an
-        :class:`~diplorec.events.Annulment` of kind ``retracted``). Pledges give no
-        standing themselves.
+        :class:`~diplorec.events.Annulment` of kind ``retracted`` by the pledger, dated
+        by then; other annulments leave it listed). Pledges give no standing themselves.
         ``known_on`` answers as an analyst could have on that date: only events
         announced by then count (see :meth:`standing`).
 
@@ -1108,18 +1115,15 @@ class RecognitionLedger:
             return self._as_known(known_on).pledges(recognized, on)
         target = self._known(recognized, "recognized party")
         last = as_when(on).latest
-        retracted = {
-            event.annuls
-            for event in self._events or ()
-            if isinstance(event, Annulment)
-            and event.kind is AnnulmentKind.RETRACTED
-            and event.on.latest <= last
-        }
+        annulled = _in_effect(e for e in self._events or () if isinstance(e, Annulment))
         found = []
         for pledge in self._pledges:
             if pledge.recognized.id != target or pledge.on.latest > last:
                 continue
-            if pledge.id in retracted:
+            if any(
+                _voids(annulment, pledge.pledger.id) and annulment.on.latest <= last
+                for annulment in annulled.get(pledge.id, ())
+            ):
                 continue
             if self.standing(pledge.pledger, target, on) in _IN_FORCE:
                 continue

@@ -278,7 +278,10 @@ class TestRetraction:
             kind=AnnulmentKind.RETRACTED,
         )
         other = act(
-            "2001-01-01", recognizer=recognition.recognizer, recognized=recognition.recognized
+            "2001-01-01",
+            recognizer=recognition.recognizer,
+            recognized=recognition.recognized,
+            id="recognition-act:other",
         )
         with_it = RecognitionLedger.from_events((other, recognition, retraction))
         without = RecognitionLedger.from_events((other,))

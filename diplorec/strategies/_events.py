@@ -302,6 +302,9 @@ def recognition_acts(
     fields.maybe("described_as", described_as, described)
     fields.some("basis", basis, event_ids(), max_size=2, unique_by=str)
     defaulted = collective_with is _UNSET
+    from diplorec.strategies._annulments import act_claims  # spec 1.2 fields
+
+    claims = act_claims(cast_.party_tuples)
 
     @st.composite
     def build(draw: st.DrawFn) -> RecognitionAct:
@@ -311,12 +314,10 @@ def recognition_acts(
             together = _without(ids, draw(partners))
         else:
             together = _draw_where(draw, partners, lambda ps: not _ids_of(ps) & set(ids))
-        from diplorec.strategies._annulments import act_claims  # spec 1.2 fields
         from diplorec.strategies._policies import act_fields  # spec 1.1 fields
 
         return RecognitionAct(
-            **_draw_fields(draw, fields), **draw(act_fields(of)),
-            **draw(act_claims(cast_.party_tuples)),
+            **_draw_fields(draw, fields), **draw(act_fields(of)), **draw(claims),
             recognizer=by, recognized=of, collective_with=together,
         )  # fmt: skip
 
