@@ -143,8 +143,8 @@ def annulling(draw: st.DrawFn, annulment: Annulment, target: Event) -> Annulment
             kind = AnnulmentKind.INVALIDATED
     on = draw(whens(min_value=target.on.earliest))
     changes: dict[str, Any] = {"annuls": target.id, "by": by, "kind": kind, "on": on}
-    if attrs.evolve(annulment, id="").id == annulment.id:
-        changes["id"] = ""
+    if annulment.id == target.id or attrs.evolve(annulment, id="").id == annulment.id:
+        changes["id"] = ""  # derived anew (an id of its own, never the target's)
     return attrs.evolve(annulment, **changes)
 
 

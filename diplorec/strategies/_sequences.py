@@ -119,7 +119,12 @@ def _pools(draw: st.DrawFn) -> _Pools:
     states_of, governments_of, organizations_of, people_of, places_of, sources_of = (
         _pool_strategies()
     )
-    states_ = draw(states_of)
+    # The states governments and bodies belong to are kept to one id per actor too, so
+    # that no nested state is one the party list below would leave out.
+    states_: list[State] = []
+    for state in _unique_by_id(draw(states_of)):
+        if not any(may_be_same(state, kept) for kept in states_):
+            states_.append(state)
     home = st.sampled_from(states_)
     maybe_home = _optional(home)
     governments_ = [_moved(g, state=draw(home)) for g in draw(governments_of)]
