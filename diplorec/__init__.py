@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from diplorec.errors import FieldError as FieldError
     from diplorec.errors import Problem as Problem
     from diplorec.errors import ValidationError as ValidationError
+    from diplorec.events import Annulment as Annulment
     from diplorec.events import CodedEvent as CodedEvent
     from diplorec.events import CredentialPresentation as CredentialPresentation
     from diplorec.events import DesignationChange as DesignationChange
@@ -61,6 +62,7 @@ if TYPE_CHECKING:
     from diplorec.events import Meeting as Meeting
     from diplorec.events import Participant as Participant
     from diplorec.events import RecognitionAct as RecognitionAct
+    from diplorec.events import RecognitionPledge as RecognitionPledge
     from diplorec.events import RecognitionPolicy as RecognitionPolicy
     from diplorec.events import RecognitionWithdrawal as RecognitionWithdrawal
     from diplorec.events import RelationsChange as RelationsChange
@@ -82,6 +84,7 @@ if TYPE_CHECKING:
     from diplorec.provenance import Source as Source
     from diplorec.reference import P5 as P5
     from diplorec.schema import json_schema as json_schema
+    from diplorec.vocab import AnnulmentKind as AnnulmentKind
     from diplorec.vocab import AppointmentStage as AppointmentStage
     from diplorec.vocab import Certainty as Certainty
     from diplorec.vocab import Characterization as Characterization
@@ -120,10 +123,10 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "dossier": ("Dossier", "Finding", "Severity"),
     "errors": ("DiplorecError", "FieldError", "Problem", "ValidationError"),
     "events": (
-        "CodedEvent", "CredentialPresentation", "DesignationChange", "DiplomaticTies",
-        "EnvoyAppointment", "Event", "EventBase", "Meeting", "Participant", "RecognitionAct",
-        "RecognitionPolicy", "RecognitionWithdrawal", "RelationsChange", "Statement",
-        "register_event_type",
+        "Annulment", "CodedEvent", "CredentialPresentation", "DesignationChange",
+        "DiplomaticTies", "EnvoyAppointment", "Event", "EventBase", "Meeting", "Participant",
+        "RecognitionAct", "RecognitionPledge", "RecognitionPolicy", "RecognitionWithdrawal",
+        "RelationsChange", "Statement", "register_event_type",
     ),
     "jsonl": ("BadLine", "JsonlReader", "read_jsonl", "write_jsonl"),
     "ledger": (
@@ -140,7 +143,8 @@ _MODULES: dict[str, tuple[str, ...]] = {
     "reference": ("P5",),
     "schema": ("json_schema",),
     "vocab": (
-        "AppointmentStage", "Certainty", "Characterization", "CredentialDocument",
+        "AnnulmentKind", "AppointmentStage", "Certainty", "Characterization",
+        "CredentialDocument",
         "DesignationAction", "DiplomaticRank", "LegalStatus", "MeetingMode",
         "OrganizationKind", "PolicyStance", "RecognitionCapacity", "RecognitionForm",
         "RecognitionInstrument", "RelationsAction", "RepresentationLevel", "SourceKind",

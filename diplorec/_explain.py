@@ -23,7 +23,7 @@ import attrs
 
 from diplorec._registry import TAGS, is_homogeneous_tuple, on_register, union_members
 from diplorec._validators import identifier
-from diplorec._wire import child, json_type, parse_instant, show
+from diplorec._wire import child, json_type, parse_instant, parse_time_of_day, show
 from diplorec.dates import When
 from diplorec.errors import FieldError, Problem
 
@@ -101,7 +101,9 @@ def _classify(tp: Any) -> tuple[int, Any]:
     if tp is When:
         return _WHEN, None
     if tp is dt.datetime:
-        return _INSTANT, None
+        return _INSTANT, parse_instant
+    if tp is dt.time:
+        return _INSTANT, parse_time_of_day
     if attrs.has(tp):
         return _MODEL, _model_plan(tp)
     if is_homogeneous_tuple(tp):
@@ -149,7 +151,7 @@ class _Explainer:
         if kind == _WHEN:
             return self.read_when(value, path)
         if kind == _INSTANT:
-            return self.read_instant(value, path)
+            return self.read_instant(value, info, path)
         if kind == _ENUM:
             return self.read_enum(value, tp, info, path)
         return self.read_scalar(value, tp, path)
@@ -271,9 +273,9 @@ class _Explainer:
             self.add(path, str(exc))
         return _FAILED
 
-    def read_instant(self, value: Any, path: _Path) -> Any:
+    def read_instant(self, value: Any, parse: Any, path: _Path) -> Any:
         try:
-            return parse_instant(value)
+            return parse(value)
         except (TypeError, ValueError) as exc:
             self.add(path, str(exc))
         return _FAILED

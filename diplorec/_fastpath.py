@@ -35,7 +35,13 @@ import attrs
 from diplorec._convert import Lenient
 from diplorec._registry import MODEL_CLASSES, TAGS, is_homogeneous_tuple, union_members
 from diplorec._validators import Rule
-from diplorec._wire import format_instant, json_type, parse_instant
+from diplorec._wire import (
+    format_instant,
+    format_time_of_day,
+    json_type,
+    parse_instant,
+    parse_time_of_day,
+)
 from diplorec.dates import When
 from diplorec.vocab import ENUM_TYPES
 
@@ -175,6 +181,7 @@ _SCALAR_READERS: dict[Any, Reader] = {
     bool: read_bool,
     When: read_when,
     dt.datetime: parse_instant,
+    dt.time: parse_time_of_day,
 }
 
 # Checks written inline in a model reader, for the commonest field types; ``x`` is
@@ -680,6 +687,8 @@ class Writers:
             return str
         if tp is dt.datetime:
             return format_instant
+        if tp is dt.time:
+            return format_time_of_day
         if tp is float and self._guard_floats:
             return _guarded_float
         if tp in _PLAIN:

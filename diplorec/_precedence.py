@@ -21,12 +21,12 @@ and the Analysis documentation equal to it):
 
 .. RULES-TABLE-START
 
-=========================================================  ==========================
+=========================================================  ==============================
 record                                                     effect (layer)
-=========================================================  ==========================
+=========================================================  ==============================
 ``RecognitionAct``                                         ``recognized`` (explicit)
 ... with ``conditions``                                    ``conditional`` (explicit)
-... with certainty ``claimed`` or ``disputed``             ``uncertain`` (explicit)
+... claimed, disputed or denied [3]_                       ``uncertain`` (explicit)
 ... its author says is not recognition                     none (not counted)
 exclusive ``government`` recognition: towards rivals [1]_  ``withdrawn`` (explicit)
 ... claimed or disputed: towards rivals                    ``uncertain`` (explicit)
@@ -42,19 +42,31 @@ withdrawal its withdrawer denies                           none (not counted)
 ``RecognitionPolicy`` ``call-for-non-recognition``         none (checked [5]_)
 ``DiplomaticTies``, ``formal_recognition=True`` [6]_       ``recognized`` (observed)
 ``DiplomaticTies``, other                                  none (not recognition)
-=========================================================  ==========================
+any act ``retracted`` by its author [7]_                   none (void from the start)
+any act ``invalidated`` or ``denied`` [8]_                 ``uncertain`` (explicit)
+``RecognitionPledge``                                      none (listed by ``pledges()``)
+=========================================================  ==============================
 
 .. [1] An exclusive recognition in capacity ``government`` of a government G1 ends the
    recognizer's recognition, in capacity ``government``, of every rival government of the same
    state it recognised before or on the same day.
 .. [2] A recognition in capacity ``state``, ``representative``, ``belligerency`` or
    ``insurgency``, or one with ``exclusive=False``, ends no recognition of anyone else.
-.. [3] Claimed only by a third party, denied by anyone but the withdrawer, or of certainty
-   ``claimed`` or ``disputed``; a ``confirmed`` record of the same change decides.
+.. [3] Claimed only by a third party, denied by anyone (for a withdrawal: anyone but the
+   withdrawer), or of certainty ``claimed`` or ``disputed``; a ``confirmed`` record of the act,
+   or of the same change, decides.
 .. [4] Towards its ``subject``; with no subject, towards every government the events name.
 .. [5] It changes no standing; ``Dossier.check()`` reports recognitions contrary to it.
 .. [6] Both ways, on the days surely inside its interval; on the days only possibly inside,
    ``uncertain`` where it would change the answer.
+.. [7] An ``Annulment`` of kind ``retracted`` whose ``by`` is the act's author (its recognizer,
+   withdrawer or holder, or a partner of a collective act for its own part) and whose certainty
+   is neither ``claimed`` nor ``disputed``: the author's changes from the act no longer count,
+   for any date. Any other annulment is read as in [8].
+.. [8] From the annulment's date, for each change of the act still in force: a later act of the
+   pair settles it again. A denial does nothing to an act recorded as ``confirmed``; an
+   invalidation does (whether an act happened is its certainty, whether it counts is another
+   question). An annulment retracted by its own author has no effect.
 
 Layers:
 
@@ -64,13 +76,15 @@ Layers:
 
 .. RULES-TABLE-END
 
-Further layers (annulments of acts, claims about any act, what was known on a date,
-the order of acts within a day) are further rows of :data:`RULES` and further steps
-of :class:`Series`, not rules spread through the ledger.
+Two further steps apply before the table: what was known on a date (``known_on``:
+only events announced by then count) and the order of changes within a day (by the
+time of day ``at`` in UTC, then by ``basis`` links; otherwise simultaneous, so
+``uncertain`` where they disagree), which :class:`Series` applies.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import re
 import textwrap
@@ -151,6 +165,8 @@ class ChangeKind(enum.StrEnum):
     NEUTRAL_POLICY = "neutral-policy"
     #: Diplomatic ties with formal recognition, observed over an interval.
     OBSERVED_TIES = "observed-ties"
+    #: An act annulled (invalidated or denied, see ``Annulment``): uncertain from then on.
+    ANNULMENT = "annulment"
 
     @property
     def gives(self) -> bool:
@@ -231,7 +247,7 @@ RULES: tuple[Rule, ...] = (
          kinds=_GIVES),
     Rule(record="... with ``conditions``", effect=Standing.CONDITIONAL,
          layer=Layer.EXPLICIT, kinds=_GIVES),
-    Rule(record="... with certainty ``claimed`` or ``disputed``",
+    Rule(record="... claimed, disputed or denied [3]_",
          effect=Standing.UNCERTAIN, layer=Layer.EXPLICIT, kinds=_GIVES),
     Rule(record="... its author says is not recognition", effect=None, layer=None,
          note="not counted"),
@@ -263,6 +279,12 @@ RULES: tuple[Rule, ...] = (
          effect=Standing.RECOGNIZED, layer=Layer.OBSERVED, kinds=(ChangeKind.OBSERVED_TIES,)),
     Rule(record="``DiplomaticTies``, other", effect=None, layer=None,
          note="not recognition"),
+    Rule(record="any act ``retracted`` by its author [7]_", effect=None, layer=None,
+         note="void from the start"),
+    Rule(record="any act ``invalidated`` or ``denied`` [8]_", effect=Standing.UNCERTAIN,
+         layer=Layer.EXPLICIT, kinds=(ChangeKind.ANNULMENT,)),
+    Rule(record="``RecognitionPledge``", effect=None, layer=None,
+         note="listed by ``pledges()``"),
 )  # fmt: skip
 
 #: The footnotes of the table.
@@ -272,12 +294,21 @@ NOTES: tuple[str, ...] = (
     "same state it recognised before or on the same day.",
     "A recognition in capacity ``state``, ``representative``, ``belligerency`` or "
     "``insurgency``, or one with ``exclusive=False``, ends no recognition of anyone else.",
-    "Claimed only by a third party, denied by anyone but the withdrawer, or of certainty "
-    "``claimed`` or ``disputed``; a ``confirmed`` record of the same change decides.",
+    "Claimed only by a third party, denied by anyone (for a withdrawal: anyone but the "
+    "withdrawer), or of certainty ``claimed`` or ``disputed``; a ``confirmed`` record of the "
+    "act, or of the same change, decides.",
     "Towards its ``subject``; with no subject, towards every government the events name.",
     "It changes no standing; ``Dossier.check()`` reports recognitions contrary to it.",
     "Both ways, on the days surely inside its interval; on the days only possibly inside, "
     "``uncertain`` where it would change the answer.",
+    "An ``Annulment`` of kind ``retracted`` whose ``by`` is the act's author (its recognizer, "
+    "withdrawer or holder, or a partner of a collective act for its own part) and whose "
+    "certainty is neither ``claimed`` nor ``disputed``: the author's changes from the act no "
+    "longer count, for any date. Any other annulment is read as in [8].",
+    "From the annulment's date, for each change of the act still in force: a later act of the "
+    "pair settles it again. A denial does nothing to an act recorded as ``confirmed``; an "
+    "invalidation does (whether an act happened is its certainty, whether it counts is "
+    "another question). An annulment retracted by its own author has no effect.",
 )
 
 _BY_CHANGE: dict[tuple[ChangeKind, Standing], Rule] = {}
@@ -355,7 +386,7 @@ class _Steps:
     backward scan stop early.
     """
 
-    __slots__ = ("effects", "entries", "his", "los", "reach")
+    __slots__ = ("effects", "entries", "his", "los", "order", "reach")
 
     def __init__(self, rows: list[tuple[int, int, TimelineEntry]]) -> None:
         rows.sort(key=lambda row: (row[0], row[1]))
@@ -369,6 +400,20 @@ class _Steps:
             top = max(top, hi)
             reach.append(top)
         self.reach = reach
+        self.order = _DayOrder.of(self.entries)
+
+    def _ordered(self, found: list[int], day: int) -> list[int]:
+        """``found`` without the changes surely followed, the same day, by one in effect."""
+        if self.order is None or len(found) < 2:
+            return found
+        surely = [j for j in found if self.his[j] <= day]
+        entries = self.entries
+        kept = [
+            i
+            for i in found
+            if not any(j != i and self.order.before(entries[i], entries[j]) for j in surely)
+        ]
+        return kept or found
 
     def candidates(self, day: int) -> tuple[list[int], bool]:
         """The changes that may be the last in effect on ``day``, and whether none surely is."""
@@ -384,10 +429,12 @@ class _Steps:
             if latest_certain is None or hi >= latest_certain:
                 found.append(index)
             index -= 1
-        return found, latest_certain is None
+        return self._ordered(found, day), latest_certain is None
 
     def standing(self, day: int) -> Standing:
         """The standing on ``day`` when every change is explicit: :meth:`candidates`, inlined."""
+        if self.order is not None:
+            return self._ordered_standing(day)
         index = bisect_right(self.los, day) - 1
         outcomes: set[Standing | None] = set()
         latest_certain: int | None = None
@@ -405,6 +452,85 @@ class _Steps:
         found = outcomes.pop() if len(outcomes) == 1 else Standing.UNCERTAIN
         assert found is not None
         return found
+
+    def _ordered_standing(self, day: int) -> Standing:
+        """:meth:`standing` when some changes of a day are ordered (:class:`_DayOrder`)."""
+        indexes, open_start = self.candidates(day)
+        effects = {self.effects[index] for index in indexes}
+        if open_start:
+            effects.add(Standing.NOT_RECOGNIZED)
+        result = effects.pop() if len(effects) == 1 else Standing.UNCERTAIN
+        assert result is not None
+        return result
+
+
+class _DayOrder:
+    """The order of changes within one day: by time of day in UTC, then by ``basis`` links.
+
+    Only changes dated to a single day are ordered, and only against changes of the
+    same day. A change takes the time of day ``at`` of its event when the change's
+    date is the event's own date ``on`` (not an ``effective`` date given apart).
+    Two changes with different times are ordered by them; otherwise a change whose
+    event rests on the other's event (through ``basis``, at any depth among the
+    events of the pair's changes that day) comes after it. Any other two are
+    simultaneous.
+    """
+
+    __slots__ = ("_after", "_moments")
+
+    def __init__(self, moments: dict[int, dt.datetime], after: dict[str, frozenset[str]]) -> None:
+        self._moments = moments
+        self._after = after
+
+    @classmethod
+    def of(cls, entries: list[TimelineEntry]) -> _DayOrder | None:
+        """The order among ``entries``; None when no two of them can be ordered."""
+        days: dict[int, list[TimelineEntry]] = {}
+        for entry in entries:
+            lo, hi = _span(entry)
+            if lo == hi and not entry.when.is_interval:
+                days.setdefault(lo, []).append(entry)
+        moments: dict[int, dt.datetime] = {}
+        after: dict[str, frozenset[str]] = {}
+        for day, group in days.items():
+            if len({entry.event.id for entry in group}) < 2:
+                continue
+            for entry in group:
+                at = entry.event.at
+                if at is not None and entry.when == entry.event.on:
+                    moments[id(entry)] = dt.datetime.combine(dt.date.fromordinal(day), at)
+            after.update(_rests_on(group))
+        if not moments and not after:
+            return None
+        return cls(moments, after)
+
+    def before(self, first: TimelineEntry, second: TimelineEntry) -> bool:
+        """Whether ``first`` surely took effect before ``second`` (both of one day)."""
+        if first.event.id == second.event.id or _span(first) != _span(second):
+            return False
+        one, two = self._moments.get(id(first)), self._moments.get(id(second))
+        if one is not None and two is not None and one != two:
+            return one < two
+        earlier = first.event.id in self._after.get(second.event.id, frozenset())
+        later = second.event.id in self._after.get(first.event.id, frozenset())
+        return earlier and not later
+
+
+def _rests_on(group: list[TimelineEntry]) -> dict[str, frozenset[str]]:
+    """For each event of one day's changes, the events of that day it rests on (transitively)."""
+    direct = {entry.event.id: frozenset(getattr(entry.event, "basis", ())) for entry in group}
+    found: dict[str, frozenset[str]] = {}
+    for start, links in direct.items():
+        seen: set[str] = set()
+        todo = [link for link in links if link in direct]
+        while todo:
+            link = todo.pop()
+            if link not in seen:
+                seen.add(link)
+                todo.extend(other for other in direct.get(link, ()) if other in direct)
+        if seen:
+            found[start] = frozenset(seen)
+    return found
 
 
 def _span(entry: TimelineEntry) -> tuple[int, int]:

@@ -102,3 +102,74 @@ def parse_instant(value: Any) -> dt.datetime:
 def format_instant(value: dt.datetime) -> str:
     """Write a UTC instant with a ``Z`` suffix."""
     return value.replace(tzinfo=None).isoformat() + "Z"
+
+
+_TIME_OF_DAY = re.compile(
+    r"([01][0-9]|2[0-3]):([0-5][0-9])(?::([0-5][0-9]))?(Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])"
+)
+#: The wire form of a time of day: ``HH:MM`` or ``HH:MM:SS``, then ``Z`` or ``±HH:MM``.
+TIME_OF_DAY_PATTERN = (
+    "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$"
+)
+
+
+def time_of_day_problem(value: dt.time) -> str | None:
+    """Why ``value`` is not a time of day diplorec holds (None when it is one).
+
+    A time of day carries its UTC offset (a whole number of minutes) and no fraction
+    of a second.
+    """
+    offset = value.utcoffset()
+    if offset is None:
+        return "needs a UTC offset (tzinfo): a time without one cannot be put in order"
+    if offset % dt.timedelta(minutes=1):
+        return "has a UTC offset that is not a whole number of minutes"
+    if value.microsecond:
+        return "is given to a fraction of a second; diplorec keeps times to the second"
+    return None
+
+
+def parse_time_of_day(value: Any) -> dt.time:
+    """Read a time of day with its UTC offset, ISO 8601: ``14:30+03:00``, ``09:05:10Z``.
+
+    >>> parse_time_of_day("14:30+03:00")
+    datetime.time(14, 30, tzinfo=datetime.timezone(datetime.timedelta(seconds=10800)))
+    """
+    if type(value) is not str:
+        raise TypeError(
+            f"expected a time-of-day string such as '14:30+03:00', got {json_type(value)}"
+        )
+    found = _TIME_OF_DAY.fullmatch(value)
+    if found is None:
+        message = (
+            f"{show(value)} is not a time of day with a UTC offset, such as '14:30+03:00' "
+            "or '09:05:10Z'"
+        )
+        raise ValueError(message)
+    hour, minute, second, offset = found.groups()
+    if offset == "Z":
+        zone = dt.UTC
+    else:
+        sign = -1 if offset[0] == "-" else 1
+        delta = dt.timedelta(hours=int(offset[1:3]), minutes=int(offset[4:6]))
+        zone = dt.UTC if not delta else dt.timezone(sign * delta)
+    return dt.time(int(hour), int(minute), int(second or 0), tzinfo=zone)
+
+
+def format_time_of_day(value: dt.time) -> str:
+    """Write a time of day as :func:`parse_time_of_day` reads it: ``14:30+03:00``, ``09:05Z``.
+
+    >>> format_time_of_day(parse_time_of_day("09:05:00+00:00"))
+    '09:05Z'
+    """
+    text = f"{value.hour:02d}:{value.minute:02d}"
+    if value.second:
+        text += f":{value.second:02d}"
+    offset = value.utcoffset()
+    if offset is None:  # pragma: no cover - the models never hold one
+        raise ValueError("a time of day needs a UTC offset")
+    if not offset:
+        return text + "Z"
+    sign = "-" if offset < dt.timedelta(0) else "+"
+    minutes = abs(offset) // dt.timedelta(minutes=1)
+    return f"{text}{sign}{minutes // 60:02d}:{minutes % 60:02d}"

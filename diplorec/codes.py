@@ -25,6 +25,7 @@ from diplorec._cameo import CameoCode, PloverCode, cameo_table
 from diplorec.actors import Government, Official, Party, State
 from diplorec.errors import Problem, ValidationError
 from diplorec.events import (
+    Annulment,
     CodedEvent,
     CredentialPresentation,
     DesignationChange,
@@ -34,12 +35,14 @@ from diplorec.events import (
     Meeting,
     Participant,
     RecognitionAct,
+    RecognitionPledge,
     RecognitionPolicy,
     RecognitionWithdrawal,
     RelationsChange,
     Statement,
 )
 from diplorec.vocab import (
+    AnnulmentKind,
     AppointmentStage,
     DesignationAction,
     MeetingMode,
@@ -178,6 +181,10 @@ def _code_of(event: Event) -> str:
             return event.cameo
         case RecognitionPolicy():
             return _POLICY_CODES[event.stance]
+        case Annulment():  # taking an act back or voiding it reduces relations; a denial is said
+            return "010" if event.kind is AnnulmentKind.DENIED else "160"
+        case RecognitionPledge():  # an intent to cooperate diplomatically
+            return "032"
     raise TypeError(f"cameo() takes a diplorec event, not {type(event).__name__}")
 
 
@@ -293,4 +300,8 @@ def dyad(event: Event) -> tuple[Party | None, Party | None]:
             return event.actor, event.target
         case RecognitionPolicy():
             return event.holder, event.subject
+        case Annulment():  # the target of an annulment is an event, not a party
+            return event.by, None
+        case RecognitionPledge():
+            return event.pledger, event.recognized
     raise TypeError(f"dyad() takes a diplorec event, not {type(event).__name__}")

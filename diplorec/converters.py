@@ -52,7 +52,13 @@ from diplorec._registry import (
     on_register,
     union_members,
 )
-from diplorec._wire import child, format_instant, parse_instant
+from diplorec._wire import (
+    child,
+    format_instant,
+    format_time_of_day,
+    parse_instant,
+    parse_time_of_day,
+)
 from diplorec.dates import When
 from diplorec.errors import Problem, ValidationError
 from diplorec.vocab import ENUM_TYPES
@@ -127,6 +133,8 @@ def configure_dates(converter: cattrs.Converter) -> None:
     converter.register_unstructure_hook(When, str)
     converter.register_structure_hook(dt.datetime, lambda value, _: parse_instant(value))
     converter.register_unstructure_hook(dt.datetime, format_instant)
+    converter.register_structure_hook(dt.time, lambda value, _: parse_time_of_day(value))
+    converter.register_unstructure_hook(dt.time, format_time_of_day)
 
 
 # -- models ---------------------------------------------------------------------------

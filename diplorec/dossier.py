@@ -6,7 +6,7 @@ used twice, links that lead nowhere, one actor id carrying two different values,
 a withdrawal with no recognition before it, and more (the list is in the Analysis
 documentation). On the wire it is one JSON document::
 
-    {"type": "dossier", "spec_version": "1.1", "events": [...]}
+    {"type": "dossier", "spec_version": "1.2", "events": [...]}
 
 >>> from diplorec.examples.russia_taliban_2025 import EVENTS
 >>> dossier = Dossier.from_events(EVENTS)
@@ -36,6 +36,7 @@ from diplorec.converters import from_dict, register_document, to_dict
 from diplorec.dates import When
 from diplorec.errors import Problem, ValidationError
 from diplorec.events import (
+    Annulment,
     CredentialPresentation,
     DiplomaticTies,
     Event,
@@ -43,6 +44,7 @@ from diplorec.events import (
     RecognitionAct,
     RecognitionPolicy,
     RecognitionWithdrawal,
+    _annulment_mismatch,
     event_types,
 )
 from diplorec.ledger import DateLike, RecognitionLedger, Standing, as_when
@@ -310,6 +312,7 @@ class Dossier:
             *self._contrary_to_calls(),
             *self._state_recognition_withdrawn(),
             *self._citations_against_events(),
+            *self._annulments(),
         ]
         rank = {Severity.ERROR: 0, Severity.WARNING: 1}
         return tuple(
@@ -543,6 +546,19 @@ class Dossier:
                 yield Finding(
                     severity=Severity.WARNING, code="citation-contradicts-event",
                     message=message, event_ids=(event.id,),
+                )  # fmt: skip
+
+    def _annulments(self) -> Iterator[Finding]:
+        """Annulments that do not fit the event they annul (an unknown id is an unresolved link)."""
+        for annulment in self.of_type(Annulment):
+            target = self._by_id.get(annulment.annuls)
+            if target is None:
+                continue
+            problem = _annulment_mismatch(annulment, target)
+            if problem is not None:
+                yield Finding(
+                    severity=Severity.WARNING, code="annulment-mismatch",
+                    message=problem, event_ids=(annulment.id, target.id),
                 )  # fmt: skip
 
     def _sourceless(self) -> Iterator[Finding]:

@@ -1,9 +1,10 @@
 """The diplomatic events diplorec records, and the :data:`Event` union of them all.
 
 Every event has an ``id`` (derived from its content unless given), a date ``on``
-(a :class:`~diplorec.dates.When`), an optional ``place``, its ``sources``, a
-``certainty`` and free-text ``notes``. On the wire each carries a kebab-case
-``"type"`` tag.
+(a :class:`~diplorec.dates.When`), an optional time of day ``at`` on that date (a
+``datetime.time`` with its UTC offset; ``"14:30+03:00"`` on the wire), an optional
+``place``, its ``sources``, a ``certainty`` (whether the event happened as recorded)
+and free-text ``notes``. On the wire each carries a kebab-case ``"type"`` tag.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from diplorec import _ids
 from diplorec import _validators as v
 from diplorec._cameo import cameo_table
 from diplorec._convert import to_member, to_optional_member, to_optional_when, to_when
-from diplorec._wire import show
+from diplorec._wire import show, time_of_day_problem
 from diplorec.actors import (
     PARTY_TYPES,
     Envoy,
@@ -40,6 +41,7 @@ from diplorec.errors import FieldError
 from diplorec.provenance import Citation, Source
 from diplorec.vocab import (
     ENUM_TYPES,
+    AnnulmentKind,
     AppointmentStage,
     Certainty,
     Characterization,
@@ -61,6 +63,7 @@ from diplorec.vocab import (
 
 __all__ = [
     "EVENT_TYPES",
+    "Annulment",
     "CodedEvent",
     "CredentialPresentation",
     "DesignationChange",
@@ -71,6 +74,7 @@ __all__ = [
     "Meeting",
     "Participant",
     "RecognitionAct",
+    "RecognitionPledge",
     "RecognitionPolicy",
     "RecognitionWithdrawal",
     "RelationsChange",
@@ -123,6 +127,23 @@ def _party_ids(parties: tuple[Party, ...]) -> set[str]:
     return {party.id for party in parties}
 
 
+class _TimeOfDay(v.Rule):
+    """A time of day with its UTC offset (whole minutes), to the second at most."""
+
+    def __call__(self, instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None:
+            return
+        if not isinstance(value, dt.time):
+            message = f"must be a datetime.time with a UTC offset, not {type(value).__name__}"
+            raise FieldError(attribute.name, message)
+        problem = time_of_day_problem(value)
+        if problem is not None:
+            raise FieldError(attribute.name, problem)
+
+    def json_schema(self, builder: v.SchemaBuilder, declared: dict[str, Any]) -> dict[str, Any]:
+        return declared
+
+
 @attrs.frozen(kw_only=True)
 class EventBase:
     """Fields every event shares; the base class of every event type.
@@ -141,6 +162,9 @@ class EventBase:
 
     id: str = attrs.field(default="")
     on: When = attrs.field(converter=to_when, validator=v.instance_of(When))
+    #: The time of day on ``on``, with its UTC offset: orders the changes of one day. The
+    #: ledger reads it only when ``on`` is a single day.
+    at: dt.time | None = attrs.field(default=None, validator=_TimeOfDay())
     place: Place | None = attrs.field(default=None, validator=v.instance_of(Place, optional=True))
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=v.tuple_of(Citation))
     certainty: Certainty = attrs.field(
@@ -269,6 +293,18 @@ def _capacity_fits(act: Any) -> tuple[str, str] | None:
     return None
 
 
+def _claims_apart(what: str) -> Callable[[Any], tuple[str, str] | None]:
+    """The rule that no party both claims and denies the same act (``what``)."""
+
+    def broken(event: Any) -> tuple[str, str] | None:
+        both = _party_ids(event.claimed_by) & _party_ids(event.denied_by)
+        if both:
+            return "denied_by", f"{sorted(both)[0]!r} cannot both claim and deny the same {what}"
+        return None
+
+    return broken
+
+
 @attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
 class RecognitionAct(EventBase):
     """One party recognises a state, a government, or an organization or council.
@@ -286,6 +322,13 @@ class RecognitionAct(EventBase):
     party's type settles it (a state as a state, a government as a government); an
     organization needs it. ``exclusive`` is False when the recognizer keeps
     recognising a rival government as well.
+
+    Like a withdrawal, a recognition may be asserted by a third party
+    (``claimed_by``) and denied by others, the recognizer included (``denied_by``).
+    Whether the act *happened* is its ``certainty`` and these claims; whether it
+    *counts as recognition* is its ``characterization``: two separate questions.
+    ``reservations`` are the reservations the recognizer stated (territorial or
+    other), in words; they do not change the standing.
 
     >>> from diplorec.reference import AFGHANISTAN, RUSSIA
     >>> act = RecognitionAct(on=When.parse("2025-07-03"), recognizer=RUSSIA,
@@ -333,6 +376,18 @@ class RecognitionAct(EventBase):
         validator=v.member(RecognitionCapacity, optional=True),
     )
     exclusive: bool = attrs.field(default=True, validator=v.instance_of(bool))
+    claimed_by: tuple[Party, ...] = attrs.field(
+        default=(), validator=v.tuple_of(*PARTY_TYPES, distinct=True)
+    )
+    denied_by: tuple[Party, ...] = attrs.field(
+        default=(), validator=v.tuple_of(*PARTY_TYPES, distinct=True)
+    )
+    reservations: tuple[str, ...] = attrs.field(default=(), validator=v.texts)
+
+    @property
+    def disputed(self) -> bool:
+        """True when someone denies that the act happened."""
+        return bool(self.denied_by)
 
     @property
     def conditional(self) -> bool:
@@ -369,6 +424,7 @@ class RecognitionAct(EventBase):
             "collective_with includes neither the recognizer nor the party recognised",
             _partners_apart,
         ),
+        v.Between("no party both claims and denies the act", _claims_apart("act")),
     )
 
 
@@ -402,14 +458,6 @@ def _addressed_to_another(withdrawal: Any) -> tuple[str, str] | None:
     addressee = withdrawal.addressee
     if addressee is not None and addressee.id == withdrawal.withdrawer.id:
         return "addressee", "addressee names whom the withdrawal was sent to, not the withdrawer"
-    return None
-
-
-def _claimed_or_denied(withdrawal: Any) -> tuple[str, str] | None:
-    both = _party_ids(withdrawal.claimed_by) & _party_ids(withdrawal.denied_by)
-    if both:
-        message = f"{sorted(both)[0]!r} cannot both claim and deny the same withdrawal"
-        return "denied_by", message
     return None
 
 
@@ -477,7 +525,7 @@ class RecognitionWithdrawal(EventBase):
             _switch_schema,
         ),
         v.Between("the addressee is not the withdrawer", _addressed_to_another),
-        v.Between("no party both claims and denies the withdrawal", _claimed_or_denied),
+        v.Between("no party both claims and denies the withdrawal", _claims_apart("withdrawal")),
     )
 
 
@@ -552,6 +600,122 @@ class RecognitionPolicy(EventBase):
             _subject_schema,
         ),
         v.Between("a party holds no recognition policy on itself", _not_about_itself),
+    )
+
+
+def _not_itself(annulment: Any) -> tuple[str, str] | None:
+    if annulment.annuls == annulment.id:
+        return "annuls", "an annulment cannot annul itself: annuls names another event's id"
+    return None
+
+
+@attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
+class Annulment(EventBase):
+    """An act is taken back, declared void, or denied: the event ``annuls`` names.
+
+    ``kind`` is an :class:`~diplorec.vocab.AnnulmentKind`: ``retracted`` when its
+    author (``by``) takes it back, void from the start; ``invalidated`` when a
+    domestic authority (``by``: a court, a parliament) declares it void;
+    ``denied`` when its supposed author denies that it happened. ``annuls`` is the id
+    of the act, in the same dossier. The ledger's answer for each kind is in the
+    Analysis documentation: a retraction voids the act for every date; an
+    invalidation or a denial makes the standing from it uncertain from the
+    annulment's date until a later act settles it.
+
+    >>> from diplorec.reference import RUSSIA
+    >>> Annulment(on=When.parse("2025-08"), annuls="recognition-act:x", by=RUSSIA,
+    ...     kind=AnnulmentKind.RETRACTED).links()
+    ('recognition-act:x',)
+    """
+
+    TAG: ClassVar[str] = "annulment"
+    IDENTITY: ClassVar[tuple[str, ...]] = ("annuls", "by", "kind")
+
+    annuls: str = attrs.field(validator=v.identifier)
+    by: Party = attrs.field(validator=_party)
+    kind: AnnulmentKind = attrs.field(validator=v.member(AnnulmentKind))
+    described_as: str | None = attrs.field(default=None, validator=v.text)
+    basis: tuple[str, ...] = attrs.field(default=(), validator=v.event_ids)
+
+    def links(self) -> tuple[str, ...]:
+        """The annulled event's id, then the ids in ``basis``."""
+        return (self.annuls, *self.basis)
+
+    RULES: ClassVar[tuple[v.Between, ...]] = (
+        v.Between("an annulment does not annul itself", _not_itself),
+    )
+
+
+def _authors_of(event: EventBase) -> tuple[Party, ...]:
+    """The parties an event is the act of, who alone can retract it; () when none is."""
+    if isinstance(event, RecognitionAct):
+        return (event.recognizer, *event.collective_with)
+    if isinstance(event, RecognitionWithdrawal):
+        return (event.withdrawer,)
+    if isinstance(event, RecognitionPolicy):
+        return (event.holder,)
+    if isinstance(event, Annulment):
+        return (event.by,)
+    pledger = getattr(event, "pledger", None)
+    return (pledger,) if isinstance(pledger, PARTY_TYPES) else ()
+
+
+def _annulment_mismatch(annulment: Annulment, target: EventBase) -> str | None:
+    """Why ``annulment`` cannot annul ``target`` as recorded; None when nothing is wrong.
+
+    The rules between an annulment and the event it annuls, stated once:
+    ``Dossier.check()`` reports what this returns.
+    """
+    authors = _authors_of(target)
+    ids = {party.id for party in authors}
+    if annulment.kind is AnnulmentKind.RETRACTED and ids and annulment.by.id not in ids:
+        return (
+            f"only the author of an act can retract it, and {annulment.by.id} is not "
+            f"the author of {target.id} ({', '.join(sorted(ids))}): record it as "
+            "invalidated or denied"
+        )
+    if annulment.on.latest < target.on.earliest:
+        return f"it is dated {annulment.on}, before the event it annuls ({target.on})"
+    return None
+
+
+def _pledge_apart(pledge: Any) -> tuple[None, str] | None:
+    if pledge.pledger.id == pledge.recognized.id:
+        return None, f"{pledge.pledger.id!r} cannot pledge to recognise itself"
+    return None
+
+
+@attrs.frozen(kw_only=True, field_transformer=_common_fields_last)
+class RecognitionPledge(EventBase):
+    """A party commits to recognise another later, perhaps on conditions.
+
+    A pledge is not recognition: the ledger gives it no standing and lists the
+    pledges not yet honoured (:meth:`~diplorec.ledger.RecognitionLedger.pledges`).
+    ``due`` is when the pledger said it would recognise ("in September"),
+    ``conditions`` what it said must happen first (or, for a pledge made *unless*
+    something happens, what would stop it), in words.
+
+    >>> from diplorec.reference import FRANCE
+    >>> from diplorec.actors import State
+    >>> palestine = State(name="Palestine", iso3="PSE")
+    >>> RecognitionPledge(on=When.parse("2025-07-24"), pledger=FRANCE, recognized=palestine,
+    ...     due=When.parse("2025-09")).due
+    When('2025-09')
+    """
+
+    TAG: ClassVar[str] = "recognition-pledge"
+    IDENTITY: ClassVar[tuple[str, ...]] = ("pledger", "recognized")
+
+    pledger: Party = attrs.field(validator=_party)
+    recognized: Party = attrs.field(validator=_party)
+    due: When | None = attrs.field(default=None, validator=_optional_when)
+    conditions: tuple[str, ...] = attrs.field(default=(), validator=v.texts)
+    announced: When | None = attrs.field(default=None, validator=_optional_when)
+    described_as: str | None = attrs.field(default=None, validator=v.text)
+    basis: tuple[str, ...] = attrs.field(default=(), validator=v.event_ids)
+
+    RULES: ClassVar[tuple[v.Between, ...]] = (
+        v.Between("a party cannot pledge to recognise itself", _pledge_apart),
     )
 
 
@@ -864,6 +1028,8 @@ Event: TypeAlias = (
     | DiplomaticTies
     | CodedEvent
     | RecognitionPolicy
+    | Annulment
+    | RecognitionPledge
 )
 """Any diplorec event; tagged on the wire by its ``"type"``."""
 
@@ -948,7 +1114,20 @@ def _check_event_type(cls: type[EventBase]) -> None:
 
 _OTHER_TAGGED: tuple[Any, ...] = (*PARTY_TYPES, Official)
 _LEAF_TYPES = frozenset(
-    {str, int, float, bool, When, dt.datetime, *ENUM_TYPES, *_OTHER_TAGGED, Person, Envoy, Place}
+    {
+        str,
+        int,
+        float,
+        bool,
+        When,
+        dt.datetime,
+        dt.time,
+        *ENUM_TYPES,
+        *_OTHER_TAGGED,
+        Person,
+        Envoy,
+        Place,
+    }
     | {Citation, Source}
 )
 

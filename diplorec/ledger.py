@@ -6,13 +6,14 @@ answers questions such as "does Russia recognise the Islamic Emirate on 4 July
 (:meth:`~RecognitionLedger.recognizers`) and "which permanent member of the UN
 Security Council recognised it first?" (:meth:`~RecognitionLedger.first_recognizer`).
 
-Only :class:`~diplorec.events.RecognitionAct` and
-:class:`~diplorec.events.RecognitionWithdrawal` change a standing. Each becomes one
-or more *changes*, each the pair (recognizer, recognized), the window of days in
-which it took effect (its ``effective`` date when given, else ``on``) and the
-standing it leads to. A date known only to the month is a window of a month: a
-question about a day inside that window gets :attr:`Standing.UNCERTAIN`, never a
-guess. The rules, with a truth table, are in the Analysis documentation.
+Recognitions, withdrawals, stated policies, observed ties and the annulments of
+any of them change a standing (pledges do not: :meth:`~RecognitionLedger.pledges`
+lists them). Each becomes one or more *changes*, each the pair (recognizer,
+recognized), the window of days in which it took effect (its ``effective`` date when
+given, else ``on``) and the standing it leads to. A date known only to the month is
+a window of a month: a question about a day inside that window gets
+:attr:`Standing.UNCERTAIN`, never a guess. The rules, with a truth table, are in the
+Analysis documentation.
 
 >>> from diplorec.examples.russia_taliban_2025 import EVENTS, ISLAMIC_EMIRATE, RUSSIA
 >>> ledger = RecognitionLedger.from_events(EVENTS)
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from operator import itemgetter
@@ -39,16 +41,19 @@ from diplorec.actors import PARTY_TYPES, Government, Organization, Party, State
 from diplorec.dates import Precision, When
 from diplorec.errors import DiplorecError
 from diplorec.events import (
+    Annulment,
     DiplomaticTies,
     Event,
     EventBase,
     RecognitionAct,
+    RecognitionPledge,
     RecognitionPolicy,
     RecognitionWithdrawal,
     usual_capacity,
 )
 from diplorec.reference import Membership
 from diplorec.vocab import (
+    AnnulmentKind,
     Certainty,
     Characterization,
     LegalStatus,
@@ -92,10 +97,12 @@ class TimelineEntry:
     withdrawal denied by the withdrawer, an act the recognizer denied was
     recognition); ``reason`` says why in words. ``superseded_by`` names the firm
     act that confirms an uncertain claim of the same change, which then no longer
-    counts on its own. ``form`` and ``legal_status`` describe recognitions (None
-    for withdrawals): implied recognition is included, and shows as
-    ``form=RecognitionForm.IMPLIED``. ``capacity`` is the capacity a recognition
-    gives (None for changes that give none).
+    counts on its own. A change of kind ``annulment`` has the
+    :class:`~diplorec.events.Annulment` as its ``event``. ``form`` and
+    ``legal_status`` describe recognitions (None for withdrawals): implied
+    recognition is included, and shows as ``form=RecognitionForm.IMPLIED``.
+    ``capacity`` is the capacity a recognition gives (None for changes that give
+    none).
     """
 
     recognizer: Party
@@ -103,7 +110,7 @@ class TimelineEntry:
     when: When
     kind: ChangeKind
     effect: Standing | None
-    event: RecognitionAct | RecognitionWithdrawal | RecognitionPolicy | DiplomaticTies
+    event: RecognitionAct | RecognitionWithdrawal | RecognitionPolicy | DiplomaticTies | Annulment
     reason: str
     form: RecognitionForm | None = None
     legal_status: LegalStatus | None = None
@@ -225,18 +232,55 @@ def _exclusive(entry: TimelineEntry) -> bool:
     return not isinstance(entry.event, RecognitionAct) or entry.event.exclusive
 
 
+def _claim_effect(
+    event: RecognitionAct | RecognitionWithdrawal,
+    author: Party,
+    base: Standing,
+    what: str,
+    if_author_denies: Standing | None,
+) -> tuple[Standing | None, str]:
+    """The standing an act leads to given who claims and who denies it, and why.
+
+    One rule for recognitions and withdrawals alike: a ``confirmed`` record decides;
+    a ``claimed`` or ``disputed`` one, one that anyone denies, or one that only third
+    parties claim is UNCERTAIN. Only the author's own denial differs: it voids a
+    withdrawal (``if_author_denies`` None) and leaves a recognition UNCERTAIN.
+    """
+    denied = {party.id for party in event.denied_by}
+    claimed = {party.id for party in event.claimed_by}
+    if author.id in denied and if_author_denies is None:
+        return None, f"the {_AUTHOR[what]} itself denied it"
+    if event.certainty is Certainty.CONFIRMED:
+        return base, f"confirmed {what}"
+    if event.certainty in (Certainty.CLAIMED, Certainty.DISPUTED):
+        return Standing.UNCERTAIN, f"the {what} is {event.certainty.value}"
+    if denied:
+        return Standing.UNCERTAIN, f"the {what} is denied by {', '.join(sorted(denied))}"
+    if claimed and author.id not in claimed:
+        return Standing.UNCERTAIN, f"the {what} is claimed only by {', '.join(sorted(claimed))}"
+    return base, what
+
+
+_AUTHOR = {"recognition": "recognizer", "withdrawal": "withdrawer", "switch": "withdrawer"}
+_AUTHOR["suspension"] = "withdrawer"
+
+
 def _act_entries(act: RecognitionAct) -> list[TimelineEntry]:
     when = act.effective or act.on
+    effect: Standing | None
     if act.characterization is Characterization.DENIED_RECOGNITION:
         effect, reason = None, "the recognizer denied that the act amounts to recognition"
-    elif act.certainty in (Certainty.CLAIMED, Certainty.DISPUTED):
-        effect, reason = Standing.UNCERTAIN, f"the recognition is {act.certainty.value}"
-    elif act.conditions:
-        effect, reason = Standing.CONDITIONAL, "recognition on conditions not yet met"
     else:
-        effect, reason = Standing.RECOGNIZED, "recognition"
-        if act.form is not RecognitionForm.UNSPECIFIED:
-            reason = f"{act.form.value} {reason}"
+        base = Standing.CONDITIONAL if act.conditions else Standing.RECOGNIZED
+        effect, reason = _claim_effect(act, act.recognizer, base, "recognition", Standing.UNCERTAIN)
+        if effect is Standing.CONDITIONAL:
+            reason = "recognition on conditions not yet met"
+        elif effect is Standing.RECOGNIZED:
+            reason = "recognition"
+            if act.form is not RecognitionForm.UNSPECIFIED:
+                reason = f"{act.form.value} {reason}"
+    if act.reservations:
+        reason += ", with reservations"
     if act.capacity is not usual_capacity(act.recognized):
         assert act.capacity is not None
         reason += f" as {_CAPACITY_WORDS[act.capacity]}"
@@ -279,30 +323,14 @@ def _act_entries(act: RecognitionAct) -> list[TimelineEntry]:
 def _withdrawal_effect(
     withdrawal: RecognitionWithdrawal,
 ) -> tuple[Standing | None, str]:
-    """The standing a withdrawal leads to, and why.
+    """The standing a withdrawal leads to, and why (:func:`_claim_effect`).
 
     The withdrawer speaks for its own acts: its denial voids a claimed withdrawal.
-    A claim only a third party makes, or one that others deny, is UNCERTAIN unless
-    the coder has confirmed it.
     """
-    withdrawer = withdrawal.withdrawer.id
-    denied = {party.id for party in withdrawal.denied_by}
-    claimed = {party.id for party in withdrawal.claimed_by}
-    if withdrawer in denied:
-        return None, "the withdrawer itself denied it"
     base = (
         Standing.SUSPENDED if withdrawal.kind is WithdrawalKind.SUSPENSION else Standing.WITHDRAWN
     )
-    what = withdrawal.kind.value
-    if withdrawal.certainty is Certainty.CONFIRMED:
-        return base, f"confirmed {what}"
-    if withdrawal.certainty in (Certainty.CLAIMED, Certainty.DISPUTED):
-        return Standing.UNCERTAIN, f"the {what} is {withdrawal.certainty.value}"
-    if denied:
-        return Standing.UNCERTAIN, f"the {what} is denied by {', '.join(sorted(denied))}"
-    if claimed and withdrawer not in claimed:
-        return Standing.UNCERTAIN, f"the {what} is claimed only by {', '.join(sorted(claimed))}"
-    return base, what
+    return _claim_effect(withdrawal, withdrawal.withdrawer, base, withdrawal.kind.value, None)
 
 
 _WITHDRAWAL_KINDS = {
@@ -655,6 +683,151 @@ def _supersede(entries: list[TimelineEntry]) -> list[TimelineEntry]:
     return out
 
 
+_UNSURE = (Certainty.CLAIMED, Certainty.DISPUTED)
+
+
+def _voids(annulment: Annulment, author: str) -> bool:
+    """Whether ``annulment`` voids, from the start, the changes of ``author`` (see [7])."""
+    return (
+        annulment.kind is AnnulmentKind.RETRACTED
+        and annulment.by.id == author
+        and annulment.certainty not in _UNSURE
+    )
+
+
+def _in_effect(annulments: Iterable[Annulment]) -> dict[str, list[Annulment]]:
+    """The annulments that count, by the id of the event each annuls.
+
+    An annulment that its own author retracts (a denial withdrawn) has no effect; a
+    retraction of that retraction restores it, and so on. Other annulments of an
+    annulment are not read by the ledger.
+    """
+    chosen = sorted(annulments, key=lambda a: (a.on.sort_key, a.id))
+    retracting: dict[str, list[Annulment]] = defaultdict(list)
+    for annulment in chosen:
+        retracting[annulment.annuls].append(annulment)
+    state: dict[str, bool] = {}
+
+    def void(annulment: Annulment, seen: frozenset[str]) -> bool:
+        if annulment.id in state:
+            return state[annulment.id]
+        if annulment.id in seen:  # a cycle of retractions: nothing settles it
+            return False
+        found = any(
+            _voids(other, annulment.by.id) and not void(other, seen | {annulment.id})
+            for other in retracting.get(annulment.id, ())
+        )
+        state[annulment.id] = found
+        return found
+
+    by_target: dict[str, list[Annulment]] = defaultdict(list)
+    for annulment in chosen:
+        if not void(annulment, frozenset()):
+            by_target[annulment.annuls].append(annulment)
+    return by_target
+
+
+def _moot(entry: TimelineEntry, at: When, pair: list[TimelineEntry]) -> bool:
+    """Whether another change of the pair surely came between ``entry`` and the date ``at``."""
+    return any(
+        other.counted
+        and other.event.id != entry.event.id
+        and other.when.earliest > entry.when.latest
+        and other.when.latest < at.earliest
+        for other in pair
+    )
+
+
+def _retract(
+    entries: list[TimelineEntry], by_target: dict[str, list[Annulment]]
+) -> list[TimelineEntry]:
+    """Void the changes whose author retracted the act they come from ([7]).
+
+    Runs before rival governments are looked at, so a retracted recognition ends
+    nobody's recognition either; the voided changes stay in the timeline, uncounted.
+    """
+    if not by_target:
+        return entries
+    out: list[TimelineEntry] = []
+    for entry in entries:
+        annulments = by_target.get(entry.event.id, ())
+        voiding = next((a for a in annulments if _voids(a, entry.recognizer.id)), None)
+        if voiding is not None and entry.effect is not None:
+            reason = f"{entry.reason}; retracted {voiding.on} [{voiding.id}]: void from the start"
+            entry = attrs.evolve(entry, effect=None, reason=reason)
+        out.append(entry)
+    return out
+
+
+def _annulled(
+    entries: list[TimelineEntry], by_target: dict[str, list[Annulment]]
+) -> list[TimelineEntry]:
+    """The changes every other annulment makes: UNCERTAIN from its date ([8]).
+
+    For each counted change of the annulled act (those implied towards rival
+    governments included), an UNCERTAIN change of the same pair from the annulment's
+    date, unless the pair's standing had surely changed again by then or the denied
+    act is recorded as ``confirmed``.
+    """
+    if not by_target:
+        return []
+    pairs: dict[tuple[str, str], list[TimelineEntry]] = defaultdict(list)
+    for entry in entries:
+        pairs[entry.recognizer.id, entry.recognized.id].append(entry)
+    added: list[TimelineEntry] = []
+    for entry in entries:
+        if entry.effect is None:
+            continue
+        pair = pairs[entry.recognizer.id, entry.recognized.id]
+        for annulment in by_target.get(entry.event.id, ()):
+            if not _voids(annulment, entry.recognizer.id):
+                added.append(_annulment_entry(entry, annulment, pair))
+    return added
+
+
+def _annulment_entry(
+    entry: TimelineEntry, annulment: Annulment, pair: list[TimelineEntry]
+) -> TimelineEntry:
+    """The change an invalidation or denial (or a retraction by another) makes to ``entry``."""
+    when = entry.when if annulment.on.latest < entry.when.earliest else annulment.on
+    what = {
+        AnnulmentKind.RETRACTED: "said to be retracted",
+        AnnulmentKind.INVALIDATED: "invalidated",
+        AnnulmentKind.DENIED: "denied",
+    }[annulment.kind]
+    reason = f"{entry.event.id} {what} by {annulment.by.id}"
+    effect: Standing | None = Standing.UNCERTAIN
+    if annulment.kind is AnnulmentKind.DENIED and entry.event.certainty is Certainty.CONFIRMED:
+        effect, reason = None, f"{reason}, but the act is recorded as confirmed"
+    elif _moot(entry, when, pair):
+        effect, reason = None, f"{reason}, after the standing had changed again"
+    return TimelineEntry(
+        recognizer=entry.recognizer,
+        recognized=entry.recognized,
+        when=when,
+        kind=ChangeKind.ANNULMENT,
+        effect=effect,
+        event=annulment,
+        reason=reason,
+        capacity=entry.capacity,
+    )
+
+
+#: The most knowledge-time views (one per ``known_on`` day) a ledger keeps.
+_MAX_VIEWS = 64
+
+
+def _known_by(event: EventBase) -> int:
+    """The last day (an ordinal) on which ``event`` may have been made known.
+
+    Its ``announced`` date when it has one, else ``on`` (for a period, its start).
+    """
+    when = getattr(event, "announced", None) or event.on
+    if when.is_interval and when.start is not None:
+        when = when.start
+    return int(when.latest.toordinal())
+
+
 class RecognitionLedger:
     """An index of recognitions and withdrawals that answers "who recognises whom, when".
 
@@ -669,9 +842,13 @@ class RecognitionLedger:
         "_by_recognized",
         "_by_recognizer",
         "_changes",
+        "_events",
         "_parties",
+        "_pledges",
         "_series",
         "_timelines",
+        "_views",
+        "_views_lock",
     )
 
     def __init__(self, entries: Iterable[TimelineEntry], parties: Iterable[Party] = ()) -> None:
@@ -705,6 +882,38 @@ class RecognitionLedger:
         for party in parties:
             known.setdefault(party.id, party)
         self._parties = known
+        self._events: tuple[Event, ...] | None = None  # set by from_events
+        self._pledges: tuple[RecognitionPledge, ...] = ()
+        self._views: dict[int, RecognitionLedger] = {}
+        self._views_lock = threading.Lock()
+
+    def _as_known(self, known_on: DateLike | None) -> RecognitionLedger:
+        """The ledger of what had been announced by ``known_on``; itself for None.
+
+        An event counts once its ``announced`` date (else ``on``; for a period, its
+        start) is surely past: its last possible day is on or before the last day of
+        ``known_on``. Views are built once per day and kept (at most
+        :data:`_MAX_VIEWS`, the oldest dropped first).
+        """
+        if known_on is None:
+            return self
+        last = as_when(known_on).latest.toordinal()
+        with self._views_lock:
+            view = self._views.get(last)
+        if view is not None:
+            return view
+        if self._events is not None:
+            events = [event for event in self._events if _known_by(event) <= last]
+            view = RecognitionLedger.from_events(events)
+            view._parties = {**view._parties, **self._parties}
+        else:  # built from timeline entries: keep the entries of announced events
+            entries = [e for timeline in self._timelines.values() for e in timeline]
+            kept = [entry for entry in entries if _known_by(entry.event) <= last]
+            view = RecognitionLedger(kept, parties=self._parties.values())
+        with self._views_lock:
+            if len(self._views) >= _MAX_VIEWS:
+                self._views.pop(next(iter(self._views)))
+            return self._views.setdefault(last, view)
 
     @classmethod
     def from_events(cls, events: Iterable[Event]) -> RecognitionLedger:
@@ -722,9 +931,11 @@ class RecognitionLedger:
         ...
         diplorec.ledger.UnknownPartyError: 'state:XKX' is not in this ledger (no event ...)
         """
+        events = tuple(events)
         entries: list[TimelineEntry] = []
         named: dict[str, Party] = {}
         general: list[RecognitionPolicy] = []
+        pledges: list[RecognitionPledge] = []
         for event in events:
             if isinstance(event, RecognitionAct):
                 entries.extend(_act_entries(event))
@@ -737,6 +948,8 @@ class RecognitionLedger:
                     entries.extend(filter(None, [_policy_entry(event, event.subject)]))
             elif isinstance(event, DiplomaticTies):
                 entries.extend(_ties_entries(event))
+            elif isinstance(event, RecognitionPledge):
+                pledges.append(event)
             elif not isinstance(event, EventBase):
                 message = f"a ledger is built from diplorec events, not {type(event).__name__}"
                 raise TypeError(message)
@@ -746,8 +959,14 @@ class RecognitionLedger:
             for party in named.values():
                 if _to_every_government(party) and _root(party) != _root(policy.holder):
                     entries.extend(filter(None, [_policy_entry(policy, party)]))
+        by_target = _in_effect(event for event in events if isinstance(event, Annulment))
+        entries = _retract(entries, by_target)
         entries.extend(_rival_entries(entries))
-        return cls(_supersede(_dedupe(entries)), parties=named.values())
+        entries.extend(_annulled(entries, by_target))
+        ledger = cls(_supersede(_dedupe(entries)), parties=named.values())
+        ledger._events = events
+        ledger._pledges = tuple(sorted(pledges, key=lambda p: (p.on.sort_key, p.id)))
+        return ledger
 
     def party(self, party_id: str) -> Party:
         """The party with this id, as the events name it.
@@ -776,17 +995,32 @@ class RecognitionLedger:
             raise UnknownPartyError(party_id, suggest(party_id, self._parties.values()))
         return party_id
 
-    def standing(self, recognizer: PartyLike, recognized: PartyLike, on: DateLike) -> Standing:
+    def standing(
+        self,
+        recognizer: PartyLike,
+        recognized: PartyLike,
+        on: DateLike,
+        *,
+        known_on: DateLike | None = None,
+    ) -> Standing:
         """Where ``recognizer``'s recognition of ``recognized`` stands ``on`` a date.
 
         A date with a range (a month, ``"2025"``) gets one answer only if it holds
         on every day of the range; otherwise :attr:`Standing.UNCERTAIN`. A party
         that no event names raises :class:`UnknownPartyError`, with suggestions.
 
+        ``known_on`` gives the knowledge-time view: the standing as the events
+        announced by that date (``announced``, else ``on``) show it. A switch
+        announced on 14 January but declared effective on 27 December is in force
+        on 1 January in hindsight, and not for an analyst asking on 1 January.
+        The default (None) counts every event.
+
         >>> from diplorec.examples.russia_taliban_2025 import CHINA, EVENTS, ISLAMIC_EMIRATE
         >>> RecognitionLedger.from_events(EVENTS).standing(CHINA, ISLAMIC_EMIRATE, "2025-12-31")
         <Standing.NOT_RECOGNIZED: 'not-recognized'>
         """
+        if known_on is not None:
+            return self._as_known(known_on).standing(recognizer, recognized, on)
         key = (self._known(recognizer, "recognizer"), self._known(recognized, "recognized party"))
         first, last = _window(on)
         return self._series_of(key).over(first, last)
@@ -808,30 +1042,51 @@ class RecognitionLedger:
             for recognizer in self._by_recognized.get(target, ())
         ]
 
-    def standings(self, recognized: PartyLike, on: DateLike) -> dict[Party, Standing]:
-        """The standing of every party the events show acting towards ``recognized``, by id."""
+    def standings(
+        self, recognized: PartyLike, on: DateLike, *, known_on: DateLike | None = None
+    ) -> dict[Party, Standing]:
+        """The standing of every party the events show acting towards ``recognized``, by id.
+
+        ``known_on`` answers as an analyst could have on that date: only events
+        announced by then count (see :meth:`standing`).
+        """
+        if known_on is not None:
+            return self._as_known(known_on).standings(recognized, on)
         return {self._parties[key]: standing for key, standing in self._by_id(recognized, on)}
 
-    def recognizers(self, recognized: PartyLike, on: DateLike) -> tuple[Party, ...]:
+    def recognizers(
+        self, recognized: PartyLike, on: DateLike, *, known_on: DateLike | None = None
+    ) -> tuple[Party, ...]:
         """The parties whose recognition of ``recognized`` is in force ``on`` a date, by id.
 
         Uncertain, conditional, suspended and withdrawn standings are left out; see
         :meth:`standings` for all of them.
+        ``known_on`` answers as an analyst could have on that date: only events
+        announced by then count (see :meth:`standing`).
         """
+        if known_on is not None:
+            return self._as_known(known_on).recognizers(recognized, on)
         return tuple(
             self._parties[key]
             for key, standing in self._by_id(recognized, on)
             if standing is Standing.RECOGNIZED
         )
 
-    def recognized_by(self, recognizer: PartyLike, on: DateLike) -> tuple[Party, ...]:
+    def recognized_by(
+        self, recognizer: PartyLike, on: DateLike, *, known_on: DateLike | None = None
+    ) -> tuple[Party, ...]:
         """Every party whose recognition by ``recognizer`` is in force ``on`` a date, by id.
+
+        ``known_on`` answers as an analyst could have on that date: only events
+        announced by then count (see :meth:`standing`).
 
         >>> from diplorec.examples.russia_taliban_2025 import EVENTS, RUSSIA
         >>> ledger = RecognitionLedger.from_events(EVENTS)
         >>> [party.name for party in ledger.recognized_by(RUSSIA, "2025-07-04")]
         ['Islamic Emirate of Afghanistan']
         """
+        if known_on is not None:
+            return self._as_known(known_on).recognized_by(recognizer, on)
         source = self._known(recognizer, "recognizer")
         first, last = _window(on)
         return tuple(
@@ -840,10 +1095,55 @@ class RecognitionLedger:
             if self._series_of((source, target)).over(first, last) is Standing.RECOGNIZED
         )
 
-    def explain(self, recognizer: PartyLike, recognized: PartyLike, on: DateLike) -> StandingReport:
+    def pledges(
+        self, recognized: PartyLike, on: DateLike, *, known_on: DateLike | None = None
+    ) -> tuple[RecognitionPledge, ...]:
+        """The pledges to recognise ``recognized`` outstanding ``on`` a date, oldest first.
+
+        A pledge counts from its date (surely made by the last day of ``on``) until
+        the pledger recognises the party (its standing is ``recognized`` or
+        ``conditional`` on ``on``) or retracts the pledge (an
+        :class:`~diplorec.events.Annulment` of kind ``retracted`` by the pledger, dated
+        by then; other annulments leave it listed). Pledges give no standing themselves.
+        ``known_on`` answers as an analyst could have on that date: only events
+        announced by then count (see :meth:`standing`).
+
+        >>> from diplorec.examples.russia_taliban_2025 import EVENTS, ISLAMIC_EMIRATE
+        >>> RecognitionLedger.from_events(EVENTS).pledges(ISLAMIC_EMIRATE, "2025-07-04")
+        ()
+        """
+        if known_on is not None:
+            return self._as_known(known_on).pledges(recognized, on)
+        target = self._known(recognized, "recognized party")
+        last = as_when(on).latest
+        annulled = _in_effect(e for e in self._events or () if isinstance(e, Annulment))
+        found = []
+        for pledge in self._pledges:
+            if pledge.recognized.id != target or pledge.on.latest > last:
+                continue
+            if any(
+                _voids(annulment, pledge.pledger.id) and annulment.on.latest <= last
+                for annulment in annulled.get(pledge.id, ())
+            ):
+                continue
+            if self.standing(pledge.pledger, target, on) in _IN_FORCE:
+                continue
+            found.append(pledge)
+        return tuple(found)
+
+    def explain(
+        self,
+        recognizer: PartyLike,
+        recognized: PartyLike,
+        on: DateLike,
+        *,
+        known_on: DateLike | None = None,
+    ) -> StandingReport:
         """The standing of a pair on a date, with the capacity and the acts it rests on.
 
         ``str()`` of the report is one plain sentence citing the acts and their dates.
+        ``known_on`` answers as an analyst could have on that date: only events
+        announced by then count (see :meth:`standing`).
 
         >>> from diplorec.examples.russia_taliban_2025 import EVENTS, ISLAMIC_EMIRATE, RUSSIA
         >>> report = RecognitionLedger.from_events(EVENTS).explain(
@@ -855,6 +1155,8 @@ class RecognitionLedger:
         Afghanistan on 2025-07-04: express recognition by acceptance of credentials,
         2025-07-03 [recognition-act:...]
         """
+        if known_on is not None:
+            return self._as_known(known_on).explain(recognizer, recognized, on)
         source = self._known(recognizer, "recognizer")
         target = self._known(recognized, "recognized party")
         when = as_when(on)
@@ -880,13 +1182,14 @@ class RecognitionLedger:
             changes=changes,
         )
 
-    def to_intervals(self) -> tuple[StandingInterval, ...]:
+    def to_intervals(self, *, known_on: DateLike | None = None) -> tuple[StandingInterval, ...]:
         """One row per pair and period of unchanged standing, for tables and plots.
 
         Rows run from the first day a pair's standing may change; before it, the
         standing is ``not-recognized``. ``end`` is the last day of the period (None:
         open). Pairs come sorted by recognizer and recognized id, periods in order;
         :func:`interval_columns` turns the rows into columns for pandas or Arrow.
+        ``known_on`` gives the rows as the events announced by that date show them.
 
         >>> from diplorec.examples.russia_taliban_2025 import EVENTS
         >>> for row in RecognitionLedger.from_events(EVENTS).to_intervals():
@@ -896,6 +1199,8 @@ class RecognitionLedger:
         state:RUS -> government:AFG:islamic-emirate-of-afghanistan:2021-08:
         recognized as government from 2025-07-03
         """
+        if known_on is not None:
+            return self._as_known(known_on).to_intervals()
         rows: list[StandingInterval] = []
         limit = datetime.date.max.toordinal()
         for pair in sorted(self._changes):
@@ -942,12 +1247,18 @@ class RecognitionLedger:
         series = self._series_of((recognizer, recognized))
         return {series.at(day) for day in series.turns(first.toordinal(), last.toordinal())}
 
-    def timeline(self, recognized: PartyLike) -> tuple[TimelineEntry, ...]:
+    def timeline(
+        self, recognized: PartyLike, *, known_on: DateLike | None = None
+    ) -> tuple[TimelineEntry, ...]:
         """Every change in anyone's recognition of ``recognized``, oldest first.
 
-        Changes that do not count (denied, or confirmed by another act) are included,
-        with their ``reason``, so nothing the sources say is hidden.
+        Changes that do not count (denied, retracted, or confirmed by another act) are
+        included, with their ``reason``, so nothing the sources say is hidden.
+        ``known_on`` answers as an analyst could have on that date: only events
+        announced by then count (see :meth:`standing`).
         """
+        if known_on is not None:
+            return self._as_known(known_on).timeline(recognized)
         return self._timelines.get(self._known(recognized, "recognized party"), ())
 
     def first_recognizers(

@@ -238,6 +238,9 @@ def _governments_bound_to_tenure(record: dict[str, Any]) -> dict[str, Any]:
     explicitly, and governments without a known start, keep their ids. Event ids do
     not change: they name a government by its id without tenure, so the links
     between events (``basis``, ``concerning``) stay as they are.
+
+    The other additions of 1.2 (annulments, pledges, claims about recognition acts,
+    reservations, the time of day ``at``) are new types and fields with defaults.
     """
     upgraded: dict[str, Any] = _retenure(record)
     return upgraded

@@ -34,6 +34,7 @@ import attrs
 from diplorec import _validators as v
 from diplorec._registry import MODEL_CLASSES, TAGS, is_homogeneous_tuple, union_members
 from diplorec._validators import NAME_PATTERN, TEXT_PATTERN
+from diplorec._wire import TIME_OF_DAY_PATTERN
 from diplorec.actors import Party
 from diplorec.dates import When
 from diplorec.events import Event, Participant
@@ -44,6 +45,7 @@ __all__ = [
     "INSTANT_PATTERN",
     "NAME_PATTERN",
     "TEXT_PATTERN",
+    "TIME_OF_DAY_PATTERN",
     "WHEN_PATTERN",
     "json_schema",
     "render",
@@ -130,6 +132,8 @@ class _Builder:
             return self.ref("When", _when_def)
         if tp is dt.datetime:
             return self.ref("Instant", _instant_def)
+        if tp is dt.time:
+            return self.ref("TimeOfDay", _time_of_day_def)
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             return self.ref(tp.__name__, lambda: _enum_def(tp))
         if tp in MODEL_CLASSES:
@@ -228,6 +232,17 @@ def _instant_def() -> dict[str, Any]:
         "description": "An instant in UTC: YYYY-MM-DDTHH:MM:SS, optional .ffffff, then Z.",
         "format": "date-time",
         "pattern": INSTANT_PATTERN,
+    }
+
+
+def _time_of_day_def() -> dict[str, Any]:
+    return {
+        "type": "string",
+        "description": (
+            "A time of day with its UTC offset, ISO 8601: HH:MM or HH:MM:SS, then Z or "
+            "+HH:MM / -HH:MM (14:30+03:00). It is the time on the event's date 'on'."
+        ),
+        "pattern": TIME_OF_DAY_PATTERN,
     }
 
 

@@ -10,6 +10,7 @@ import enum
 
 __all__ = [
     "ENUM_TYPES",
+    "AnnulmentKind",
     "AppointmentStage",
     "Certainty",
     "Characterization",
@@ -117,7 +118,11 @@ class RecognitionInstrument(enum.StrEnum):
 
 
 class Characterization(enum.StrEnum):
-    """How a party itself described an act: as recognition, or expressly not."""
+    """How a party itself described an act: as recognition, or expressly not.
+
+    This is whether the act *counts as recognition*, in the words of the party;
+    whether the act *happened* is the event's :class:`Certainty`, a separate question.
+    """
 
     #: The party called the act recognition.
     CALLED_RECOGNITION = "called-recognition"
@@ -284,7 +289,11 @@ _LEVEL_RANKS = {
 
 
 class Certainty(enum.StrEnum):
-    """How well established an event is in the sources."""
+    """How well established it is that the event happened as recorded, in the sources.
+
+    Whether it happened, not whether it counts as recognition: that is the
+    recognizer's :class:`Characterization` of the act.
+    """
 
     #: Confirmed by the parties themselves or by several independent sources.
     CONFIRMED = "confirmed"
@@ -323,6 +332,21 @@ class SourceKind(enum.StrEnum):
     OTHER = "other"
 
 
+class AnnulmentKind(enum.StrEnum):
+    """How an act is annulled: taken back by its author, declared void, or denied.
+
+    See :class:`~diplorec.events.Annulment`; the ledger's answer for each is in the
+    Analysis documentation.
+    """
+
+    #: Its author takes the act back: void from the start, as if it never happened.
+    RETRACTED = "retracted"
+    #: A domestic authority (a court, a parliament) declares the act void.
+    INVALIDATED = "invalidated"
+    #: The supposed author denies that the act happened.
+    DENIED = "denied"
+
+
 #: Every enum of the vocabulary.
 ENUM_TYPES: tuple[type[enum.Enum], ...] = (
     LegalStatus,
@@ -344,4 +368,5 @@ ENUM_TYPES: tuple[type[enum.Enum], ...] = (
     Certainty,
     OrganizationKind,
     SourceKind,
+    AnnulmentKind,
 )

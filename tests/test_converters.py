@@ -14,6 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from diplorec import (
+    Annulment,
+    AnnulmentKind,
     AppointmentStage,
     Certainty,
     Characterization,
@@ -44,6 +46,7 @@ from diplorec import (
     RecognitionCapacity,
     RecognitionForm,
     RecognitionInstrument,
+    RecognitionPledge,
     RecognitionPolicy,
     RecognitionWithdrawal,
     RelationsAction,
@@ -137,6 +140,7 @@ CITATION = Citation(
     place=MOSCOW,
 )
 COMMON: dict[str, Any] = {
+    "at": dt.time(11, 0, tzinfo=dt.timezone(dt.timedelta(hours=3))),
     "place": MOSCOW,
     "sources": (CITATION,),
     "certainty": Certainty.CONFIRMED,
@@ -179,6 +183,9 @@ FULL: list[Any] = [
         basis=("credential-presentation:1",),
         capacity=RecognitionCapacity.GOVERNMENT,
         exclusive=False,
+        claimed_by=(EMIRATE,),
+        denied_by=(QATAR,),
+        reservations=("Without prejudice to the status of disputed provinces.",),
         **COMMON,
     ),
     RecognitionWithdrawal(
@@ -289,6 +296,32 @@ FULL: list[Any] = [
         basis=("meeting:1",),
         **COMMON,
     ),
+    Annulment(
+        id="annulment:1",
+        on=When.parse("2025-07-10"),
+        annuls="recognition-act:rus-ie",
+        by=Organization(
+            name="Constitutional Court of the Russian Federation",
+            kind=OrganizationKind.COURT,
+            state=RUSSIA,
+        ),
+        kind=AnnulmentKind.INVALIDATED,
+        described_as="void for want of a decree",
+        basis=("meeting:1",),
+        **COMMON,
+    ),
+    RecognitionPledge(
+        id="recognition-pledge:1",
+        on=When.parse("2025-06-01"),
+        pledger=CHINA,
+        recognized=EMIRATE,
+        due=When.parse("2025-09"),
+        conditions=("An inclusive government.",),
+        announced=When.parse("2025-06-02"),
+        described_as="will recognise in September",
+        basis=("meeting:1",),
+        **COMMON,
+    ),
 ]
 
 MINIMAL: list[Any] = [
@@ -314,6 +347,8 @@ MINIMAL: list[Any] = [
     DiplomaticTies(on=DAY, parties=(RUSSIA, EMIRATE)),
     CodedEvent(on=DAY, cameo="054", description="Recognition."),
     RecognitionPolicy(on=DAY, holder=RUSSIA, stance=PolicyStance.NO_DECLARATIONS),
+    Annulment(on=DAY, annuls="recognition-act:rus-ie", by=RUSSIA, kind=AnnulmentKind.DENIED),
+    RecognitionPledge(on=DAY, pledger=RUSSIA, recognized=EMIRATE),
 ]
 
 SAMPLES = FULL + MINIMAL

@@ -48,8 +48,9 @@ from diplorec import (
     When,
     WithdrawalKind,
 )
-from diplorec.events import EVENT_TYPES
+from diplorec.events import EVENT_TYPES, Annulment, RecognitionPledge
 from diplorec.reference import AFGHANISTAN, CHINA, QATAR, RUSSIA, UNITED_STATES
+from diplorec.vocab import AnnulmentKind
 
 DAY = When.parse("2025-07-03")
 EMIRATE = Government(name="Islamic Emirate of Afghanistan", state=AFGHANISTAN)
@@ -107,6 +108,9 @@ VALID: dict[type, dict[str, Any]] = {
     CodedEvent: {"on": DAY, "cameo": "054", "description": "Russia recognises the Taliban."},
     RecognitionPolicy: {"on": DAY, "holder": RUSSIA, "stance": PolicyStance.NEUTRAL,
                         "subject": EMIRATE},
+    Annulment: {"on": DAY, "annuls": "recognition-act:0123456789abcdef", "by": RUSSIA,
+                "kind": AnnulmentKind.RETRACTED},
+    RecognitionPledge: {"on": DAY, "pledger": RUSSIA, "recognized": EMIRATE},
 }  # fmt: skip
 
 

@@ -22,6 +22,7 @@ from diplorec.dates import When
 from diplorec.dossier import Dossier
 from diplorec.events import (
     EVENT_TYPES,
+    Annulment,
     CodedEvent,
     CredentialPresentation,
     DesignationChange,
@@ -30,6 +31,7 @@ from diplorec.events import (
     Event,
     Meeting,
     RecognitionAct,
+    RecognitionPledge,
     RecognitionPolicy,
     RecognitionWithdrawal,
     RelationsChange,
@@ -46,6 +48,7 @@ from diplorec.migrations import (
 from diplorec.provenance import Citation, Source
 from diplorec.reference import UN_SECURITY_COUNCIL
 from diplorec.vocab import (
+    AnnulmentKind,
     AppointmentStage,
     Certainty,
     Characterization,
@@ -240,9 +243,16 @@ def golden_events_v1_1() -> tuple[Event, ...]:
 
 
 def golden_events_v1_2() -> tuple[Event, ...]:
-    """The events of ``tests/golden/v1.2``: those of 1.1, with the fields 1.2 added.
+    """The events of ``tests/golden/v1.2``: those of 1.1, with the fields and the two
+    types 1.2 added.
 
     The meeting in Kabul cites a source with the date and place it gives.
+
+    An invalidation: on Monday 7 January 2013 the President of São Tomé and Príncipe,
+    Manuel Pinto da Costa, vetoed the government's resolution of 12 March 2012
+    recognising Kosovo (Panapress, 8 January 2013); the recognition it annuls is built
+    here for its id. A pledge: on 24 July 2025 President Macron said France would
+    recognise the State of Palestine at the UN General Assembly in September.
     """
     events = {event.TAG: event for event in golden_events_v1_1()}
     meeting = events["meeting"]
@@ -255,7 +265,52 @@ def golden_events_v1_2() -> tuple[Event, ...]:
     )
     cited = Citation(source=report, on=When.parse("2025-07-03"), place=meeting.place)
     events["meeting"] = attrs.evolve(meeting, sources=(cited,))
-    return tuple(events.values())
+
+    sao_tome = State(name="São Tomé and Príncipe", iso3="STP", iso2="ST")
+    kosovo = State(name="Kosovo", iso3="XKX", wikidata="Q1246")
+    resolution = RecognitionAct(on=When.parse("2012-03-12"), recognizer=sao_tome, recognized=kosovo)
+    veto = Annulment(
+        on=When.parse("2013-01-07"),
+        annuls=resolution.id,
+        by=Organization(
+            name="President of São Tomé and Príncipe",
+            kind=OrganizationKind.EXECUTIVE,
+            state=sao_tome,
+        ),
+        kind=AnnulmentKind.INVALIDATED,
+        described_as="vetoed the resolution recognising Kosovo",
+        sources=(
+            Citation(
+                source=Source(
+                    title="São Tomé e Príncipe recusa reconhecimento de Kosovo",
+                    publisher="Panapress",
+                    published=When.parse("2013-01-08"),
+                    language="pt",
+                    kind=SourceKind.NEWS,
+                )
+            ),
+        ),
+    )
+    pledge = RecognitionPledge(
+        on=When.parse("2025-07-24"),
+        pledger=State(name="France", iso3="FRA", iso2="FR", cow=220, gw=220),
+        recognized=State(name="Palestine", iso3="PSE", iso2="PS"),
+        due=When.parse("2025-09"),
+        described_as="I have decided that France will recognize the State of Palestine",
+        sources=(
+            Citation(
+                source=Source(
+                    title="Macron says France will recognise Palestinian state in September",
+                    publisher="Al Jazeera",
+                    url="https://www.aljazeera.com/news/2025/7/24/macron-says-france-will-recognise-palestinian-state-in-september",
+                    published=When.parse("2025-07-24"),
+                    language="en",
+                    kind=SourceKind.NEWS,
+                )
+            ),
+        ),
+    )
+    return (*events.values(), veto, pledge)
 
 
 GOLDEN_EVENTS = {

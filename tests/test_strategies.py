@@ -60,6 +60,7 @@ OTHER_STRATEGIES: list[tuple[Callable[[], st.SearchStrategy[Any]], type]] = [
     (ds.standing_reports, StandingReport),
     (ds.standing_intervals, StandingInterval),
     (ds.bad_lines, BadLine),
+    (ds.times_of_day, datetime.time),
 ]
 
 #: The strategy function of every enum diplorec exports, by enum.
@@ -84,6 +85,7 @@ ENUM_STRATEGIES: dict[type[enum.Enum], Callable[[], st.SearchStrategy[Any]]] = {
     diplorec.RecognitionCapacity: ds.recognition_capacities,
     diplorec.PolicyStance: ds.policy_stances,
     diplorec.WithdrawalForm: ds.withdrawal_forms,
+    diplorec.AnnulmentKind: ds.annulment_kinds,
 }
 
 

@@ -43,8 +43,9 @@ from diplorec.strategies._actors import (
     sources,
     states,
 )
+from diplorec.strategies._annulments import annulment_kinds, annulments, recognition_pledges
 from diplorec.strategies._core import Narrowing
-from diplorec.strategies._dates import whens
+from diplorec.strategies._dates import times_of_day, whens
 from diplorec.strategies._events import (
     EventFields,
     coded_events,
@@ -104,6 +105,8 @@ __all__ = [
     "SCRIPTS",
     "EventFields",
     "Narrowing",
+    "annulment_kinds",
+    "annulments",
     "appointment_stages",
     "bad_lines",
     "certainties",
@@ -145,6 +148,7 @@ __all__ = [
     "recognition_capacities",
     "recognition_forms",
     "recognition_instruments",
+    "recognition_pledges",
     "recognition_policies",
     "recognition_withdrawals",
     "relations_actions",
@@ -161,6 +165,7 @@ __all__ = [
     "states",
     "texts",
     "timeline_entries",
+    "times_of_day",
     "whens",
     "wire_dicts",
     "wire_events",

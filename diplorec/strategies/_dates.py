@@ -298,3 +298,24 @@ def whens(
                 raise InvalidArgument("precision=Precision.INTERVAL contradicts intervals=False")
             raise InvalidArgument(f"no {p.value} lies wholly between {lo} and {hi}")
     return _weighted(tuple(strategy for p in wanted for strategy in tables[p]))
+
+
+# -- times of day ---------------------------------------------------------------------
+
+
+@_public
+def times_of_day() -> SearchStrategy[dt.time]:
+    """Times of day to the second, each with a UTC offset of whole minutes (``Event.at``).
+
+    >>> strategy = times_of_day()
+    """
+    offsets = st.integers(-(24 * 60 - 1), 24 * 60 - 1).map(
+        lambda minutes: dt.timezone(dt.timedelta(minutes=minutes)) if minutes else dt.UTC
+    )
+    return st.builds(
+        dt.time,
+        st.integers(0, 23),
+        st.integers(0, 59),
+        st.integers(0, 59),
+        tzinfo=offsets,
+    )

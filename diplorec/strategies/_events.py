@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import typing
 from collections.abc import Callable, Iterable
@@ -68,7 +69,7 @@ from diplorec.strategies._core import (
     _tuples,
     _unique_lists,
 )
-from diplorec.strategies._dates import whens
+from diplorec.strategies._dates import times_of_day, whens
 from diplorec.strategies._rules import rule_default
 from diplorec.strategies._text import _derived_or, event_ids, names, texts
 from diplorec.strategies._vocab import (
@@ -105,6 +106,7 @@ class EventFields(TypedDict, total=False):
 
     id: str | SearchStrategy[str]
     on: When | SearchStrategy[When]
+    at: dt.time | SearchStrategy[dt.time | None] | None
     place: Place | SearchStrategy[Place | None] | None
     sources: tuple[Citation, ...] | SearchStrategy[tuple[Citation, ...]]
     certainty: Certainty | SearchStrategy[Certainty]
@@ -122,6 +124,7 @@ def _common_fields(tag: str, given: EventFields) -> _Fields:
     fields = _Fields()
     fields.add("id", given.get("id", _UNSET), _derived_or(tag))
     fields.add("on", given.get("on", _UNSET), whens())
+    fields.maybe("at", given.get("at", _UNSET), times_of_day())
     fields.maybe("place", given.get("place", _UNSET), _default_places())
     fields.some("sources", given.get("sources", _UNSET), _default_citations(), max_size=2)
     fields.add("certainty", given.get("certainty", _UNSET), rule_default(EventBase, "certainty"))
@@ -287,6 +290,9 @@ def recognition_acts(
     described = _sample_or(("the act of official recognition",), texts())
     fields.maybe("described_as", described_as, described)
     fields.some("basis", basis, event_ids(), max_size=2, unique_by=str)
+    from diplorec.strategies._annulments import act_claims  # spec 1.2 fields
+
+    claims = act_claims(cast_.party_tuples)
 
     @_flat
     def build(draw: st.DrawFn) -> RecognitionAct:
@@ -301,7 +307,9 @@ def recognition_acts(
             )
         from diplorec.strategies._policies import draw_act_fields  # spec 1.1 fields
 
-        return RecognitionAct(**values, **draw_act_fields(draw, of), recognizer=by, recognized=of)
+        return RecognitionAct(
+            **values, **draw_act_fields(draw, of), **draw(claims), recognizer=by, recognized=of
+        )
 
     return build()
 

@@ -67,6 +67,7 @@ _BAD_TEXT_BY_FIELD: Final[dict[str, tuple[str, ...]]] = {
         "1kind:x",
         "k:" + "x" * (MAX_KEY + 1),
     ),
+    "annuls": ("", "no-colon", "Kind:x", "kind: spaced", "kind:", ":key"),
     "url": ("ftp://example.org", "example.org", "http://", "http://exa mple.org"),
     "language": ("EN", "english", "e", "en_US", "en-"),
     "cameo": ("54", "999", "0540", "", "abc", "054 "),
@@ -106,6 +107,7 @@ _BAD_INSTANTS: Final = (
     "2025-13-03T09:30:00Z",
     "yesterday",
 )
+_BAD_TIMES: Final = ("14:30", "24:00Z", "14:60+03:00", "14:30+3:00", "2:30Z", "14:30:00.5Z", "")
 _WRONG_TYPES: Final[dict[Any, tuple[Any, ...]]] = {
     str: (0, 1.5, True, [], {}, ["text"]),
     int: ("700", 7.5, True, 700.0, [], {}),
@@ -113,6 +115,7 @@ _WRONG_TYPES: Final[dict[Any, tuple[Any, ...]]] = {
     bool: (0, 1, "true", [], {}),
     When: (2025, 2025.5, True, [], {}, ["2025"]),
     dt.datetime: (0, True, [], {}),
+    dt.time: (0, 14.5, True, [], {}),
 }
 _NOT_ARRAYS: Final[tuple[Any, ...]] = ("", "abc", {}, 1, True)
 _NOT_OBJECTS: Final[tuple[Any, ...]] = ("", "state", 1, [], True)
@@ -145,7 +148,7 @@ def _bad_values(site: _Site) -> list[Any]:
             bad += _BAD_NAME_LISTS
         elif name in ("basis", "concerning"):
             bad += _BAD_LINKS
-        elif name == "conditions":
+        elif name in ("conditions", "reservations"):
             bad += [[""], ["\x00"], ["   "]]
         elif name == "parties":
             bad += [[]]
@@ -157,6 +160,8 @@ def _bad_values(site: _Site) -> list[Any]:
             bad += _BAD_DATES
         elif tp is dt.datetime:
             bad += _BAD_INSTANTS
+        elif tp is dt.time:
+            bad += _BAD_TIMES
         elif tp is str:
             candidates = _BAD_TEXT_BY_FIELD.get(name, ())
             candidates += _BAD_NAMES if name in _NAME_FIELDS else ()

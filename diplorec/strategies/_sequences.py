@@ -19,6 +19,7 @@ from diplorec.actors import Envoy, Government, Official, Organization, Party, Pe
 from diplorec.dates import OPEN_END, When
 from diplorec.events import (
     EVENT_TYPES,
+    Annulment,
     CredentialPresentation,
     Event,
     RecognitionAct,
@@ -38,6 +39,7 @@ from diplorec.strategies._actors import (
     sources,
     states,
 )
+from diplorec.strategies._annulments import annullable_in_sequence, annulling
 from diplorec.strategies._core import (
     _BOOLEANS,
     T,
@@ -121,7 +123,12 @@ def _pools(draw: st.DrawFn) -> _Pools:
     states_of, governments_of, organizations_of, people_of, places_of, sources_of = (
         _pool_strategies()
     )
-    states_ = draw(states_of)
+    # The states governments and bodies belong to are kept to one id per actor too, so
+    # that no nested state is one the party list below would leave out.
+    states_: list[State] = []
+    for state in _unique_by_id(draw(states_of)):
+        if not any(may_be_same(state, kept) for kept in states_):
+            states_.append(state)
     governments_ = [_moved(g, state=_pick(draw, states_)) for g in draw(governments_of)]
     organizations_ = [_moved(o, state=_pick_or_none(draw, states_)) for o in draw(organizations_of)]
     places_ = [attrs.evolve(p, country=_pick_or_none(draw, states_)) for p in draw(places_of)]
@@ -300,13 +307,22 @@ def _sequences(
     used: set[str] = set()
     withdrawable: list[RecognitionAct] = []
     for _ in range(size):
-        open_ = [cls for cls in maker.events if cls is not RecognitionWithdrawal or withdrawable]
+        annullable = [e for e in done if annullable_in_sequence(e)]
+        open_ = [
+            cls
+            for cls in maker.events
+            if (cls is not RecognitionWithdrawal or withdrawable)
+            and (cls is not Annulment or annullable)
+        ]
         cls = _pick(draw, open_)
         event: Event
         if cls is RecognitionWithdrawal:
             act = _pick(draw, withdrawable)
             withdrawable.remove(act)
             event = maker.withdrawal(draw, act)
+        elif cls is Annulment:
+            drawn = draw(maker.events[Annulment])
+            event = annulling(draw, drawn, _pick(draw, annullable))
         else:
             event = draw(maker.events[cls])
         if isinstance(event, CredentialPresentation):
@@ -347,6 +363,11 @@ def event_sequences(
         raise InvalidArgument(
             "a consistent sequence draws a withdrawal only after a recognition: "
             "add RecognitionAct to types"
+        )
+    if set(chosen) <= {RecognitionWithdrawal, Annulment}:
+        raise InvalidArgument(
+            "a consistent sequence draws an annulment only of an earlier event: "
+            "add another event type to types"
         )
     if not 0 <= min_size <= max_size:
         raise InvalidArgument(f"need 0 <= min_size <= max_size, not {min_size} and {max_size}")
