@@ -633,7 +633,7 @@ class Annulment(EventBase):
 
     annuls: str = attrs.field(validator=v.identifier)
     by: Party = attrs.field(validator=_party)
-    kind: AnnulmentKind = attrs.field(validator=v.member(AnnulmentKind))
+    kind: AnnulmentKind = attrs.field(converter=to_member, validator=v.member(AnnulmentKind))
     described_as: str | None = attrs.field(default=None, validator=v.text)
     basis: tuple[str, ...] = attrs.field(default=(), validator=v.event_ids)
 
@@ -708,9 +708,13 @@ class RecognitionPledge(EventBase):
 
     pledger: Party = attrs.field(validator=_party)
     recognized: Party = attrs.field(validator=_party)
-    due: When | None = attrs.field(default=None, validator=_optional_when)
+    due: When | None = attrs.field(
+        default=None, converter=to_optional_when, validator=_optional_when
+    )
     conditions: tuple[str, ...] = attrs.field(default=(), validator=v.texts)
-    announced: When | None = attrs.field(default=None, validator=_optional_when)
+    announced: When | None = attrs.field(
+        default=None, converter=to_optional_when, validator=_optional_when
+    )
     described_as: str | None = attrs.field(default=None, validator=v.text)
     basis: tuple[str, ...] = attrs.field(default=(), validator=v.event_ids)
 
