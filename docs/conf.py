@@ -44,13 +44,16 @@ nitpick_ignore = [
     ("py:class", "collections.abc.Callable"),
     ("py:class", "collections.abc.Iterable"),
     ("py:class", "collections.abc.Iterator"),
+    ("py:class", "collections.abc.Mapping"),
     ("py:class", "datetime.date"),
     ("py:class", "datetime.datetime"),
+    ("py:class", "datetime.time"),
     ("py:class", "enum.Enum"),
     ("py:class", "os.PathLike"),
     # Dependencies and optional dependencies: no inventories offline.
     ("py:class", "cattrs.Converter"),
     ("py:class", "pendulum.date.Date"),
+    ("py:class", "pendulum.Date"),
     ("py:class", "hypothesis.strategies.SearchStrategy"),
     ("py:class", "SearchStrategy"),  # hypothesis's, as its own annotations spell it
 ]

@@ -93,7 +93,7 @@ def annulments(
     """Annulments of an event: retracted by its author, invalidated, or denied.
 
     ``annuls`` is any event id (a lone annulment points at no real event; see
-    :func:`annulling` for one that annuls a given event).
+    ``annulling`` for one that annuls a given event).
 
     >>> strategy = annulments(kind=AnnulmentKind.DENIED)
     """
@@ -116,7 +116,7 @@ def annulments(
 
 
 def annullable_in_sequence(event: Event) -> bool:
-    """Whether a consistent sequence may annul ``event`` (see :func:`annulling`).
+    """Whether a consistent sequence may annul ``event`` (see ``annulling``).
 
     Only events whose annulment changes no standing, so that the sequence's other
     checks (withdrawals after recognitions, ties against the ledger) hold whatever
