@@ -33,7 +33,11 @@ FIRST_DAY = datetime.date(1850, 1, 1)
 
 
 def _long_pair(changes: int, *, open_start: bool) -> list[Any]:
-    """A pair's history: alternate recognitions and withdrawals, one every two days from 1850 (so that ``../1900`` overlaps most of them)."""
+    """A pair's history: a recognition or a withdrawal every two days from 1850.
+
+    The open-start act ``../1900`` may have taken effect on any day up to 1900, so it
+    overlaps most of them.
+    """
     events: list[Any] = []
     for index in range(changes):
         on = When.from_date(FIRST_DAY + datetime.timedelta(days=2 * index))
@@ -64,8 +68,14 @@ def long_pair(changes: int, queries: int, repeat: int) -> list[dict[str, Any]]:
     """``standing()`` on one pair with many changes, with and without an open-start act."""
     rng = random.Random(11)
     span = 2 * changes
-    days = [When.from_date(FIRST_DAY + datetime.timedelta(days=rng.randrange(span))) for _ in range(queries)]
-    years = [When.parse(str(rng.randrange(FIRST_DAY.year, FIRST_DAY.year + span // 365))) for _ in range(queries)]
+    days = [
+        When.from_date(FIRST_DAY + datetime.timedelta(days=rng.randrange(span)))
+        for _ in range(queries)
+    ]
+    years = [
+        When.parse(str(rng.randrange(FIRST_DAY.year, FIRST_DAY.year + span // 365)))
+        for _ in range(queries)
+    ]
     rows = []
     for open_start in (False, True):
         ledger = RecognitionLedger.from_events(_long_pair(changes, open_start=open_start))
@@ -73,7 +83,7 @@ def long_pair(changes: int, queries: int, repeat: int) -> list[dict[str, Any]]:
         standing(RECOGNIZER, RECOGNIZED, days[0])  # the pair's series is built on first use
         for label, dates in (("day", days), ("year", years)):
 
-            def ask(dates: Sequence[When] = dates) -> None:
+            def ask(dates: Sequence[When] = dates, standing: Any = standing) -> None:
                 for on in dates:
                     standing(RECOGNIZER, RECOGNIZED, on)
 
@@ -100,7 +110,9 @@ def _query_date(rng: random.Random) -> When:
     return When.parse(f"../{day.year}")
 
 
-def build_and_query(sizes: Sequence[int], queries: int) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+def build_and_query(
+    sizes: Sequence[int], queries: int
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """Build time per event at each size; then random queries on the largest ledger."""
     rows = []
     ledger = None
@@ -111,7 +123,9 @@ def build_and_query(sizes: Sequence[int], queries: int) -> tuple[list[dict[str, 
         start = time.perf_counter()
         ledger = RecognitionLedger.from_events(events)
         seconds = time.perf_counter() - start
-        rows.append({"events": size, "build_seconds": seconds, "build_us_per_event": seconds / size * 1e6})
+        rows.append(
+            {"events": size, "build_seconds": seconds, "build_us_per_event": seconds / size * 1e6}
+        )
     assert ledger is not None
     rng = random.Random(7)
     acts = [event for event in events if isinstance(event, RecognitionAct)]
@@ -159,7 +173,9 @@ def render(result: dict[str, Any]) -> str:
     build = result["build"]
     if len(build) > 1:
         ratio = build[-1]["build_us_per_event"] / build[0]["build_us_per_event"]
-        lines.append(f"\nbuild µs/event at {build[-1]['events']:,} ÷ at {build[0]['events']:,}: {ratio:.2f}×")
+        lines.append(
+            f"\nbuild µs/event at {build[-1]['events']:,} ÷ at {build[0]['events']:,}: {ratio:.2f}x"
+        )
     q = result["random_queries"]
     lines.append(
         f"\n{q['queries']:,} random `standing()` queries on {q['events']:,} events: "
