@@ -556,8 +556,9 @@ class Series:
     """The counted changes of one (recognizer, recognized) pair, and the standing they give.
 
     :meth:`possible` is the core: the set of standings that may hold on a day, and
-    the changes they rest on; :meth:`at` and :meth:`over` reduce it to one
-    :class:`Standing`.
+    the changes they rest on. Reduced to one :class:`Standing` on each step between
+    the days it may change on, it is kept as a step function, in which :meth:`at` and
+    :meth:`over` bisect.
     """
 
     __slots__ = ("_ends", "_hard", "_layers", "_steps", "_ties", "_turns", "_values")
