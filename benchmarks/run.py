@@ -504,6 +504,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "other_runs": [run for run in runs if run is not main_run],
     }
     report["targets"] = _targets(report)
+    if args.full:  # the ledger's own tables: benchmarks/ledger.py
+        from benchmarks import ledger as ledger_benchmark
+
+        log("ledger tables ...")
+        built = (10_000, 100_000, 1_000_000) if args.million else (10_000, 100_000)
+        report["ledger_tables"] = ledger_benchmark.report(10_000, built, 100_000, 3)
     report["wall_seconds"] = time.perf_counter() - started
     for run in report["other_runs"]:
         print(format_run(run, report["versions"]), end="\n\n")
@@ -511,6 +517,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for corpus in corpora:
             print(format_scaling([run for run in runs if run["corpus"] == corpus]), end="\n\n")
     print(format_report(report))
+    if "ledger_tables" in report:
+        print("\n" + ledger_benchmark.render(report["ledger_tables"]))
     load = report["machine"]["load_average"]
     if load is not None:
         print(

@@ -383,10 +383,12 @@ class _Steps:
 
     ``los``/``his`` are the first and last day (proleptic ordinals) each change may
     have taken effect; ``reach`` is the running maximum of ``his``, which lets a
-    backward scan stop early.
+    backward scan stop early, and ``_tree`` a maximum segment tree over ``his``,
+    which finds the next change still reaching a day without scanning the ones in
+    between (a long open-start change keeps ``reach`` high but costs no scan).
     """
 
-    __slots__ = ("effects", "entries", "his", "los", "order", "reach")
+    __slots__ = ("_size", "_tree", "effects", "entries", "his", "los", "order", "reach")
 
     def __init__(self, rows: list[tuple[int, int, TimelineEntry]]) -> None:
         rows.sort(key=lambda row: (row[0], row[1]))
@@ -401,6 +403,52 @@ class _Steps:
             reach.append(top)
         self.reach = reach
         self.order = _DayOrder.of(self.entries)
+        size = 1
+        while size < len(rows):
+            size *= 2
+        tree = [-1] * (2 * size)
+        tree[size : size + len(rows)] = self.his
+        for node in range(size - 1, 0, -1):
+            tree[node] = max(tree[2 * node], tree[2 * node + 1])
+        self._size = size
+        self._tree = tree
+
+    def _last_reaching(self, index: int, day: int) -> int:
+        """The last change at or before ``index`` that may hold on ``day`` or later; -1 if none."""
+        if index < 0 or self.reach[index] < day:
+            return -1
+        tree, size = self._tree, self._size
+        node = index + size
+        while tree[node] < day:  # climb to the nearest subtree on the left that reaches
+            while not node & 1:
+                node >>= 1
+            node -= 1
+        while node < size:  # descend, right child first
+            node = 2 * node + 1
+            if tree[node] < day:
+                node -= 1
+        return node - size
+
+    def _found(self, day: int) -> tuple[list[int], bool]:
+        """The changes that may be the last in effect on ``day``, latest first, unordered.
+
+        Those that may have started by ``day`` and not surely before it, then those
+        that may hold on or after the start of the latest change surely in effect;
+        and whether no change surely is in effect.
+        """
+        index = bisect_right(self.los, day) - 1
+        his = self.his
+        found: list[int] = []
+        while index >= 0 and his[index] > day:
+            found.append(index)
+            index -= 1
+        if index < 0:
+            return found, True
+        latest_certain = self.los[index]
+        while index >= 0:
+            found.append(index)
+            index = self._last_reaching(index - 1, latest_certain)
+        return found, False
 
     def _ordered(self, found: list[int], day: int) -> list[int]:
         """``found`` without the changes surely followed, the same day, by one in effect."""
@@ -417,46 +465,13 @@ class _Steps:
 
     def candidates(self, day: int) -> tuple[list[int], bool]:
         """The changes that may be the last in effect on ``day``, and whether none surely is."""
-        index = bisect_right(self.los, day) - 1
-        found: list[int] = []
-        latest_certain: int | None = None  # the latest start of a change surely in effect
-        while index >= 0:
-            if latest_certain is not None and self.reach[index] < latest_certain:
-                break
-            hi = self.his[index]
-            if latest_certain is None and hi <= day:
-                latest_certain = self.los[index]
-            if latest_certain is None or hi >= latest_certain:
-                found.append(index)
-            index -= 1
-        return self._ordered(found, day), latest_certain is None
+        found, open_start = self._found(day)
+        return self._ordered(found, day), open_start
 
     def standing(self, day: int) -> Standing:
-        """The standing on ``day`` when every change is explicit: :meth:`candidates`, inlined."""
-        if self.order is not None:
-            return self._ordered_standing(day)
-        index = bisect_right(self.los, day) - 1
-        outcomes: set[Standing | None] = set()
-        latest_certain: int | None = None
-        while index >= 0:
-            if latest_certain is not None and self.reach[index] < latest_certain:
-                break
-            hi = self.his[index]
-            if latest_certain is None and hi <= day:
-                latest_certain = self.los[index]
-            if latest_certain is None or hi >= latest_certain:
-                outcomes.add(self.effects[index])
-            index -= 1
-        if latest_certain is None:
-            outcomes.add(Standing.NOT_RECOGNIZED)
-        found = outcomes.pop() if len(outcomes) == 1 else Standing.UNCERTAIN
-        assert found is not None
-        return found
-
-    def _ordered_standing(self, day: int) -> Standing:
-        """:meth:`standing` when some changes of a day are ordered (:class:`_DayOrder`)."""
+        """The standing on ``day`` when every change is explicit."""
         indexes, open_start = self.candidates(day)
-        effects = {self.effects[index] for index in indexes}
+        effects: set[Standing | None] = {self.effects[index] for index in indexes}
         if open_start:
             effects.add(Standing.NOT_RECOGNIZED)
         result = effects.pop() if len(effects) == 1 else Standing.UNCERTAIN
@@ -541,11 +556,12 @@ class Series:
     """The counted changes of one (recognizer, recognized) pair, and the standing they give.
 
     :meth:`possible` is the core: the set of standings that may hold on a day, and
-    the changes they rest on; :meth:`at` and :meth:`over` reduce it to one
-    :class:`Standing`.
+    the changes they rest on. Reduced to one :class:`Standing` on each step between
+    the days it may change on, it is kept as a step function, in which :meth:`at` and
+    :meth:`over` bisect.
     """
 
-    __slots__ = ("_hard", "_layers", "_steps", "_ties", "_turns")
+    __slots__ = ("_ends", "_hard", "_layers", "_steps", "_ties", "_turns", "_values")
 
     def __init__(self, changes: Iterable[TimelineEntry]) -> None:
         steps: list[tuple[int, int, TimelineEntry]] = []
@@ -569,6 +585,17 @@ class Series:
         turns = {day for lo, hi, _ in steps for day in (lo, hi)}
         turns.update(day for row in ties for day in (row[0], row[1], row[2] + 1, row[3] + 1))
         self._turns = sorted(turns)
+        # The standing is a step function of the day: it can change only on a turn. So
+        # it is computed once per step (``_values[0]`` before the first turn,
+        # ``_values[i]`` from ``_turns[i - 1]``), and ``_ends[i]`` is the last step of
+        # the run of equal standings that step ``i`` belongs to.
+        days = [self._turns[0] - 1 if self._turns else 0, *self._turns]
+        self._values = [self._at(day) for day in days]
+        ends = list(range(len(days)))
+        for step in range(len(days) - 2, -1, -1):
+            if self._values[step] is self._values[step + 1]:
+                ends[step] = ends[step + 1]
+        self._ends = ends
 
     def _outcomes(self, steps: _Steps, day: int) -> tuple[set[Standing], list[TimelineEntry]]:
         found, open_start = steps.candidates(day)
@@ -603,7 +630,11 @@ class Series:
         return frozenset(outcomes), tuple(dict.fromkeys(used))
 
     def at(self, day: int) -> Standing:
-        """The standing on one day."""
+        """The standing on one day: a bisection among the turns."""
+        return self._values[bisect_right(self._turns, day)]
+
+    def _at(self, day: int) -> Standing:
+        """The standing on one day, from the changes (what :meth:`at` looks up)."""
         if self._hard is None and not self._ties:  # explicit changes only: the fast path
             return self._steps.standing(day)
         outcomes, _ = self.possible(day)
@@ -617,10 +648,10 @@ class Series:
 
     def over(self, first: int, last: int) -> Standing:
         """The standing over days ``first`` to ``last``; UNCERTAIN if it may change within."""
-        if first == last:
-            return self.at(first)
-        found = {self.at(day) for day in self.turns(first, last)}
-        return found.pop() if len(found) == 1 else Standing.UNCERTAIN
+        step = bisect_right(self._turns, first)
+        if self._ends[step] >= bisect_right(self._turns, last):
+            return self._values[step]
+        return Standing.UNCERTAIN
 
     def all_turns(self) -> list[int]:
         """Every day on which the standing may change, in order."""
