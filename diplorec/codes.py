@@ -21,26 +21,10 @@ from __future__ import annotations
 
 import attrs
 
+from diplorec import events
 from diplorec._cameo import CameoCode, PloverCode, cameo_table
 from diplorec.actors import Government, Official, Party, State
 from diplorec.errors import Problem, ValidationError
-from diplorec.events import (
-    Annulment,
-    CodedEvent,
-    CredentialPresentation,
-    DesignationChange,
-    DiplomaticTies,
-    EnvoyAppointment,
-    Event,
-    Meeting,
-    Participant,
-    RecognitionAct,
-    RecognitionPledge,
-    RecognitionPolicy,
-    RecognitionWithdrawal,
-    RelationsChange,
-    Statement,
-)
 from diplorec.vocab import (
     AnnulmentKind,
     AppointmentStage,
@@ -102,11 +86,11 @@ _DESIGNATION_CODES: dict[DesignationAction, str] = {
 #: ``discontinue`` is to "curtail, decrease, break, or terminate diplomatic ... exchanges").
 #: CAMEO codes a withdrawal of recognition 160, which the crosswalk leaves without either.
 _REFINED: dict[type, tuple[str, str]] = {
-    RecognitionWithdrawal: ("discontinue", "diplomatic"),
+    events.RecognitionWithdrawal: ("discontinue", "diplomatic"),
 }
 
 
-def _party_of(participant: Participant) -> Party:
+def _party_of(participant: events.Participant) -> Party:
     return participant.on_behalf_of if isinstance(participant, Official) else participant
 
 
@@ -119,7 +103,7 @@ def _state_of(party: Party) -> State | None:
     return party.state
 
 
-def _meeting_parties(meeting: Meeting) -> list[Party]:
+def _meeting_parties(meeting: events.Meeting) -> list[Party]:
     """The distinct parties of a meeting's participants, in order."""
     seen: dict[str, Party] = {}
     for participant in meeting.participants:
@@ -134,7 +118,7 @@ def _same_state(left: Party | None, right: Party | None) -> bool:
     return a is not None and b is not None and a.id == b.id
 
 
-def _meeting_code(meeting: Meeting) -> str:
+def _meeting_code(meeting: events.Meeting) -> str:
     """041 remote; 043 the source hosts; 042 the source visits; 044 a third location."""
     if meeting.mode is not MeetingMode.IN_PERSON:
         return "041"
@@ -157,38 +141,39 @@ def _meeting_code(meeting: Meeting) -> str:
     return "044"
 
 
-def _code_of(event: Event) -> str:
+def _code_of(event: events.Event) -> str:
     match event:
-        case RecognitionAct():
+        case events.RecognitionAct():
             return "054"
-        case RecognitionWithdrawal():
+        case events.RecognitionWithdrawal():
             return "160"
-        case CredentialPresentation():
+        case events.CredentialPresentation():
             return "050"
-        case EnvoyAppointment():
+        case events.EnvoyAppointment():
             return "120" if event.stage is AppointmentStage.AGREMENT_REFUSED else "050"
-        case Meeting():
+        case events.Meeting():
             return _meeting_code(event)
-        case Statement():
+        case events.Statement():
             return _STANCE_CODES[event.stance]
-        case DesignationChange():
+        case events.DesignationChange():
             return _DESIGNATION_CODES[event.action]
-        case RelationsChange():
+        case events.RelationsChange():
             return _RELATIONS_CODES[event.action]
-        case DiplomaticTies():
+        case events.DiplomaticTies():
             return "050"
-        case CodedEvent():
+        case events.CodedEvent():
             return event.cameo
-        case RecognitionPolicy():
+        case events.RecognitionPolicy():
             return _POLICY_CODES[event.stance]
-        case Annulment():  # taking an act back or voiding it reduces relations; a denial is said
+        # Taking an act back or voiding it reduces relations; a denial is said.
+        case events.Annulment():
             return "010" if event.kind is AnnulmentKind.DENIED else "160"
-        case RecognitionPledge():  # an intent to cooperate diplomatically
+        case events.RecognitionPledge():  # an intent to cooperate diplomatically
             return "032"
     raise TypeError(f"cameo() takes a diplorec event, not {type(event).__name__}")
 
 
-def cameo(event: Event) -> CameoCode:
+def cameo(event: events.Event) -> CameoCode:
     """The CAMEO event code of an event, with its label, Goldstein score and quad class.
 
     >>> from diplorec.examples.russia_taliban_2025 import KABUL_MEETING, US_TALIBAN_MEETING
@@ -226,7 +211,7 @@ def cameo_code(code: str) -> CameoCode:
     return row
 
 
-def plover(event: Event) -> PloverCode | None:
+def plover(event: events.Event) -> PloverCode | None:
     """The PLOVER event category, mode and context of an event; None where PLOVER has none.
 
     Every value is one the PLOVER 0.8 manual defines. They come from PLOVER's own
@@ -241,13 +226,13 @@ def plover(event: Event) -> PloverCode | None:
     >>> plover(US_TALIBAN_MEETING)
     PloverCode(event='CONSULT', mode='third-party', context=None)
     """
-    if isinstance(event, DiplomaticTies):
+    if isinstance(event, events.DiplomaticTies):
         return None
     row = cameo(event)
     code = row.plover
     if code is None:
         return None
-    if isinstance(event, Meeting):
+    if isinstance(event, events.Meeting):
         return attrs.evolve(code, mode=_consult_mode(event, row.code))
     refined = _REFINED.get(type(event))
     if refined is not None:
@@ -256,7 +241,7 @@ def plover(event: Event) -> PloverCode | None:
     return code
 
 
-def _consult_mode(meeting: Meeting, code: str) -> str | None:
+def _consult_mode(meeting: events.Meeting, code: str) -> str | None:
     if code == "041":
         return "phone"
     if len(_meeting_parties(meeting)) > 2:
@@ -265,7 +250,7 @@ def _consult_mode(meeting: Meeting, code: str) -> str | None:
     return {"042": "visit", "043": "visit", "044": "third-party"}.get(code)
 
 
-def dyad(event: Event) -> tuple[Party | None, Party | None]:
+def dyad(event: events.Event) -> tuple[Party | None, Party | None]:
     """The CAMEO source and target actors of an event (either may be None).
 
     A meeting is read from its first participant's side (the source) towards the
@@ -276,32 +261,32 @@ def dyad(event: Event) -> tuple[Party | None, Party | None]:
     ['state:RUS', 'government:AFG:islamic-emirate-of-afghanistan:2021-08']
     """
     match event:
-        case RecognitionAct():
+        case events.RecognitionAct():
             return event.recognizer, event.recognized
-        case RecognitionWithdrawal():
+        case events.RecognitionWithdrawal():
             return event.withdrawer, event.recognized
-        case CredentialPresentation() | EnvoyAppointment():
+        case events.CredentialPresentation() | events.EnvoyAppointment():
             return event.envoy.sending, event.envoy.receiving
-        case Meeting():
+        case events.Meeting():
             parties = _meeting_parties(event)
             return parties[0], (parties[1] if len(parties) > 1 else event.host)
-        case Statement():
+        case events.Statement():
             return _party_of(event.speaker), (event.about[0] if event.about else None)
-        case DesignationChange():
+        case events.DesignationChange():
             return event.authority, event.entity
-        case RelationsChange():
+        case events.RelationsChange():
             first, second = event.parties
             if event.initiated_by is not None and event.initiated_by.id == second.id:
                 return second, first
             return first, second
-        case DiplomaticTies():
+        case events.DiplomaticTies():
             return event.parties[0], event.parties[1]
-        case CodedEvent():
+        case events.CodedEvent():
             return event.actor, event.target
-        case RecognitionPolicy():
+        case events.RecognitionPolicy():
             return event.holder, event.subject
-        case Annulment():  # the target of an annulment is an event, not a party
+        case events.Annulment():  # the target of an annulment is an event, not a party
             return event.by, None
-        case RecognitionPledge():
+        case events.RecognitionPledge():
             return event.pledger, event.recognized
     raise TypeError(f"dyad() takes a diplorec event, not {type(event).__name__}")

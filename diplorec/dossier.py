@@ -89,6 +89,16 @@ class Finding:
         return f"{self.severity.value} {self.code}: {self.message} [{', '.join(self.event_ids)}]"
 
 
+def _error(code: str, message: str, *event_ids: str) -> Finding:
+    """A finding of severity error about the events with these ids."""
+    return Finding(severity=Severity.ERROR, code=code, message=message, event_ids=event_ids)
+
+
+def _warning(code: str, message: str, *event_ids: str) -> Finding:
+    """A finding of severity warning about the events with these ids."""
+    return Finding(severity=Severity.WARNING, code=code, message=message, event_ids=event_ids)
+
+
 def _check_events(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, tuple):
         message = f"events must be a tuple of events, not {type(value).__name__}"
@@ -329,32 +339,20 @@ class Dossier:
             distinct = len(set(group))
             if distinct > 1:
                 message = f"{distinct} different events share the id {event_id!r}"
-                yield Finding(
-                    severity=Severity.ERROR, code="duplicate-id", message=message,
-                    event_ids=(event_id,),
-                )  # fmt: skip
+                yield _error("duplicate-id", message, event_id)
             else:
                 message = f"the same event is recorded {len(group)} times"
-                yield Finding(
-                    severity=Severity.WARNING, code="duplicate-event", message=message,
-                    event_ids=(event_id,),
-                )  # fmt: skip
+                yield _warning("duplicate-event", message, event_id)
 
     def _links(self) -> Iterator[Finding]:
         for event in self.events:
             for link in event.links():
                 if link == event.id:
                     message = "the event links to itself"
-                    yield Finding(
-                        severity=Severity.ERROR, code="self-link", message=message,
-                        event_ids=(event.id,),
-                    )  # fmt: skip
+                    yield _error("self-link", message, event.id)
                 elif link not in self._by_id:
                     message = f"links to {link!r}, which is not in the dossier"
-                    yield Finding(
-                        severity=Severity.ERROR, code="unresolved-link", message=message,
-                        event_ids=(event.id,),
-                    )  # fmt: skip
+                    yield _error("unresolved-link", message, event.id)
 
     def _conflicting_values(self) -> Iterator[Finding]:
         first: dict[str, _Named] = {}
@@ -376,10 +374,7 @@ class Dossier:
                 f"({_differences(reference, others[0])})"
             )
             event_ids = sorted({event_id for where in values.values() for event_id in where})
-            yield Finding(
-                severity=Severity.ERROR, code=f"conflicting-{what}", message=message,
-                event_ids=tuple(event_ids),
-            )  # fmt: skip
+            yield _error(f"conflicting-{what}", message, *event_ids)
 
     def _same_actor_two_ids(self) -> Iterator[Finding]:
         """Parties that look like one actor under two ids (a name, acronym or alias shared).
@@ -410,10 +405,7 @@ class Dossier:
                 f"{shared[0]!r}); give both the same identifying codes or the same id"
             )
             event_ids = sorted({e.id for key in (first, second) for e in self._by_actor[key]})
-            yield Finding(
-                severity=Severity.WARNING, code="same-actor-two-ids", message=message,
-                event_ids=tuple(event_ids),
-            )  # fmt: skip
+            yield _warning("same-actor-two-ids", message, *event_ids)
 
     def _withdrawals_without_recognition(self) -> Iterator[Finding]:
         earliest: dict[tuple[str, str], datetime.date] = {}
@@ -437,10 +429,7 @@ class Dossier:
                     f"{event.withdrawer.id} withdraws recognition of {event.recognized.id}, "
                     "but no earlier recognition between them is in the dossier"
                 )
-                yield Finding(
-                    severity=Severity.WARNING, code="withdrawal-without-recognition",
-                    message=message, event_ids=(event.id,),
-                )  # fmt: skip
+                yield _warning("withdrawal-without-recognition", message, event.id)
 
     def _credential_receivers(self) -> Iterator[Finding]:
         for event in self.of_type(CredentialPresentation):
@@ -451,10 +440,7 @@ class Dossier:
                 f"the envoy is accredited to {event.envoy.receiving.id}, but the official "
                 f"who received the credentials acts for {official.on_behalf_of.id}"
             )
-            yield Finding(
-                severity=Severity.ERROR, code="credential-receiver-mismatch", message=message,
-                event_ids=(event.id,),
-            )  # fmt: skip
+            yield _error("credential-receiver-mismatch", message, event.id)
 
     def _ties_against_the_ledger(self) -> Iterator[Finding]:
         """Ties that say "no recognition" while one is in force, and the reverse."""
@@ -474,10 +460,7 @@ class Dossier:
                         f"recognition, but {by.id}'s recognition of {of.id} is in force "
                         "within their period"
                     )
-                    yield Finding(
-                        severity=Severity.WARNING, code="ties-without-recognition-overlap",
-                        message=message, event_ids=(event.id,),
-                    )  # fmt: skip
+                    yield _warning("ties-without-recognition-overlap", message, event.id)
                 contrary = sorted(found & {Standing.WITHDRAWN, Standing.REFUSED})
                 if event.formal_recognition is True and contrary:
                     message = (
@@ -485,10 +468,7 @@ class Dossier:
                         f"recognition, but {by.id}'s standing towards {of.id} is "
                         f"{contrary[0].value} within their period"
                     )
-                    yield Finding(
-                        severity=Severity.WARNING, code="ties-against-explicit-act",
-                        message=message, event_ids=(event.id,),
-                    )  # fmt: skip
+                    yield _warning("ties-against-explicit-act", message, event.id)
 
     def _contrary_to_calls(self) -> Iterator[Finding]:
         """Recognitions that may come after a call not to recognise the same entity."""
@@ -509,10 +489,7 @@ class Dossier:
                     f"{act.recognizer.id} recognises {act.recognized.id} although "
                     f"{call.holder.id} calls for its non-recognition ({call.on})"
                 )
-                yield Finding(
-                    severity=Severity.WARNING, code="recognition-contrary-to-call",
-                    message=message, event_ids=(act.id, call.id),
-                )  # fmt: skip
+                yield _warning("recognition-contrary-to-call", message, act.id, call.id)
 
     def _state_recognition_withdrawn(self) -> Iterator[Finding]:
         """Withdrawals of recognition of a state, which most writers hold irrevocable."""
@@ -523,10 +500,7 @@ class Dossier:
                     f"{event.recognized.id}: recognition of a state is generally held to be "
                     "irrevocable, so whether it can be withdrawn is legally contested"
                 )
-                yield Finding(
-                    severity=Severity.WARNING, code="state-recognition-withdrawn",
-                    message=message, event_ids=(event.id,),
-                )  # fmt: skip
+                yield _warning("state-recognition-withdrawn", message, event.id)
 
     def _citations_against_events(self) -> Iterator[Finding]:
         """Citations whose source gives a date or place that contradicts the event's.
@@ -543,10 +517,7 @@ class Dossier:
                 source = citation.source
                 named = show(source.publisher or source.title, limit=60)
                 message = f"sources[{index}] ({named}) gives " + " and ".join(differences)
-                yield Finding(
-                    severity=Severity.WARNING, code="citation-contradicts-event",
-                    message=message, event_ids=(event.id,),
-                )  # fmt: skip
+                yield _warning("citation-contradicts-event", message, event.id)
 
     def _annulments(self) -> Iterator[Finding]:
         """Annulments that do not fit the event they annul (an unknown id is an unresolved link)."""
@@ -556,18 +527,12 @@ class Dossier:
                 continue
             problem = _annulment_mismatch(annulment, target)
             if problem is not None:
-                yield Finding(
-                    severity=Severity.WARNING, code="annulment-mismatch",
-                    message=problem, event_ids=(annulment.id, target.id),
-                )  # fmt: skip
+                yield _warning("annulment-mismatch", problem, annulment.id, target.id)
 
     def _sourceless(self) -> Iterator[Finding]:
         for event in self.events:
             if not event.sources:
-                yield Finding(
-                    severity=Severity.WARNING, code="no-sources",
-                    message="the event cites no source", event_ids=(event.id,),
-                )  # fmt: skip
+                yield _warning("no-sources", "the event cites no source", event.id)
 
     # -- the JSON document ------------------------------------------------------------------
 

@@ -42,79 +42,43 @@ __all__ = [
     "Term",
 ]
 
-CHINA = State(
-    name="China",
-    iso3="CHN",
-    iso2="CN",
-    cow=710,
-    gw=710,
-    wikidata="Q148",
-    aliases=("People's Republic of China", "PRC"),
+
+def _state(name: str, iso3: str, iso2: str, code: int, wikidata: str, *aliases: str) -> State:
+    """A state whose COW and Gleditsch-Ward codes are both ``code``."""
+    return State(
+        name=name, iso3=iso3, iso2=iso2, cow=code, gw=code, wikidata=wikidata, aliases=aliases
+    )
+
+
+CHINA = _state("China", "CHN", "CN", 710, "Q148", "People's Republic of China", "PRC")
+FRANCE = _state("France", "FRA", "FR", 220, "Q142")
+RUSSIA = _state("Russia", "RUS", "RU", 365, "Q159", "Russian Federation")
+UNITED_KINGDOM = _state(
+    "United Kingdom",
+    "GBR",
+    "GB",
+    200,
+    "Q145",
+    "UK",
+    "United Kingdom of Great Britain and Northern Ireland",
 )
-FRANCE = State(name="France", iso3="FRA", iso2="FR", cow=220, gw=220, wikidata="Q142")
-RUSSIA = State(
-    name="Russia",
-    iso3="RUS",
-    iso2="RU",
-    cow=365,
-    gw=365,
-    wikidata="Q159",
-    aliases=("Russian Federation",),
+UNITED_STATES = _state(
+    "United States", "USA", "US", 2, "Q30", "USA", "United States of America", "U.S."
 )
-UNITED_KINGDOM = State(
-    name="United Kingdom",
-    iso3="GBR",
-    iso2="GB",
-    cow=200,
-    gw=200,
-    wikidata="Q145",
-    aliases=("UK", "United Kingdom of Great Britain and Northern Ireland"),
-)
-UNITED_STATES = State(
-    name="United States",
-    iso3="USA",
-    iso2="US",
-    cow=2,
-    gw=2,
-    wikidata="Q30",
-    aliases=("USA", "United States of America", "U.S."),
-)
-AFGHANISTAN = State(name="Afghanistan", iso3="AFG", iso2="AF", cow=700, gw=700, wikidata="Q889")
-QATAR = State(name="Qatar", iso3="QAT", iso2="QA", cow=694, gw=694, wikidata="Q846")
-UNITED_ARAB_EMIRATES = State(
-    name="United Arab Emirates",
-    iso3="ARE",
-    iso2="AE",
-    cow=696,
-    gw=696,
-    wikidata="Q878",
-    aliases=("UAE",),
-)
+AFGHANISTAN = _state("Afghanistan", "AFG", "AF", 700, "Q889")
+QATAR = _state("Qatar", "QAT", "QA", 694, "Q846")
+UNITED_ARAB_EMIRATES = _state("United Arab Emirates", "ARE", "AE", 696, "Q878", "UAE")
 #: The USSR; COW and Gleditsch-Ward code it 365 like Russia. ``SUN`` and ``SU`` are its
 #: former ISO 3166-1 codes (ISO 3166-3 lists it as ``SUHH``); its id stays ``state:SUN``.
-SOVIET_UNION = State(
-    name="Soviet Union",
-    iso3="SUN",
-    iso2="SU",
-    cow=365,
-    gw=365,
-    wikidata="Q15180",
-    aliases=("USSR", "Union of Soviet Socialist Republics"),
+SOVIET_UNION = _state(
+    "Soviet Union", "SUN", "SU", 365, "Q15180", "USSR", "Union of Soviet Socialist Republics"
 )
 #: The Republic of China, which held China's seat in the UN until 25 October 1971. It
 #: is coded as the datasets code it after 1949: ISO 3166-1 ``TWN``, COW and
 #: Gleditsch-Ward 713, Wikidata Q865 (Taiwan). Its id, ``state:TWN``, is the one a
 #: CAMEO or GDELT record of its acts reads to, and differs from :data:`CHINA`'s
 #: (``state:CHN``, the People's Republic), so acts of the two are told apart.
-REPUBLIC_OF_CHINA = State(
-    name="Republic of China",
-    iso3="TWN",
-    iso2="TW",
-    cow=713,
-    gw=713,
-    wikidata="Q865",
-    aliases=("Taiwan", "ROC"),
-)
+REPUBLIC_OF_CHINA = _state("Republic of China", "TWN", "TW", 713, "Q865", "Taiwan", "ROC")
 
 
 def _of(*types: type, none: bool = False) -> Any:
@@ -207,6 +171,16 @@ _CHARTER_BASIS = "UN Charter, Art. 23; in force 24 October 1945"
 _RESOLUTION_2758 = datetime.date(1971, 10, 25)
 _CONTINUITY = datetime.date(1991, 12, 24)
 
+
+def _handover(founder: State, successor: State, on: datetime.date, basis: str) -> tuple[Term, Term]:
+    """The founder's seat from the Charter to the day before ``on``; the successor's from ``on``."""
+    until = on - datetime.timedelta(days=1)
+    return (
+        Term(party=founder, start=_CHARTER, end=until, basis=_CHARTER_BASIS),
+        Term(party=successor, start=on, basis=basis),
+    )
+
+
 #: The five permanent members of the UN Security Council (UN Charter, Art. 23), over
 #: time. Iterating gives today's five; ``P5.on(date)`` the seat-holders on a date: the
 #: Republic of China until 24 October 1971 and the People's Republic from 25 October
@@ -217,28 +191,18 @@ _CONTINUITY = datetime.date(1991, 12, 24)
 P5 = Membership(
     name="permanent members of the United Nations Security Council",
     terms=(
-        Term(
-            party=REPUBLIC_OF_CHINA,
-            start=_CHARTER,
-            end=_RESOLUTION_2758 - datetime.timedelta(days=1),
-            basis=_CHARTER_BASIS,
-        ),
-        Term(
-            party=CHINA,
-            start=_RESOLUTION_2758,
-            basis="General Assembly resolution 2758 (XXVI), 25 October 1971",
+        *_handover(
+            REPUBLIC_OF_CHINA,
+            CHINA,
+            _RESOLUTION_2758,
+            "General Assembly resolution 2758 (XXVI), 25 October 1971",
         ),
         Term(party=FRANCE, start=_CHARTER, basis=_CHARTER_BASIS),
-        Term(
-            party=SOVIET_UNION,
-            start=_CHARTER,
-            end=_CONTINUITY - datetime.timedelta(days=1),
-            basis=_CHARTER_BASIS,
-        ),
-        Term(
-            party=RUSSIA,
-            start=_CONTINUITY,
-            basis="Russia continues the USSR's membership: letter of 24 December 1991",
+        *_handover(
+            SOVIET_UNION,
+            RUSSIA,
+            _CONTINUITY,
+            "Russia continues the USSR's membership: letter of 24 December 1991",
         ),
         Term(party=UNITED_KINGDOM, start=_CHARTER, basis=_CHARTER_BASIS),
         Term(party=UNITED_STATES, start=_CHARTER, basis=_CHARTER_BASIS),

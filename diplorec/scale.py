@@ -16,7 +16,6 @@ Nothing here is imported by ``import diplorec``, and pyarrow and dask only when 
 
 from __future__ import annotations
 
-import importlib
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -24,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from diplorec._optional import require
 from diplorec.migrations import SPEC_VERSION
 
 if TYPE_CHECKING:
@@ -95,14 +95,6 @@ ORDER BY query
 """
 
 
-def _require(module: str, extra: str, caller: str) -> Any:
-    try:
-        return importlib.import_module(module)
-    except ImportError as error:
-        message = f'{caller}() needs {module}: pip install "diplorec[{extra}]"'
-        raise ImportError(message) from error
-
-
 def intervals_table(ledger: RecognitionLedger) -> Any:
     """A ``pyarrow.Table`` of the ledger's standing intervals (needs pyarrow).
 
@@ -119,7 +111,7 @@ def intervals_table(ledger: RecognitionLedger) -> Any:
     >>> table.column("standing").to_pylist()
     ['abstains', 'recognized']
     """
-    pa = _require("pyarrow", "arrow", "intervals_table")
+    pa = require("pyarrow", "arrow", "intervals_table")
     from diplorec.ledger import interval_columns
     from diplorec.tabular import SPEC_VERSION_KEY, VERSION_KEY, _version
 
@@ -150,7 +142,7 @@ def write_intervals(
     :data:`STANDINGS_SQL` in DuckDB, Polars or Spark.
     """
     table = intervals_table(ledger)
-    parquet = _require("pyarrow.parquet", "arrow", "write_intervals")
+    parquet = require("pyarrow.parquet", "arrow", "write_intervals")
     from diplorec.jsonl import replacing
 
     with replacing(path) as temporary:
@@ -234,7 +226,7 @@ def check_partitions(
     active), ``"threads"``, ``"processes"`` or ``"sync"``. Reports come in the order
     of ``sources``. Needs ``pip install "diplorec[dask]"``.
     """
-    bag = _require("dask.bag", "dask", "check_partitions")
+    bag = require("dask.bag", "dask", "check_partitions")
     paths = [os.fspath(source) for source in sources]
     if not paths:
         return ()

@@ -44,7 +44,6 @@ from __future__ import annotations
 import csv
 import datetime
 import enum
-import importlib
 import json
 import os
 import threading
@@ -55,6 +54,7 @@ from typing import IO, Any
 
 import attrs
 
+from diplorec._optional import require
 from diplorec._registry import MODEL_CLASSES, on_register
 from diplorec._wire import show
 from diplorec.actors import Government, Organization, Party, State
@@ -600,14 +600,6 @@ def from_rows(
     return events
 
 
-def _require(module: str, extra: str, caller: str) -> Any:
-    try:
-        return importlib.import_module(module)
-    except ImportError as error:
-        message = f'{caller}() needs {module}: pip install "diplorec[{extra}]"'
-        raise ImportError(message) from error
-
-
 # -- pandas ----------------------------------------------------------------------------
 
 _PANDAS_DTYPES = {
@@ -639,7 +631,7 @@ def to_pandas(events: Iterable[Event]) -> Any:
     pandas' nullable ``boolean``, ``Int8``, ``Int64`` and ``Float64``; ``party_ids``
     and ``source_ids`` hold lists.
     """
-    pd = _require("pandas", "pandas", "to_pandas")
+    pd = require("pandas", "pandas", "to_pandas")
     rows = to_rows(events)
     data = {
         column.name: pd.Series(
@@ -672,7 +664,7 @@ def arrow_schema() -> Any:
     package version and spec version (``diplorec.version``, ``diplorec.spec_version``),
     which Parquet files keep. Ids, types, dates, codes and lists are never null.
     """
-    pa = _require("pyarrow", "arrow", "arrow_schema")
+    pa = require("pyarrow", "arrow", "arrow_schema")
     arrow_types = {
         "text": pa.string(),
         "json": pa.string(),
@@ -696,7 +688,7 @@ def arrow_schema() -> Any:
 
 def to_arrow(events: Iterable[Event]) -> Any:
     """A ``pyarrow.Table`` with one row per event, in the explicit :func:`arrow_schema`."""
-    pa = _require("pyarrow", "arrow", "to_arrow")
+    pa = require("pyarrow", "arrow", "to_arrow")
     schema = arrow_schema()
     rows = to_rows(events)
     arrays = [
@@ -766,7 +758,7 @@ def write_parquet(
     file is replaced in one step, as :func:`~diplorec.jsonl.write_jsonl` does.
     """
     table = to_arrow(events)
-    parquet = _require("pyarrow.parquet", "arrow", "write_parquet")
+    parquet = require("pyarrow.parquet", "arrow", "write_parquet")
     from diplorec.jsonl import replacing
 
     with replacing(path) as temporary:
@@ -783,7 +775,7 @@ def read_parquet(
     and a newer one refused with a :class:`~diplorec.errors.ValidationError`, as is a
     bad row (naming row and column). Reading goes batch by batch.
     """
-    parquet = _require("pyarrow.parquet", "arrow", "read_parquet")
+    parquet = require("pyarrow.parquet", "arrow", "read_parquet")
     file = parquet.ParquetFile(source)
     schema = file.schema_arrow
     version = _metadata_version(schema.metadata, spec_version)

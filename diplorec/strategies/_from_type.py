@@ -13,52 +13,32 @@ from diplorec.actors import Envoy, Government, Official, Organization, Person, P
 from diplorec.dates import When
 from diplorec.errors import Problem
 from diplorec.provenance import Citation, Source
-from diplorec.strategies._actors import (
-    bad_lines,
-    citations,
-    envoys,
-    governments,
-    officials,
-    organizations,
-    persons,
-    places,
-    problems,
-    sources,
-    states,
-)
-from diplorec.strategies._dates import whens
+from diplorec.strategies import _actors, _dates, _sequences
 from diplorec.strategies._events import _EVENT_STRATEGIES
-from diplorec.strategies._sequences import (
-    dossiers,
-    findings,
-    standing_intervals,
-    standing_reports,
-    timeline_entries,
-)
 
 # -- from_type ------------------------------------------------------------------------
 
 _FOR_TYPE: Final[dict[type[Any], Callable[[], SearchStrategy[Any]]]] = {
-    When: whens,
-    Problem: problems,
-    State: states,
-    Government: governments,
-    Organization: organizations,
-    Person: persons,
-    Official: officials,
-    Envoy: envoys,
-    Place: places,
-    Source: sources,
-    Citation: citations,
+    When: _dates.whens,
+    Problem: _actors.problems,
+    State: _actors.states,
+    Government: _actors.governments,
+    Organization: _actors.organizations,
+    Person: _actors.persons,
+    Official: _actors.officials,
+    Envoy: _actors.envoys,
+    Place: _actors.places,
+    Source: _actors.sources,
+    Citation: _actors.citations,
     **_EVENT_STRATEGIES,
 }
 _LATE_FOR_TYPE: Final[dict[tuple[str, str], Callable[[], SearchStrategy[Any]]]] = {
-    ("diplorec.dossier", "Dossier"): dossiers,
-    ("diplorec.dossier", "Finding"): findings,
-    ("diplorec.ledger", "TimelineEntry"): timeline_entries,
-    ("diplorec.ledger", "StandingReport"): standing_reports,
-    ("diplorec.ledger", "StandingInterval"): standing_intervals,
-    ("diplorec.jsonl", "BadLine"): bad_lines,
+    ("diplorec.dossier", "Dossier"): _sequences.dossiers,
+    ("diplorec.dossier", "Finding"): _sequences.findings,
+    ("diplorec.ledger", "TimelineEntry"): _sequences.timeline_entries,
+    ("diplorec.ledger", "StandingReport"): _sequences.standing_reports,
+    ("diplorec.ledger", "StandingInterval"): _sequences.standing_intervals,
+    ("diplorec.jsonl", "BadLine"): _actors.bad_lines,
 }
 
 

@@ -7,25 +7,8 @@ from typing import TYPE_CHECKING
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
+from diplorec import vocab
 from diplorec.dates import Precision
-from diplorec.vocab import (
-    AppointmentStage,
-    Certainty,
-    Characterization,
-    CredentialDocument,
-    DesignationAction,
-    DiplomaticRank,
-    LegalStatus,
-    MeetingMode,
-    OrganizationKind,
-    RecognitionForm,
-    RecognitionInstrument,
-    RelationsAction,
-    RepresentationLevel,
-    SourceKind,
-    Stance,
-    WithdrawalKind,
-)
 
 if TYPE_CHECKING:
     from diplorec.dossier import Severity
@@ -40,84 +23,84 @@ def precisions() -> SearchStrategy[Precision]:
     return st.sampled_from(Precision)
 
 
-def legal_statuses() -> SearchStrategy[LegalStatus]:
+def legal_statuses() -> SearchStrategy[vocab.LegalStatus]:
     """Any :class:`~diplorec.LegalStatus`."""
-    return st.sampled_from(LegalStatus)
+    return st.sampled_from(vocab.LegalStatus)
 
 
-def recognition_forms() -> SearchStrategy[RecognitionForm]:
+def recognition_forms() -> SearchStrategy[vocab.RecognitionForm]:
     """Any :class:`~diplorec.RecognitionForm`."""
-    return st.sampled_from(RecognitionForm)
+    return st.sampled_from(vocab.RecognitionForm)
 
 
-def recognition_instruments() -> SearchStrategy[RecognitionInstrument]:
+def recognition_instruments() -> SearchStrategy[vocab.RecognitionInstrument]:
     """Any :class:`~diplorec.RecognitionInstrument`."""
-    return st.sampled_from(RecognitionInstrument)
+    return st.sampled_from(vocab.RecognitionInstrument)
 
 
-def characterizations() -> SearchStrategy[Characterization]:
+def characterizations() -> SearchStrategy[vocab.Characterization]:
     """Any :class:`~diplorec.Characterization`."""
-    return st.sampled_from(Characterization)
+    return st.sampled_from(vocab.Characterization)
 
 
-def withdrawal_kinds() -> SearchStrategy[WithdrawalKind]:
+def withdrawal_kinds() -> SearchStrategy[vocab.WithdrawalKind]:
     """Any :class:`~diplorec.WithdrawalKind`."""
-    return st.sampled_from(WithdrawalKind)
+    return st.sampled_from(vocab.WithdrawalKind)
 
 
-def diplomatic_ranks() -> SearchStrategy[DiplomaticRank]:
+def diplomatic_ranks() -> SearchStrategy[vocab.DiplomaticRank]:
     """Any :class:`~diplorec.DiplomaticRank`."""
-    return st.sampled_from(DiplomaticRank)
+    return st.sampled_from(vocab.DiplomaticRank)
 
 
-def credential_documents() -> SearchStrategy[CredentialDocument]:
+def credential_documents() -> SearchStrategy[vocab.CredentialDocument]:
     """Any :class:`~diplorec.CredentialDocument`."""
-    return st.sampled_from(CredentialDocument)
+    return st.sampled_from(vocab.CredentialDocument)
 
 
-def appointment_stages() -> SearchStrategy[AppointmentStage]:
+def appointment_stages() -> SearchStrategy[vocab.AppointmentStage]:
     """Any :class:`~diplorec.AppointmentStage`."""
-    return st.sampled_from(AppointmentStage)
+    return st.sampled_from(vocab.AppointmentStage)
 
 
-def meeting_modes() -> SearchStrategy[MeetingMode]:
+def meeting_modes() -> SearchStrategy[vocab.MeetingMode]:
     """Any :class:`~diplorec.MeetingMode`."""
-    return st.sampled_from(MeetingMode)
+    return st.sampled_from(vocab.MeetingMode)
 
 
-def stances() -> SearchStrategy[Stance]:
+def stances() -> SearchStrategy[vocab.Stance]:
     """Any :class:`~diplorec.Stance`."""
-    return st.sampled_from(Stance)
+    return st.sampled_from(vocab.Stance)
 
 
-def designation_actions() -> SearchStrategy[DesignationAction]:
+def designation_actions() -> SearchStrategy[vocab.DesignationAction]:
     """Any :class:`~diplorec.DesignationAction`."""
-    return st.sampled_from(DesignationAction)
+    return st.sampled_from(vocab.DesignationAction)
 
 
-def relations_actions() -> SearchStrategy[RelationsAction]:
+def relations_actions() -> SearchStrategy[vocab.RelationsAction]:
     """Any :class:`~diplorec.RelationsAction`."""
-    return st.sampled_from(RelationsAction)
+    return st.sampled_from(vocab.RelationsAction)
 
 
-def representation_levels() -> SearchStrategy[RepresentationLevel]:
+def representation_levels() -> SearchStrategy[vocab.RepresentationLevel]:
     """Any :class:`~diplorec.RepresentationLevel`."""
-    return st.sampled_from(RepresentationLevel)
+    return st.sampled_from(vocab.RepresentationLevel)
 
 
-def certainties() -> SearchStrategy[Certainty]:
+def certainties() -> SearchStrategy[vocab.Certainty]:
     """Any :class:`~diplorec.Certainty`."""
-    return st.sampled_from(Certainty)
+    return st.sampled_from(vocab.Certainty)
 
 
-def organization_kinds() -> SearchStrategy[OrganizationKind]:
+def organization_kinds() -> SearchStrategy[vocab.OrganizationKind]:
     """Any :class:`~diplorec.OrganizationKind`."""
-    return st.sampled_from(OrganizationKind)
+    return st.sampled_from(vocab.OrganizationKind)
 
 
-def source_kinds() -> SearchStrategy[SourceKind]:
+def source_kinds() -> SearchStrategy[vocab.SourceKind]:
     """Any :class:`~diplorec.SourceKind`."""
-    return st.sampled_from(SourceKind)
+    return st.sampled_from(vocab.SourceKind)
 
 
 def standings() -> SearchStrategy[Standing]:
