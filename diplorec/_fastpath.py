@@ -215,7 +215,9 @@ class Interner:
     reused only for input exactly as before: strictness and messages are unchanged.
     Only successful reads made with validators enabled are kept.
 
-    Each class has its own cache of at most ``size`` values. Each ``window`` lookups
+    Each class has its own cache of at most ``size`` values, each read from at most
+    ``max_key`` bytes of JSON (actors that repeat are short; a long one is read, not
+    kept, so the caches stay small however large the input). Each ``window`` lookups
     the hit rate is checked; below ``min_hit_rate`` the cache empties and interning
     stops for the next ``pause`` reads of that class (data whose actors do not repeat
     pays one counter), then tries again. Without orjson nothing is interned.
@@ -232,8 +234,10 @@ class Interner:
         window: int = 512,
         min_hit_rate: float = 0.25,
         pause: int = 32768,
+        max_key: int = 2048,
     ) -> None:
         self.size = size
+        self.max_key = max_key
         self.window = window
         self.min_hit_rate = min_hit_rate
         self.pause = pause
@@ -254,7 +258,7 @@ class Interner:
         cache: dict[bytes, Any] = {}
         with self._lock:
             self._caches.append(cache)
-        size, window, pause = self.size, self.window, self.pause
+        size, window, pause, max_key = self.size, self.window, self.pause, self.max_key
         needed = int(window * self.min_hit_rate)
         get, disabled = cache.get, attrs.validators.get_disabled
         # [lookups this window, hits this window, reads left without interning]
@@ -271,6 +275,8 @@ class Interner:
                 # hands out its working buffer (4 kB), too big to keep thousands of.
                 key = key_of(value)[1:]
             except Exception:  # a number orjson cannot write: read it plainly
+                return reader(value)
+            if len(key) > max_key:
                 return reader(value)
             state[0] += 1
             if state[0] >= window:

@@ -374,6 +374,22 @@ class TestInterning:
         read({"n": 4})
         assert len(calls) == 6  # {"n": 0} was kept, {"n": 4} was not
 
+    def test_long_inputs_are_not_kept(self) -> None:
+        """A value read from more than ``max_key`` bytes of JSON is read every time, never kept."""
+        calls: list[Any] = []
+
+        def count(value: Any) -> Any:
+            calls.append(value)
+            return object()
+
+        interner = Interner(window=1000, max_key=64)
+        read = interner.wrap(count)
+        short, long = {"name": "Qatar"}, {"name": "Q" * 100}
+        assert read(short) is read(short)
+        assert read(long) is not read(long)
+        assert len(calls) == 3
+        assert len(interner._caches[0]) == 1
+
     def test_threads_read_alike(self) -> None:
         """Threads reading the same records at once all get values equal to the reference."""
         interned = converters._READERS.get(diplorec.Event)
