@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 import diplorec
@@ -228,10 +228,15 @@ class TestCollecting:
         ),
         st.sampled_from([b"\n", b"\r\n"]),
     )
+    @example(lines=[b"\x1f", b"\x8b"], end=b"\n")  # the magic bytes split by a line end
     def test_nothing_dropped(self, lines: list[bytes], end: bytes) -> None:
         """For any mix of good, bad and blank lines, good + bad == non-blank lines read."""
         lines = [line.replace(b"\n", b" ").replace(b"\r", b" ") for line in lines]
-        reader = read_jsonl(io.BytesIO(end.join(lines)), errors="collect")
+        data = end.join(lines)
+        # Input that opens with the gzip magic bytes is read as gzip, whatever follows
+        # (see test_truncated_gzip): not a stream of lines this property is about.
+        assume(not data.startswith(b"\x1f\x8b"))
+        reader = read_jsonl(io.BytesIO(data), errors="collect")
         good = list(reader)
         blank = sum(1 for line in lines if not line.strip(b" \t\r\n"))
         assert len(good) == reader.valid
