@@ -304,6 +304,26 @@ def _interned(cls: type) -> bool:
     return cls.__module__ == "diplorec.actors"
 
 
+class _ByTag(dict[str, Reader]):
+    """A union's readers by ``"type"`` tag, each built when its tag is first read.
+
+    Reading one event builds the readers of its own type only, not of every type in
+    the union; this is most of what a program's first ``loads`` costs. An unknown tag
+    raises :class:`KeyError`, as a plain dict would. Two threads may build the same
+    reader at once: :meth:`Readers.get` serialises that, and both store the same one.
+    """
+
+    def __init__(self, readers: Readers, members: tuple[type, ...]) -> None:
+        super().__init__()
+        self._readers = readers
+        self._members = {TAGS[member]: member for member in members}
+
+    def __missing__(self, tag: str) -> Reader:
+        reader = self._readers.get(self._members[tag])
+        self[tag] = reader
+        return reader
+
+
 class Readers:
     """The reader of each type the wire format knows, built on first use.
 
@@ -378,7 +398,7 @@ class Readers:
         return read
 
     def _union(self, members: tuple[type, ...], nullable: bool) -> Reader:
-        by_tag = {TAGS[member]: self.get(member) for member in members}
+        by_tag = _ByTag(self, members)
 
         def read(value: Any) -> Any:
             if value is None and nullable:
@@ -429,7 +449,7 @@ class Readers:
             namespace[f"m_{key}"] = {member.value: member for member in inner}
             check = ["if type(x) is not str: raise Rejected", f"x = m_{key}[x]"]
         elif members is not None:  # what the union's reader does, without the call
-            namespace[f"u_{key}"] = {TAGS[member]: self.get(member) for member in members[0]}
+            namespace[f"u_{key}"] = _ByTag(self, members[0])
             check = [
                 "if type(x) is not dict: raise Rejected",
                 "t = x.get('type')",

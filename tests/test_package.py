@@ -89,6 +89,22 @@ class TestLazyImport:
         assert "diplorec.dates" in loaded
         assert not {"diplorec.converters", "diplorec.ledger", "diplorec.schema"} & set(loaded)
 
+    def test_first_loads_builds_only_its_types_readers(self) -> None:
+        """Reading one event builds that event type's reader, not every event type's."""
+        built = _fresh(
+            "import json, diplorec\n"
+            "from diplorec.examples.russia_taliban_2025 import RECOGNITION\n"
+            "from diplorec import converters\n"
+            "text = diplorec.dumps(RECOGNITION)\n"
+            "converters._READERS.clear()\n"
+            "diplorec.loads(text, diplorec.Event)\n"
+            "names = [getattr(t, '__name__', '') for t in converters._READERS._readers]\n"
+            "print(json.dumps(sorted(names)))"
+        )
+        assert isinstance(built, list)
+        assert "RecognitionAct" in built
+        assert not {"Meeting", "CredentialPresentation", "RecognitionWithdrawal"} & set(built)
+
     def test_star_import(self) -> None:
         """``from diplorec import *`` binds every public name."""
         names = _fresh(
