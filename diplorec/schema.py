@@ -26,12 +26,13 @@ import inspect
 import json
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
 
 from diplorec import _validators as v
+from diplorec import dates
 from diplorec._registry import MODEL_CLASSES, TAGS, is_homogeneous_tuple, union_members
 from diplorec._validators import NAME_PATTERN, TEXT_PATTERN
 from diplorec._wire import TIME_OF_DAY_PATTERN
@@ -71,9 +72,31 @@ _MONTH_DAY = (
     "|(?:0[13578]|1[02])-31)"
 )
 _DAY = f"(?:{_YEAR}-{_MONTH_DAY}|{_LEAP_YEAR}-02-29)"
+
+
+def _two_digit_codes(codes: Iterable[int]) -> str:
+    """A regex for exactly these two-digit codes, e.g. ``(?:2[1-3]|4[01])`` or ``24``."""
+    by_tens: dict[int, list[int]] = {}
+    for code in sorted(codes):
+        by_tens.setdefault(code // 10, []).append(code % 10)
+    alternatives = []
+    for tens, units in by_tens.items():
+        if len(units) == 1:
+            alternatives.append(f"{tens}{units[0]}")
+        elif units == list(range(units[0], units[-1] + 1)) and len(units) > 2:
+            alternatives.append(f"{tens}[{units[0]}-{units[-1]}]")
+        else:
+            alternatives.append(f"{tens}[{''.join(map(str, units))}]")
+    return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+
+
+# The sub-year codes the parser reads (``diplorec.dates``), split by whether their span
+# runs into the next year (winter), which year 9999 cannot have.
+_WITHIN_YEAR = [code for code, (_, first, last) in dates._SUBYEAR.items() if first <= last]
+_INTO_NEXT_YEAR = [code for code, (_, first, last) in dates._SUBYEAR.items() if first > last]
 _SINGLE = (
-    f"(?:{_DAY}|{_YEAR}-(?:0[1-9]|1[0-2])|{_YEAR}-(?:2[1-3]|3[3-9]|4[01])"
-    f"|{_YEAR_BEFORE_9999}-24|{_YEAR})[?~%]?"
+    f"(?:{_DAY}|{_YEAR}-(?:0[1-9]|1[0-2])|{_YEAR}-{_two_digit_codes(_WITHIN_YEAR)}"
+    f"|{_YEAR_BEFORE_9999}-{_two_digit_codes(_INTO_NEXT_YEAR)}|{_YEAR})[{dates._QUALIFIERS}]?"
 )
 
 #: A :class:`~diplorec.dates.When`: the EDTF subset, with a full calendar check.
