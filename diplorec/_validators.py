@@ -122,26 +122,26 @@ def anchored(regex: str) -> str:
     return f"^(?:{portable})$" if "|" in portable else f"^{portable}$"
 
 
-def _name_def() -> dict[str, Any]:
-    return {
-        "type": "string",
-        "description": (
-            "A name: no whitespace at either end, no control characters other than "
-            "tab and newlines."
-        ),
-        "minLength": 1,
-        "maxLength": MAX_NAME,
-        "pattern": NAME_PATTERN,
-    }
+def string_def(description: str, **keywords: Any) -> Callable[[], dict[str, Any]]:
+    """The builder of a ``$defs`` entry for a string type: its description, then ``keywords``.
+
+    >>> string_def("An id.", pattern="^[a-z]+$")()
+    {'type': 'string', 'description': 'An id.', 'pattern': '^[a-z]+$'}
+    """
+    return lambda: {"type": "string", "description": description, **keywords}
 
 
-def _text_def() -> dict[str, Any]:
-    return {
-        "type": "string",
-        "description": "Free text: not blank, no control characters other than tab and newlines.",
-        "maxLength": MAX_TEXT,
-        "pattern": TEXT_PATTERN,
-    }
+_name_def = string_def(
+    "A name: no whitespace at either end, no control characters other than tab and newlines.",
+    minLength=1,
+    maxLength=MAX_NAME,
+    pattern=NAME_PATTERN,
+)
+_text_def = string_def(
+    "Free text: not blank, no control characters other than tab and newlines.",
+    maxLength=MAX_TEXT,
+    pattern=TEXT_PATTERN,
+)
 
 
 # Printable text (str.isprintable) has no control characters or surrogates, and no
@@ -378,12 +378,9 @@ class Distinct(Rule):
 _IDENTIFIER = re.compile(ID_PATTERN)
 
 
-def _id_def() -> dict[str, Any]:
-    return {
-        "type": "string",
-        "description": "An id of the form 'kind:key', such as 'state:AFG'; no spaces.",
-        "pattern": anchored(ID_PATTERN),
-    }
+_id_def = string_def(
+    "An id of the form 'kind:key', such as 'state:AFG'; no spaces.", pattern=anchored(ID_PATTERN)
+)
 
 
 class Identifier(Pattern):
