@@ -628,9 +628,19 @@ def _parser() -> argparse.ArgumentParser:
         sub.set_defaults(run=run)
         return sub
 
-    def printing(what: str) -> str:
-        """The epilog of a command that prints ``what`` and reads no file."""
-        return _epilog([], [f"0  the {what} printed", _CLOSED, "2  a usage error"])
+    def printer(
+        name: str,
+        summary: str,
+        description: str,
+        run: Callable[[argparse.Namespace], int],
+        switch: tuple[str, str],
+    ) -> None:
+        """A command that prints its ``name`` (the schema, the example) and reads no file,
+        with one ``switch`` (flag, help) that changes what it prints."""
+        statuses = [f"0  the {name} printed", _CLOSED, "2  a usage error"]
+        flag, help_text = switch
+        sub = command(name, summary, description, _epilog([], statuses), run)
+        sub.add_argument(flag, action="store_true", help=help_text)
 
     validate = command(
         "validate",
@@ -659,24 +669,21 @@ def _parser() -> argparse.ArgumentParser:
         "(Dossier.check); this holds all the events in memory",
     )
 
-    schema = command(
+    printer(
         "schema",
         "print the JSON Schema of the wire format",
         "Print the JSON Schema (draft 2020-12) of one event; with --dossier, of a Dossier "
         "document. The output is the schema file shipped with diplorec.",
-        printing("schema"),
         _schema,
+        ("--dossier", "the schema of a Dossier document"),
     )
-    schema.add_argument("--dossier", action="store_true", help="the schema of a Dossier document")
-
-    example = command(
+    printer(
         "example",
         "print the worked example (Russia recognises the Islamic Emirate, 2025)",
         "Print the worked example as a Dossier document, or as JSON Lines with --jsonl.",
-        printing("example"),
         _example,
+        ("--jsonl", "print JSON Lines instead"),
     )
-    example.add_argument("--jsonl", action="store_true", help="print JSON Lines instead")
 
     convert = command(
         "convert",
