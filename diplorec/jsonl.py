@@ -43,7 +43,19 @@ import zlib
 from collections.abc import Callable, Generator, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any, AnyStr, Generic, Literal, Protocol, Self, TypeVar, overload
+from typing import (
+    IO,
+    Any,
+    AnyStr,
+    Generic,
+    Literal,
+    Protocol,
+    Self,
+    TypedDict,
+    TypeVar,
+    Unpack,
+    overload,
+)
 
 import attrs
 
@@ -518,40 +530,26 @@ def _fits(line: Any, limit: int, size_of: Callable[[Any], int], end: Any) -> boo
     return size <= limit
 
 
+class _ReadOptions(TypedDict, total=False):
+    """The keyword arguments of :func:`read_jsonl`, for its typed overloads."""
+
+    errors: Literal["raise", "collect"]
+    spec_version: str
+    max_bad_lines: int | None
+    max_line_bytes: int | None
+    on_bad_line: Callable[[BadLine], object] | None
+    pause_gc: bool
+
+
+@overload
+def read_jsonl(source: PathOrFile, **options: Unpack[_ReadOptions]) -> JsonlReader[Event]: ...
 @overload
 def read_jsonl(
-    source: PathOrFile,
-    *,
-    errors: Literal["raise", "collect"] = ...,
-    spec_version: str = ...,
-    max_bad_lines: int | None = ...,
-    max_line_bytes: int | None = ...,
-    on_bad_line: Callable[[BadLine], object] | None = ...,
-    pause_gc: bool = ...,
-) -> JsonlReader[Event]: ...
-@overload
-def read_jsonl(
-    source: PathOrFile,
-    cls: type[T],
-    *,
-    errors: Literal["raise", "collect"] = ...,
-    spec_version: str = ...,
-    max_bad_lines: int | None = ...,
-    max_line_bytes: int | None = ...,
-    on_bad_line: Callable[[BadLine], object] | None = ...,
-    pause_gc: bool = ...,
+    source: PathOrFile, cls: type[T], **options: Unpack[_ReadOptions]
 ) -> JsonlReader[T]: ...
 @overload
 def read_jsonl(
-    source: PathOrFile,
-    cls: Any,
-    *,
-    errors: Literal["raise", "collect"] = ...,
-    spec_version: str = ...,
-    max_bad_lines: int | None = ...,
-    max_line_bytes: int | None = ...,
-    on_bad_line: Callable[[BadLine], object] | None = ...,
-    pause_gc: bool = ...,
+    source: PathOrFile, cls: Any, **options: Unpack[_ReadOptions]
 ) -> JsonlReader[Any]: ...
 def read_jsonl(
     source: PathOrFile,
