@@ -91,6 +91,7 @@ _PARTICIPANT_TYPES = (Official, *PARTY_TYPES)
 _party = v.instance_of(*PARTY_TYPES)
 _optional_party = v.instance_of(*PARTY_TYPES, optional=True)
 _parties = v.tuple_of(*PARTY_TYPES)
+_distinct_parties = v.tuple_of(*PARTY_TYPES, distinct=True)
 _optional_when = v.instance_of(When, optional=True)
 _TRAILING = ("place", "sources", "certainty", "notes")
 _UNIT_SEPARATOR = "\x1f"  # joins the identifying parts; no name or text holds it
@@ -356,9 +357,7 @@ class RecognitionAct(EventBase):
         validator=v.member(RecognitionInstrument, optional=True),
     )
     conditions: tuple[str, ...] = attrs.field(default=(), validator=v.texts)
-    collective_with: tuple[Party, ...] = attrs.field(
-        default=(), validator=v.tuple_of(*PARTY_TYPES, distinct=True)
-    )
+    collective_with: tuple[Party, ...] = attrs.field(default=(), validator=_distinct_parties)
     announced: When | None = attrs.field(
         default=None, converter=to_optional_when, validator=_optional_when
     )
@@ -376,12 +375,8 @@ class RecognitionAct(EventBase):
         validator=v.member(RecognitionCapacity, optional=True),
     )
     exclusive: bool = attrs.field(default=True, validator=v.instance_of(bool))
-    claimed_by: tuple[Party, ...] = attrs.field(
-        default=(), validator=v.tuple_of(*PARTY_TYPES, distinct=True)
-    )
-    denied_by: tuple[Party, ...] = attrs.field(
-        default=(), validator=v.tuple_of(*PARTY_TYPES, distinct=True)
-    )
+    claimed_by: tuple[Party, ...] = attrs.field(default=(), validator=_distinct_parties)
+    denied_by: tuple[Party, ...] = attrs.field(default=(), validator=_distinct_parties)
     reservations: tuple[str, ...] = attrs.field(default=(), validator=v.texts)
 
     @property
@@ -481,12 +476,8 @@ class RecognitionWithdrawal(EventBase):
         default=WithdrawalKind.WITHDRAWAL, converter=to_member, validator=v.member(WithdrawalKind)
     )
     in_favour_of: Party | None = attrs.field(default=None, validator=_optional_party)
-    claimed_by: tuple[Party, ...] = attrs.field(
-        default=(), validator=v.tuple_of(*PARTY_TYPES, distinct=True)
-    )
-    denied_by: tuple[Party, ...] = attrs.field(
-        default=(), validator=v.tuple_of(*PARTY_TYPES, distinct=True)
-    )
+    claimed_by: tuple[Party, ...] = attrs.field(default=(), validator=_distinct_parties)
+    denied_by: tuple[Party, ...] = attrs.field(default=(), validator=_distinct_parties)
     announced: When | None = attrs.field(
         default=None, converter=to_optional_when, validator=_optional_when
     )
@@ -811,9 +802,7 @@ class Statement(EventBase):
     speaker: Participant = attrs.field(validator=v.instance_of(*_PARTICIPANT_TYPES))
     stance: Stance = attrs.field(converter=to_member, validator=v.member(Stance))
     concerning: tuple[str, ...] = attrs.field(default=(), validator=v.event_ids)
-    about: tuple[Party, ...] = attrs.field(
-        default=(), validator=v.tuple_of(*PARTY_TYPES, distinct=True)
-    )
+    about: tuple[Party, ...] = attrs.field(default=(), validator=_distinct_parties)
     quote: str | None = attrs.field(default=None, validator=v.text)
 
 
