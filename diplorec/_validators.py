@@ -312,6 +312,34 @@ class InstanceOf(Rule):
             raise FieldError(attribute.name, message)
 
 
+class OptionalValue(Rule):
+    """None, or an instance of ``kind`` in which ``problem`` finds nothing wrong.
+
+    ``wrong_type`` is the message for a value of another type, ``{got}`` standing for
+    the name of its type; ``problem(value)`` says what is wrong with a value of the
+    right type, or returns None.
+    """
+
+    def __init__(
+        self,
+        kind: type,
+        wrong_type: str,
+        problem: Callable[[Any], str | None],
+        shortcut: Shortcut | None = None,
+    ) -> None:
+        self.kind, self.wrong_type, self.problem = kind, wrong_type, problem
+        self.shortcut = shortcut
+
+    def __call__(self, instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None:
+            return
+        if not isinstance(value, self.kind):
+            raise FieldError(attribute.name, self.wrong_type.format(got=type(value).__name__))
+        message = self.problem(value)
+        if message is not None:
+            raise FieldError(attribute.name, message)
+
+
 def _check_tuple(attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, tuple):
         raise FieldError(attribute.name, f"expected a tuple, got {type(value).__name__}")

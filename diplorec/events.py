@@ -128,21 +128,10 @@ def _party_ids(parties: tuple[Party, ...]) -> set[str]:
     return {party.id for party in parties}
 
 
-class _TimeOfDay(v.Rule):
-    """A time of day with its UTC offset (whole minutes), to the second at most."""
-
-    def __call__(self, instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if value is None:
-            return
-        if not isinstance(value, dt.time):
-            message = f"must be a datetime.time with a UTC offset, not {type(value).__name__}"
-            raise FieldError(attribute.name, message)
-        problem = time_of_day_problem(value)
-        if problem is not None:
-            raise FieldError(attribute.name, problem)
-
-    def json_schema(self, builder: v.SchemaBuilder, declared: dict[str, Any]) -> dict[str, Any]:
-        return declared
+#: A time of day with its UTC offset (whole minutes), to the second at most.
+_time_of_day = v.OptionalValue(
+    dt.time, "must be a datetime.time with a UTC offset, not {got}", time_of_day_problem
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -165,7 +154,7 @@ class EventBase:
     on: When = attrs.field(converter=to_when, validator=v.instance_of(When))
     #: The time of day on ``on``, with its UTC offset: orders the changes of one day. The
     #: ledger reads it only when ``on`` is a single day.
-    at: dt.time | None = attrs.field(default=None, validator=_TimeOfDay())
+    at: dt.time | None = attrs.field(default=None, validator=_time_of_day)
     place: Place | None = attrs.field(default=None, validator=v.instance_of(Place, optional=True))
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=v.tuple_of(Citation))
     certainty: Certainty = attrs.field(
