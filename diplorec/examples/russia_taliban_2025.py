@@ -521,11 +521,13 @@ CREDENTIALS = CredentialPresentation(
 )
 
 #: Russia recognises the *government* of Afghanistan by accepting its ambassador's
-#: credentials, an act its foreign ministry itself called official recognition.
+#: credentials, an act its foreign ministry itself called official recognition. The
+#: act is the acceptance of those credentials: the state receiving the envoy recognises
+#: the government sending him, on the day and at the place of the presentation.
 RECOGNITION = RecognitionAct(
-    on=_THURSDAY,
-    recognizer=RUSSIA,
-    recognized=ISLAMIC_EMIRATE,
+    on=CREDENTIALS.on,
+    recognizer=CREDENTIALS.envoy.receiving,
+    recognized=CREDENTIALS.envoy.sending,
     legal_status=LegalStatus.DE_JURE,
     form=RecognitionForm.EXPRESS,
     instrument=RecognitionInstrument.ACCEPTANCE_OF_CREDENTIALS,
@@ -533,7 +535,7 @@ RECOGNITION = RecognitionAct(
     described_as="the act of official recognition of the government of the Islamic Emirate "
     "of Afghanistan",
     basis=(CREDENTIALS.id,),
-    place=MOSCOW,
+    place=CREDENTIALS.place,
     certainty=Certainty.CONFIRMED,
     notes=(
         _THURSDAY_NOTE + " The ministry's words, as the report quotes them, describe the act; "
