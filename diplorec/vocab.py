@@ -267,7 +267,12 @@ class RepresentationLevel(enum.StrEnum):
 
     @property
     def rank(self) -> int:
-        """Order from no representation (0) through other offices (1) to ambassadors (4)."""
+        """Order from no representation (0) through other offices (1) to ambassadors (4): the
+        order the levels are declared in.
+
+        >>> RepresentationLevel.NONE.rank, RepresentationLevel.AMBASSADOR.rank
+        (0, 4)
+        """
         return _LEVEL_RANKS[self]
 
 
@@ -279,13 +284,7 @@ _COW_LEVELS = {
     RepresentationLevel.OTHER: 9,
 }
 
-_LEVEL_RANKS = {
-    RepresentationLevel.NONE: 0,
-    RepresentationLevel.OTHER: 1,
-    RepresentationLevel.CHARGE_D_AFFAIRES: 2,
-    RepresentationLevel.MINISTER: 3,
-    RepresentationLevel.AMBASSADOR: 4,
-}
+_LEVEL_RANKS = {level: rank for rank, level in enumerate(RepresentationLevel)}
 
 
 class Certainty(enum.StrEnum):
