@@ -122,26 +122,26 @@ def anchored(regex: str) -> str:
     return f"^(?:{portable})$" if "|" in portable else f"^{portable}$"
 
 
-def _name_def() -> dict[str, Any]:
-    return {
-        "type": "string",
-        "description": (
-            "A name: no whitespace at either end, no control characters other than "
-            "tab and newlines."
-        ),
-        "minLength": 1,
-        "maxLength": MAX_NAME,
-        "pattern": NAME_PATTERN,
-    }
+def string_def(description: str, **keywords: Any) -> Callable[[], dict[str, Any]]:
+    """The builder of a ``$defs`` entry for a string type: its description, then ``keywords``.
+
+    >>> string_def("An id.", pattern="^[a-z]+$")()
+    {'type': 'string', 'description': 'An id.', 'pattern': '^[a-z]+$'}
+    """
+    return lambda: {"type": "string", "description": description, **keywords}
 
 
-def _text_def() -> dict[str, Any]:
-    return {
-        "type": "string",
-        "description": "Free text: not blank, no control characters other than tab and newlines.",
-        "maxLength": MAX_TEXT,
-        "pattern": TEXT_PATTERN,
-    }
+_name_def = string_def(
+    "A name: no whitespace at either end, no control characters other than tab and newlines.",
+    minLength=1,
+    maxLength=MAX_NAME,
+    pattern=NAME_PATTERN,
+)
+_text_def = string_def(
+    "Free text: not blank, no control characters other than tab and newlines.",
+    maxLength=MAX_TEXT,
+    pattern=TEXT_PATTERN,
+)
 
 
 # Printable text (str.isprintable) has no control characters or surrogates, and no
@@ -312,6 +312,34 @@ class InstanceOf(Rule):
             raise FieldError(attribute.name, message)
 
 
+class OptionalValue(Rule):
+    """None, or an instance of ``kind`` in which ``problem`` finds nothing wrong.
+
+    ``wrong_type`` is the message for a value of another type, ``{got}`` standing for
+    the name of its type; ``problem(value)`` says what is wrong with a value of the
+    right type, or returns None.
+    """
+
+    def __init__(
+        self,
+        kind: type,
+        wrong_type: str,
+        problem: Callable[[Any], str | None],
+        shortcut: Shortcut | None = None,
+    ) -> None:
+        self.kind, self.wrong_type, self.problem = kind, wrong_type, problem
+        self.shortcut = shortcut
+
+    def __call__(self, instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is None:
+            return
+        if not isinstance(value, self.kind):
+            raise FieldError(attribute.name, self.wrong_type.format(got=type(value).__name__))
+        message = self.problem(value)
+        if message is not None:
+            raise FieldError(attribute.name, message)
+
+
 def _check_tuple(attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, tuple):
         raise FieldError(attribute.name, f"expected a tuple, got {type(value).__name__}")
@@ -378,12 +406,9 @@ class Distinct(Rule):
 _IDENTIFIER = re.compile(ID_PATTERN)
 
 
-def _id_def() -> dict[str, Any]:
-    return {
-        "type": "string",
-        "description": "An id of the form 'kind:key', such as 'state:AFG'; no spaces.",
-        "pattern": anchored(ID_PATTERN),
-    }
+_id_def = string_def(
+    "An id of the form 'kind:key', such as 'state:AFG'; no spaces.", pattern=anchored(ID_PATTERN)
+)
 
 
 class Identifier(Pattern):

@@ -611,14 +611,36 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     commands.required = True
 
-    def command(name: str, summary: str, description: str, epilog: str) -> argparse.ArgumentParser:
-        return commands.add_parser(
+    def command(
+        name: str,
+        summary: str,
+        description: str,
+        epilog: str,
+        run: Callable[[argparse.Namespace], int],
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(
             name,
             help=summary,
             description=_wrapped(description),
             epilog=epilog,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
+        sub.set_defaults(run=run)
+        return sub
+
+    def printer(
+        name: str,
+        summary: str,
+        description: str,
+        run: Callable[[argparse.Namespace], int],
+        switch: tuple[str, str],
+    ) -> None:
+        """A command that prints its ``name`` (the schema, the example) and reads no file,
+        with one ``switch`` (flag, help) that changes what it prints."""
+        statuses = [f"0  the {name} printed", _CLOSED, "2  a usage error"]
+        flag, help_text = switch
+        sub = command(name, summary, description, _epilog([], statuses), run)
+        sub.add_argument(flag, action="store_true", help=help_text)
 
     validate = command(
         "validate",
@@ -637,6 +659,7 @@ def _parser() -> argparse.ArgumentParser:
                 _USAGE,
             ],
         ),
+        _validate,
     )
     validate.add_argument("files", nargs="+", metavar="FILE", help=".json, .jsonl or .jsonl.gz")
     validate.add_argument(
@@ -645,26 +668,22 @@ def _parser() -> argparse.ArgumentParser:
         help="once every record is valid, check the events across records "
         "(Dossier.check); this holds all the events in memory",
     )
-    validate.set_defaults(run=_validate)
 
-    schema = command(
+    printer(
         "schema",
         "print the JSON Schema of the wire format",
         "Print the JSON Schema (draft 2020-12) of one event; with --dossier, of a Dossier "
         "document. The output is the schema file shipped with diplorec.",
-        _epilog([], ["0  the schema printed", _CLOSED, "2  a usage error"]),
+        _schema,
+        ("--dossier", "the schema of a Dossier document"),
     )
-    schema.add_argument("--dossier", action="store_true", help="the schema of a Dossier document")
-    schema.set_defaults(run=_schema)
-
-    example = command(
+    printer(
         "example",
         "print the worked example (Russia recognises the Islamic Emirate, 2025)",
         "Print the worked example as a Dossier document, or as JSON Lines with --jsonl.",
-        _epilog([], ["0  the example printed", _CLOSED, "2  a usage error"]),
+        _example,
+        ("--jsonl", "print JSON Lines instead"),
     )
-    example.add_argument("--jsonl", action="store_true", help="print JSON Lines instead")
-    example.set_defaults(run=_example)
 
     convert = command(
         "convert",
@@ -680,10 +699,10 @@ def _parser() -> argparse.ArgumentParser:
             ],
             note="  (.csv and .parquet for OUT only, - for IN only)\n",
         ),
+        _convert,
     )
     convert.add_argument("input", metavar="IN", help=".jsonl, .jsonl.gz or .json")
     convert.add_argument("output", metavar="OUT", help=".jsonl, .jsonl.gz, .json, .csv or .parquet")
-    convert.set_defaults(run=_convert)
     # Interchange formats (PLOVER, GDELT, Wikidata): --from/--to, in their own module.
     from diplorec.interchange.cli import add_convert_options
 
@@ -702,6 +721,7 @@ def _parser() -> argparse.ArgumentParser:
                 _USAGE,
             ],
         ),
+        _ledger,
     )
     ledger.add_argument("file", metavar="FILE", help=".json, .jsonl or .jsonl.gz")
     ledger.add_argument(
@@ -720,7 +740,6 @@ def _parser() -> argparse.ArgumentParser:
         help="print instead one sentence on where this party's recognition of --recognized "
         "stands on --on, citing the acts it rests on",
     )
-    ledger.set_defaults(run=_ledger)
     return parser
 
 

@@ -576,11 +576,7 @@ class When:
         >>> When.parse("../2025").earliest
         Date(1, 1, 1)
         """
-        date: pendulum.Date | None = self._earliest
-        if date is None:  # built once; two threads racing build equal dates
-            date = _pendulum_date(self._lo)
-            object.__setattr__(self, "_earliest", date)
-        return date
+        return self._bound("_earliest", self._lo)
 
     @property
     def latest(self) -> pendulum.Date:
@@ -591,10 +587,14 @@ class When:
         >>> When.parse("2021-08/..").latest
         Date(9999, 12, 31)
         """
-        date: pendulum.Date | None = self._latest
-        if date is None:
-            date = _pendulum_date(self._hi)
-            object.__setattr__(self, "_latest", date)
+        return self._bound("_latest", self._hi)
+
+    def _bound(self, name: str, ordinal: int) -> pendulum.Date:
+        """The date of ``ordinal``, built once and kept in the field ``name``."""
+        date: pendulum.Date | None = getattr(self, name)
+        if date is None:  # two threads racing build equal dates
+            date = _pendulum_date(ordinal)
+            object.__setattr__(self, name, date)
         return date
 
     @property

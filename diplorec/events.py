@@ -91,6 +91,7 @@ _PARTICIPANT_TYPES = (Official, *PARTY_TYPES)
 _party = v.instance_of(*PARTY_TYPES)
 _optional_party = v.instance_of(*PARTY_TYPES, optional=True)
 _parties = v.tuple_of(*PARTY_TYPES)
+_distinct_parties = v.tuple_of(*PARTY_TYPES, distinct=True)
 _optional_when = v.instance_of(When, optional=True)
 _TRAILING = ("place", "sources", "certainty", "notes")
 _UNIT_SEPARATOR = "\x1f"  # joins the identifying parts; no name or text holds it
@@ -127,21 +128,10 @@ def _party_ids(parties: tuple[Party, ...]) -> set[str]:
     return {party.id for party in parties}
 
 
-class _TimeOfDay(v.Rule):
-    """A time of day with its UTC offset (whole minutes), to the second at most."""
-
-    def __call__(self, instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if value is None:
-            return
-        if not isinstance(value, dt.time):
-            message = f"must be a datetime.time with a UTC offset, not {type(value).__name__}"
-            raise FieldError(attribute.name, message)
-        problem = time_of_day_problem(value)
-        if problem is not None:
-            raise FieldError(attribute.name, problem)
-
-    def json_schema(self, builder: v.SchemaBuilder, declared: dict[str, Any]) -> dict[str, Any]:
-        return declared
+#: A time of day with its UTC offset (whole minutes), to the second at most.
+_time_of_day = v.OptionalValue(
+    dt.time, "must be a datetime.time with a UTC offset, not {got}", time_of_day_problem
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -164,7 +154,7 @@ class EventBase:
     on: When = attrs.field(converter=to_when, validator=v.instance_of(When))
     #: The time of day on ``on``, with its UTC offset: orders the changes of one day. The
     #: ledger reads it only when ``on`` is a single day.
-    at: dt.time | None = attrs.field(default=None, validator=_TimeOfDay())
+    at: dt.time | None = attrs.field(default=None, validator=_time_of_day)
     place: Place | None = attrs.field(default=None, validator=v.instance_of(Place, optional=True))
     sources: tuple[Citation, ...] = attrs.field(default=(), validator=v.tuple_of(Citation))
     certainty: Certainty = attrs.field(
@@ -356,9 +346,7 @@ class RecognitionAct(EventBase):
         validator=v.member(RecognitionInstrument, optional=True),
     )
     conditions: tuple[str, ...] = attrs.field(default=(), validator=v.texts)
-    collective_with: tuple[Party, ...] = attrs.field(
-        default=(), validator=v.tuple_of(*PARTY_TYPES, distinct=True)
-    )
+    collective_with: tuple[Party, ...] = attrs.field(default=(), validator=_distinct_parties)
     announced: When | None = attrs.field(
         default=None, converter=to_optional_when, validator=_optional_when
     )
@@ -376,12 +364,8 @@ class RecognitionAct(EventBase):
         validator=v.member(RecognitionCapacity, optional=True),
     )
     exclusive: bool = attrs.field(default=True, validator=v.instance_of(bool))
-    claimed_by: tuple[Party, ...] = attrs.field(
-        default=(), validator=v.tuple_of(*PARTY_TYPES, distinct=True)
-    )
-    denied_by: tuple[Party, ...] = attrs.field(
-        default=(), validator=v.tuple_of(*PARTY_TYPES, distinct=True)
-    )
+    claimed_by: tuple[Party, ...] = attrs.field(default=(), validator=_distinct_parties)
+    denied_by: tuple[Party, ...] = attrs.field(default=(), validator=_distinct_parties)
     reservations: tuple[str, ...] = attrs.field(default=(), validator=v.texts)
 
     @property
@@ -481,12 +465,8 @@ class RecognitionWithdrawal(EventBase):
         default=WithdrawalKind.WITHDRAWAL, converter=to_member, validator=v.member(WithdrawalKind)
     )
     in_favour_of: Party | None = attrs.field(default=None, validator=_optional_party)
-    claimed_by: tuple[Party, ...] = attrs.field(
-        default=(), validator=v.tuple_of(*PARTY_TYPES, distinct=True)
-    )
-    denied_by: tuple[Party, ...] = attrs.field(
-        default=(), validator=v.tuple_of(*PARTY_TYPES, distinct=True)
-    )
+    claimed_by: tuple[Party, ...] = attrs.field(default=(), validator=_distinct_parties)
+    denied_by: tuple[Party, ...] = attrs.field(default=(), validator=_distinct_parties)
     announced: When | None = attrs.field(
         default=None, converter=to_optional_when, validator=_optional_when
     )
@@ -811,9 +791,7 @@ class Statement(EventBase):
     speaker: Participant = attrs.field(validator=v.instance_of(*_PARTICIPANT_TYPES))
     stance: Stance = attrs.field(converter=to_member, validator=v.member(Stance))
     concerning: tuple[str, ...] = attrs.field(default=(), validator=v.event_ids)
-    about: tuple[Party, ...] = attrs.field(
-        default=(), validator=v.tuple_of(*PARTY_TYPES, distinct=True)
-    )
+    about: tuple[Party, ...] = attrs.field(default=(), validator=_distinct_parties)
     quote: str | None = attrs.field(default=None, validator=v.text)
 
 

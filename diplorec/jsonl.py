@@ -43,7 +43,19 @@ import zlib
 from collections.abc import Callable, Generator, Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any, Generic, Literal, Protocol, TypeVar, overload
+from typing import (
+    IO,
+    Any,
+    AnyStr,
+    Generic,
+    Literal,
+    Protocol,
+    Self,
+    TypedDict,
+    TypeVar,
+    Unpack,
+    overload,
+)
 
 import attrs
 
@@ -72,6 +84,8 @@ DEFAULT_MAX_BAD_LINES = 1000
 _GZIP_MAGIC = b"\x1f\x8b"
 _BOM = b"\xef\xbb\xbf"
 _JSON_SPACE = b" \t\r\n"
+#: What reading gzip data raises when the data is corrupt or cut short.
+GZIP_FAILURES = (gzip.BadGzipFile, EOFError, zlib.error)
 # Lines are read in pieces of this size, so a long line is never read past the limit.
 _PIECE = 1024 * 1024
 
@@ -106,8 +120,11 @@ class BadLine:
         return "\n".join(lines)
 
 
-class _StreamError(Exception):
-    """The stream itself could not be read further (corrupt gzip, undecodable text)."""
+class StreamError(Exception):
+    """The stream itself cannot be read further (corrupt compression, undecodable text).
+
+    Its arguments are the number of the line that could not be read and why.
+    """
 
 
 # The cyclic garbage collector is one switch for the whole process, so readers that
@@ -139,7 +156,42 @@ def _with_line(problems: Iterable[Problem], line: int) -> tuple[Problem, ...]:
     return tuple(attrs.evolve(problem, line=line) for problem in problems)
 
 
-class JsonlReader(Generic[T]):
+class LineReader(Generic[T]):
+    """What the readers of line-oriented files share: iterate for the records; leaving a
+    ``with`` block closes the reader."""
+
+    def __init__(self, errors: Literal["raise", "collect"]) -> None:
+        if errors not in ("raise", "collect"):
+            raise ValueError(f"errors must be 'raise' or 'collect', not {errors!r}")
+        self.errors = errors
+        self.lines_read = 0
+        self.valid = 0
+        self.bad_lines: list[BadLine] = []
+        self.exhausted = False
+
+    def __iter__(self) -> Self:
+        return self
+
+    def __next__(self) -> T:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Stop reading and close what the reader opened."""
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class JsonlReader(LineReader[T]):
     """The records of a JSON Lines file, one at a time, with counts of what was read.
 
     Made by :func:`read_jsonl`. Iterate over it for the valid records. It closes a
@@ -169,29 +221,20 @@ class JsonlReader(Generic[T]):
         on_bad_line: Callable[[BadLine], object] | None = None,
         pause_gc: bool = False,
     ) -> None:
-        if errors not in ("raise", "collect"):
-            raise ValueError(f"errors must be 'raise' or 'collect', not {errors!r}")
+        super().__init__(errors)
         if max_bad_lines is not None and max_bad_lines < 0:
             raise ValueError(f"max_bad_lines must be at least 0, not {max_bad_lines}")
         self.cls = cls
-        self.errors = errors
         self.spec_version = spec_version
         self.name = _name_of(source)
         self.max_bad_lines = max_bad_lines
         self.max_line_bytes = MAX_LINE_BYTES if max_line_bytes is None else max_line_bytes
         self.on_bad_line = on_bad_line
-        self.lines_read = 0
-        self.valid = 0
         self.bad_count = 0
-        self.bad_lines: list[BadLine] = []
-        self.exhausted = False
         self._closed = False
         self.pause_gc = pause_gc
         self._gc_paused = False
         self._lines = _lines(source, self.max_line_bytes)
-
-    def __iter__(self) -> JsonlReader[T]:
-        return self
 
     def __next__(self) -> T:
         if self.pause_gc and not self._gc_paused and not self._closed:
@@ -215,7 +258,7 @@ class JsonlReader(Generic[T]):
             except StopIteration:
                 self.exhausted = not self._closed
                 raise
-            except _StreamError as error:
+            except StreamError as error:
                 number, message = error.args
                 self.close()
                 raise ValidationError([Problem(path="$", message=message, line=number)]) from None
@@ -264,17 +307,6 @@ class JsonlReader(Generic[T]):
     def __del__(self) -> None:
         # A reader dropped half-read, without close(), still gives the collector back.
         self._release_gc()
-
-    def __enter__(self) -> JsonlReader[T]:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 _CUT_OFF = "the line is cut off: the file ends inside this record (was it truncated?)"
@@ -415,22 +447,48 @@ def _maybe_gunzip(stream: Any) -> _Readable:
 
 
 def _binary_lines(stream: _Readable, limit: int) -> Generator[_Line, None, None]:
+    failed = "the gzip data is corrupt or cut short ({error})"
+    return numbered_lines(stream, limit, _JSON_SPACE, GZIP_FAILURES, failed)
+
+
+def _text_lines(stream: io.TextIOBase, limit: int) -> Generator[_Line, None, None]:
+    failed = "the text cannot be decoded ({error.reason})"
+    return numbered_lines(stream, limit, " \t\r\n", (UnicodeDecodeError,), failed)
+
+
+def numbered_lines(
+    stream: Any,
+    limit: int,
+    blank: AnyStr,
+    failures: tuple[type[Exception], ...],
+    failed: str,
+) -> Generator[tuple[int, AnyStr | None], None, None]:
+    """Yield (1-based line number, line) for each line that is not blank, from a binary
+    or a text stream (told apart by ``blank``, the characters a blank line holds).
+
+    A line longer than ``limit`` (in UTF-8, without its line end) is None, and is not
+    held in memory. A byte order mark at the start of the first line is dropped. An
+    error of a type in ``failures`` while reading ends the stream: :class:`StreamError`
+    with the line number and ``failed`` (``{error}`` in it stands for the error).
+    """
+    text = isinstance(blank, str)
+    size_of, end, bom = (_utf8_length, "\n", "\ufeff") if text else (len, b"\n", _BOM)
     number = 0
     while True:
         number += 1
         try:
-            line = _read_line(stream, limit, len, b"\n")
-        except (gzip.BadGzipFile, EOFError, zlib.error) as error:
-            message = f"the gzip data is corrupt or cut short ({error}); nothing more can be read"
-            raise _StreamError(number, message) from None
+            line = _read_line(stream, limit, size_of, end)
+        except failures as error:
+            message = failed.format(error=error) + "; nothing more can be read"
+            raise StreamError(number, message) from None
         if line is None:
             yield number, None
             continue
         if not line:
             return
-        if number == 1 and line.startswith(_BOM):
-            line = line[len(_BOM) :]
-        if line.strip(_JSON_SPACE):
+        if number == 1 and line.startswith(bom):
+            line = line[len(bom) :]
+        if line.strip(blank):
             yield number, line
 
 
@@ -472,60 +530,26 @@ def _fits(line: Any, limit: int, size_of: Callable[[Any], int], end: Any) -> boo
     return size <= limit
 
 
-def _text_lines(stream: io.TextIOBase, limit: int) -> Generator[_Line, None, None]:
-    number = 0
-    while True:
-        number += 1
-        try:
-            line = _read_line(stream, limit, _utf8_length, "\n")
-        except UnicodeDecodeError as error:
-            message = f"the text cannot be decoded ({error.reason}); nothing more can be read"
-            raise _StreamError(number, message) from None
-        if line is None:
-            yield number, None
-            continue
-        if not line:
-            return
-        if number == 1 and line.startswith("\ufeff"):
-            line = line[1:]
-        if line.strip(" \t\r\n"):
-            yield number, line
+class _ReadOptions(TypedDict, total=False):
+    """The keyword arguments of :func:`read_jsonl`, for its typed overloads."""
+
+    errors: Literal["raise", "collect"]
+    spec_version: str
+    max_bad_lines: int | None
+    max_line_bytes: int | None
+    on_bad_line: Callable[[BadLine], object] | None
+    pause_gc: bool
 
 
 @overload
-def read_jsonl(
-    source: PathOrFile,
-    *,
-    errors: Literal["raise", "collect"] = ...,
-    spec_version: str = ...,
-    max_bad_lines: int | None = ...,
-    max_line_bytes: int | None = ...,
-    on_bad_line: Callable[[BadLine], object] | None = ...,
-    pause_gc: bool = ...,
-) -> JsonlReader[Event]: ...
+def read_jsonl(source: PathOrFile, **options: Unpack[_ReadOptions]) -> JsonlReader[Event]: ...
 @overload
 def read_jsonl(
-    source: PathOrFile,
-    cls: type[T],
-    *,
-    errors: Literal["raise", "collect"] = ...,
-    spec_version: str = ...,
-    max_bad_lines: int | None = ...,
-    max_line_bytes: int | None = ...,
-    on_bad_line: Callable[[BadLine], object] | None = ...,
-    pause_gc: bool = ...,
+    source: PathOrFile, cls: type[T], **options: Unpack[_ReadOptions]
 ) -> JsonlReader[T]: ...
 @overload
 def read_jsonl(
-    source: PathOrFile,
-    cls: Any,
-    *,
-    errors: Literal["raise", "collect"] = ...,
-    spec_version: str = ...,
-    max_bad_lines: int | None = ...,
-    max_line_bytes: int | None = ...,
-    on_bad_line: Callable[[BadLine], object] | None = ...,
-    pause_gc: bool = ...,
+    source: PathOrFile, cls: Any, **options: Unpack[_ReadOptions]
 ) -> JsonlReader[Any]: ...
 def read_jsonl(
     source: PathOrFile,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import attrs
 
@@ -12,7 +11,6 @@ from diplorec import _validators as v
 from diplorec._convert import to_member, to_optional_when
 from diplorec.actors import Place
 from diplorec.dates import When
-from diplorec.errors import FieldError
 from diplorec.vocab import SourceKind
 
 __all__ = ["Citation", "Source"]
@@ -27,28 +25,19 @@ def _in_utc(value: dt.datetime) -> bool:
     return value.tzinfo is dt.UTC  # as the reader makes every instant it reads
 
 
-class _UtcInstant(v.Rule):
-    """A timezone-aware datetime in UTC, or None."""
-
-    shortcut = (v._always, dt.datetime, _in_utc)
-
-    def __call__(self, instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if value is None:
-            return
-        if not isinstance(value, dt.datetime):
-            message = f"expected a datetime, got {type(value).__name__}"
-            raise FieldError(attribute.name, message)
-        offset = value.utcoffset()
-        if offset is None:
-            raise FieldError(attribute.name, "is a naive datetime; give it a UTC time zone")
-        if offset:
-            raise FieldError(attribute.name, f"is at UTC offset {offset}; convert it to UTC")
-
-    def json_schema(self, builder: v.SchemaBuilder, declared: dict[str, Any]) -> dict[str, Any]:
-        return builder.of_type(dt.datetime)
+def _utc_problem(value: dt.datetime) -> str | None:
+    offset = value.utcoffset()
+    if offset is None:
+        return "is a naive datetime; give it a UTC time zone"
+    if offset:
+        return f"is at UTC offset {offset}; convert it to UTC"
+    return None
 
 
-_utc_instant = _UtcInstant()
+#: A timezone-aware datetime in UTC, or None.
+_utc_instant = v.OptionalValue(
+    dt.datetime, "expected a datetime, got {got}", _utc_problem, (v._always, dt.datetime, _in_utc)
+)
 
 
 @attrs.frozen(kw_only=True)

@@ -236,37 +236,23 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
     return {"anyOf": [schema, _NULL]}
 
 
-def _when_def() -> dict[str, Any]:
-    return {
-        "type": "string",
-        "description": (
-            "A date in the EDTF subset diplorec reads: YYYY, YYYY-MM, YYYY-MM-DD or a "
-            "sub-year code YYYY-21..24 (seasons) or YYYY-33..41 (quarters, "
-            "quadrimesters, semesters), each optionally followed by ? (uncertain), "
-            "~ (approximate) or % (both); or an interval A/B whose ends may be '..' (open)."
-        ),
-        "pattern": WHEN_PATTERN,
-    }
-
-
-def _instant_def() -> dict[str, Any]:
-    return {
-        "type": "string",
-        "description": "An instant in UTC: YYYY-MM-DDTHH:MM:SS, optional .ffffff, then Z.",
-        "format": "date-time",
-        "pattern": INSTANT_PATTERN,
-    }
-
-
-def _time_of_day_def() -> dict[str, Any]:
-    return {
-        "type": "string",
-        "description": (
-            "A time of day with its UTC offset, ISO 8601: HH:MM or HH:MM:SS, then Z or "
-            "+HH:MM / -HH:MM (14:30+03:00). It is the time on the event's date 'on'."
-        ),
-        "pattern": TIME_OF_DAY_PATTERN,
-    }
+_when_def = v.string_def(
+    "A date in the EDTF subset diplorec reads: YYYY, YYYY-MM, YYYY-MM-DD or a sub-year code "
+    "YYYY-21..24 (seasons) or YYYY-33..41 (quarters, quadrimesters, semesters), each "
+    "optionally followed by ? (uncertain), ~ (approximate) or % (both); or an interval A/B "
+    "whose ends may be '..' (open).",
+    pattern=WHEN_PATTERN,
+)
+_instant_def = v.string_def(
+    "An instant in UTC: YYYY-MM-DDTHH:MM:SS, optional .ffffff, then Z.",
+    format="date-time",
+    pattern=INSTANT_PATTERN,
+)
+_time_of_day_def = v.string_def(
+    "A time of day with its UTC offset, ISO 8601: HH:MM or HH:MM:SS, then Z or +HH:MM / "
+    "-HH:MM (14:30+03:00). It is the time on the event's date 'on'.",
+    pattern=TIME_OF_DAY_PATTERN,
+)
 
 
 def _enum_def(tp: type[enum.Enum]) -> dict[str, Any]:

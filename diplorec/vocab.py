@@ -7,6 +7,7 @@ Every enum is a :class:`str` enum whose value is the kebab-case wire form, so
 from __future__ import annotations
 
 import enum
+from typing import Any
 
 __all__ = [
     "ENUM_TYPES",
@@ -33,29 +34,37 @@ __all__ = [
 ]
 
 
-class LegalStatus(enum.StrEnum):
+class _Vocabulary(enum.StrEnum):
+    """A vocabulary: each member's value is its name in kebab case (``DE_JURE``: ``de-jure``)."""
+
+    @staticmethod
+    def _generate_next_value_(name: str, start: int, count: int, last_values: list[Any]) -> str:
+        return name.lower().replace("_", "-")
+
+
+class LegalStatus(_Vocabulary):
     """How far a recognition goes in law."""
 
     #: Full, formal recognition.
-    DE_JURE = "de-jure"
+    DE_JURE = enum.auto()
     #: Acknowledges effective control while withholding full recognition.
-    DE_FACTO = "de-facto"
+    DE_FACTO = enum.auto()
     #: The sources do not say, or the recognizer did not.
-    UNSPECIFIED = "unspecified"
+    UNSPECIFIED = enum.auto()
 
 
-class RecognitionForm(enum.StrEnum):
+class RecognitionForm(_Vocabulary):
     """Whether recognition was stated or follows from conduct."""
 
     #: Stated outright: a statement, note verbale, decree or joint communiqué.
-    EXPRESS = "express"
+    EXPRESS = enum.auto()
     #: Follows from conduct: accepting credentials, establishing relations, a treaty.
-    IMPLIED = "implied"
+    IMPLIED = enum.auto()
     #: The sources do not say whether it was stated or follows from conduct.
-    UNSPECIFIED = "unspecified"
+    UNSPECIFIED = enum.auto()
 
 
-class RecognitionCapacity(enum.StrEnum):
+class RecognitionCapacity(_Vocabulary):
     """As what a party is recognised: a state, a government, a representative, a belligerent.
 
     The capacity decides what a recognition does to others: only recognising a
@@ -63,61 +72,61 @@ class RecognitionCapacity(enum.StrEnum):
     """
 
     #: As a state: the entity meets the conditions of statehood.
-    STATE = "state"
+    STATE = enum.auto()
     #: As the government of a state (a government, or a council claiming to govern one).
-    GOVERNMENT = "government"
+    GOVERNMENT = enum.auto()
     #: As a (legitimate) representative of a people, without recognising a government.
-    REPRESENTATIVE = "representative"
+    REPRESENTATIVE = enum.auto()
     #: As a belligerent in a civil war: the laws of war apply; neutrality may follow.
-    BELLIGERENCY = "belligerency"
+    BELLIGERENCY = enum.auto()
     #: As insurgents: a lesser status than belligerency, for limited purposes.
-    INSURGENCY = "insurgency"
+    INSURGENCY = enum.auto()
 
 
-class PolicyStance(enum.StrEnum):
+class PolicyStance(_Vocabulary):
     """A stated policy on recognising others, held by a party."""
 
     #: A standing policy of issuing no declarations on governments (e.g. the Estrada doctrine).
-    NO_DECLARATIONS = "no-declarations"
+    NO_DECLARATIONS = enum.auto()
     #: Will neither recognise nor refuse a named entity, for now.
-    NEUTRAL = "neutral"
+    NEUTRAL = enum.auto()
     #: Refuses to recognise a named entity.
-    NON_RECOGNITION = "non-recognition"
+    NON_RECOGNITION = enum.auto()
     #: Calls on others not to recognise a named entity (e.g. UN Security Council resolution 541).
-    CALL_FOR_NON_RECOGNITION = "call-for-non-recognition"
+    CALL_FOR_NON_RECOGNITION = enum.auto()
 
 
-class WithdrawalForm(enum.StrEnum):
+class WithdrawalForm(_Vocabulary):
     """Whether a withdrawal of recognition was stated or follows from conduct or time."""
 
     #: Stated outright: a note, a statement, a decree.
-    EXPRESS = "express"
+    EXPRESS = enum.auto()
     #: Follows from conduct, e.g. severing relations with the government concerned.
-    IMPLIED = "implied"
+    IMPLIED = enum.auto()
     #: Recognition lapsed without an act, e.g. when the recognised government lost all control.
-    TACIT_LAPSE = "tacit-lapse"
+    TACIT_LAPSE = enum.auto()
     #: The sources do not say.
-    UNSPECIFIED = "unspecified"
+    UNSPECIFIED = enum.auto()
 
 
-class RecognitionInstrument(enum.StrEnum):
+class RecognitionInstrument(_Vocabulary):
     """The act or document through which recognition was given."""
 
-    STATEMENT = "statement"
-    NOTE_VERBALE = "note-verbale"
-    DECREE = "decree"
-    JOINT_COMMUNIQUE = "joint-communique"
-    LETTER = "letter"
+    STATEMENT = enum.auto()
+    NOTE_VERBALE = enum.auto()
+    DECREE = enum.auto()
+    JOINT_COMMUNIQUE = enum.auto()
+    LETTER = enum.auto()
     #: Receiving an envoy's letters of credence or a true copy of them.
-    ACCEPTANCE_OF_CREDENTIALS = "acceptance-of-credentials"
-    ESTABLISHMENT_OF_RELATIONS = "establishment-of-relations"
-    TREATY = "treaty"
+    ACCEPTANCE_OF_CREDENTIALS = enum.auto()
+    ESTABLISHMENT_OF_RELATIONS = enum.auto()
+    TREATY = enum.auto()
     #: A vote in an organization, e.g. on seating a delegation.
-    VOTE = "vote"
-    OTHER = "other"
+    VOTE = enum.auto()
+    OTHER = enum.auto()
 
 
-class Characterization(enum.StrEnum):
+class Characterization(_Vocabulary):
     """How a party itself described an act: as recognition, or expressly not.
 
     This is whether the act *counts as recognition*, in the words of the party;
@@ -125,39 +134,39 @@ class Characterization(enum.StrEnum):
     """
 
     #: The party called the act recognition.
-    CALLED_RECOGNITION = "called-recognition"
+    CALLED_RECOGNITION = enum.auto()
     #: The party denied that the act amounts to recognition.
-    DENIED_RECOGNITION = "denied-recognition"
+    DENIED_RECOGNITION = enum.auto()
     #: The party said nothing either way, or the sources do not say.
-    UNSTATED = "unstated"
+    UNSTATED = enum.auto()
 
 
-class WithdrawalKind(enum.StrEnum):
+class WithdrawalKind(_Vocabulary):
     """How recognition came to an end (or was said to)."""
 
     #: An explicit withdrawal or derecognition.
-    WITHDRAWAL = "withdrawal"
+    WITHDRAWAL = enum.auto()
     #: Recognition moved to a rival government or claimant.
-    SWITCH = "switch"
+    SWITCH = enum.auto()
     #: Recognition announced as suspended rather than withdrawn.
-    SUSPENSION = "suspension"
+    SUSPENSION = enum.auto()
 
 
-class DiplomaticRank(enum.StrEnum):
+class DiplomaticRank(_Vocabulary):
     """The rank of an envoy (Vienna Convention on Diplomatic Relations, 1961)."""
 
     #: Art. 14(1)(a): ambassadors and nuncios, accredited to heads of state.
-    AMBASSADOR = "ambassador"
+    AMBASSADOR = enum.auto()
     #: Art. 14(1)(b): envoys, ministers and internuncios, accredited to heads of state.
-    MINISTER = "minister"
+    MINISTER = enum.auto()
     #: Art. 14(1)(c): chargés d'affaires, accredited to ministers for foreign affairs.
-    CHARGE_D_AFFAIRES = "charge-d-affaires"
+    CHARGE_D_AFFAIRES = enum.auto()
     #: Art. 19: acts while the head of mission's post is vacant.
-    CHARGE_D_AFFAIRES_AD_INTERIM = "charge-d-affaires-ad-interim"
+    CHARGE_D_AFFAIRES_AD_INTERIM = enum.auto()
     #: A special or personal envoy for a mission or a question, not a head of mission.
-    SPECIAL_ENVOY = "special-envoy"
+    SPECIAL_ENVOY = enum.auto()
     #: Head of a representative, liaison or trade office without diplomatic status.
-    REPRESENTATIVE = "representative"
+    REPRESENTATIVE = enum.auto()
 
     @property
     def vcdr_class(self) -> str | None:
@@ -176,85 +185,85 @@ _VCDR_CLASSES = {
 }
 
 
-class CredentialDocument(enum.StrEnum):
+class CredentialDocument(_Vocabulary):
     """The document an envoy hands over on taking up functions (VCDR Art. 13)."""
 
     #: The original letters of credence, presented to the receiving head of state.
-    LETTERS_OF_CREDENCE = "letters-of-credence"
+    LETTERS_OF_CREDENCE = enum.auto()
     #: A true copy of the credentials, presented to the ministry for foreign affairs.
-    TRUE_COPY = "true-copy"
+    TRUE_COPY = enum.auto()
     #: The letter accrediting a chargé d'affaires to a minister for foreign affairs.
-    LETTER_OF_INTRODUCTION = "letter-of-introduction"
+    LETTER_OF_INTRODUCTION = enum.auto()
     #: The predecessor's letters of recall, often presented with the new credentials.
-    LETTERS_OF_RECALL = "letters-of-recall"
+    LETTERS_OF_RECALL = enum.auto()
 
 
-class AppointmentStage(enum.StrEnum):
+class AppointmentStage(_Vocabulary):
     """A step in the appointment of an envoy (VCDR Art. 4)."""
 
-    NOMINATED = "nominated"
-    AGREMENT_REQUESTED = "agrement-requested"
-    AGREMENT_GRANTED = "agrement-granted"
+    NOMINATED = enum.auto()
+    AGREMENT_REQUESTED = enum.auto()
+    AGREMENT_GRANTED = enum.auto()
     #: The receiving state refused agrément; it need give no reasons.
-    AGREMENT_REFUSED = "agrement-refused"
-    APPOINTED = "appointed"
+    AGREMENT_REFUSED = enum.auto()
+    APPOINTED = enum.auto()
 
 
-class MeetingMode(enum.StrEnum):
+class MeetingMode(_Vocabulary):
     """How the participants of a meeting met."""
 
-    IN_PERSON = "in-person"
-    PHONE = "phone"
-    VIDEO = "video"
+    IN_PERSON = enum.auto()
+    PHONE = enum.auto()
+    VIDEO = enum.auto()
 
 
-class Stance(enum.StrEnum):
+class Stance(_Vocabulary):
     """The stance a speaker takes in a statement."""
 
-    ANNOUNCES = "announces"
-    WELCOMES = "welcomes"
-    SUPPORTS = "supports"
-    PRAISES = "praises"
-    ACKNOWLEDGES = "acknowledges"
-    NEUTRAL = "neutral"
-    CALLS_FOR = "calls-for"
-    REGRETS = "regrets"
-    CRITICISES = "criticises"
-    CONDEMNS = "condemns"
-    DENIES = "denies"
-    REJECTS = "rejects"
+    ANNOUNCES = enum.auto()
+    WELCOMES = enum.auto()
+    SUPPORTS = enum.auto()
+    PRAISES = enum.auto()
+    ACKNOWLEDGES = enum.auto()
+    NEUTRAL = enum.auto()
+    CALLS_FOR = enum.auto()
+    REGRETS = enum.auto()
+    CRITICISES = enum.auto()
+    CONDEMNS = enum.auto()
+    DENIES = enum.auto()
+    REJECTS = enum.auto()
 
 
-class DesignationAction(enum.StrEnum):
+class DesignationAction(_Vocabulary):
     """What an authority did to an entity's place on a list (e.g. of terrorist groups)."""
 
-    LIST = "list"
-    DELIST = "delist"
+    LIST = enum.auto()
+    DELIST = enum.auto()
     #: The listing or ban stays on the books but is suspended.
-    SUSPEND = "suspend"
-    REINSTATE = "reinstate"
+    SUSPEND = enum.auto()
+    REINSTATE = enum.auto()
 
 
-class RelationsAction(enum.StrEnum):
+class RelationsAction(_Vocabulary):
     """A change in diplomatic relations between two parties."""
 
-    ESTABLISHED = "established"
-    RESTORED = "restored"
-    UPGRADED = "upgraded"
-    DOWNGRADED = "downgraded"
-    SUSPENDED = "suspended"
-    SEVERED = "severed"
+    ESTABLISHED = enum.auto()
+    RESTORED = enum.auto()
+    UPGRADED = enum.auto()
+    DOWNGRADED = enum.auto()
+    SUSPENDED = enum.auto()
+    SEVERED = enum.auto()
 
 
-class RepresentationLevel(enum.StrEnum):
+class RepresentationLevel(_Vocabulary):
     """The level at which two parties are represented with each other."""
 
-    NONE = "none"
+    NONE = enum.auto()
     #: An interests section, liaison or representative office.
-    OTHER = "other"
-    CHARGE_D_AFFAIRES = "charge-d-affaires"
-    MINISTER = "minister"
-    AMBASSADOR = "ambassador"
+    OTHER = enum.auto()
+    CHARGE_D_AFFAIRES = enum.auto()
+    MINISTER = enum.auto()
+    AMBASSADOR = enum.auto()
 
     @property
     def cow(self) -> int:
@@ -267,7 +276,12 @@ class RepresentationLevel(enum.StrEnum):
 
     @property
     def rank(self) -> int:
-        """Order from no representation (0) through other offices (1) to ambassadors (4)."""
+        """Order from no representation (0) through other offices (1) to ambassadors (4): the
+        order the levels are declared in.
+
+        >>> RepresentationLevel.NONE.rank, RepresentationLevel.AMBASSADOR.rank
+        (0, 4)
+        """
         return _LEVEL_RANKS[self]
 
 
@@ -279,16 +293,10 @@ _COW_LEVELS = {
     RepresentationLevel.OTHER: 9,
 }
 
-_LEVEL_RANKS = {
-    RepresentationLevel.NONE: 0,
-    RepresentationLevel.OTHER: 1,
-    RepresentationLevel.CHARGE_D_AFFAIRES: 2,
-    RepresentationLevel.MINISTER: 3,
-    RepresentationLevel.AMBASSADOR: 4,
-}
+_LEVEL_RANKS = {level: rank for rank, level in enumerate(RepresentationLevel)}
 
 
-class Certainty(enum.StrEnum):
+class Certainty(_Vocabulary):
     """How well established it is that the event happened as recorded, in the sources.
 
     Whether it happened, not whether it counts as recognition: that is the
@@ -296,43 +304,43 @@ class Certainty(enum.StrEnum):
     """
 
     #: Confirmed by the parties themselves or by several independent sources.
-    CONFIRMED = "confirmed"
+    CONFIRMED = enum.auto()
     #: Reported by a source, not independently confirmed.
-    REPORTED = "reported"
+    REPORTED = enum.auto()
     #: Asserted by a party (possibly a third party) and not confirmed.
-    CLAIMED = "claimed"
+    CLAIMED = enum.auto()
     #: Asserted by some and denied by others.
-    DISPUTED = "disputed"
+    DISPUTED = enum.auto()
 
 
-class OrganizationKind(enum.StrEnum):
+class OrganizationKind(_Vocabulary):
     """What sort of body an organization is."""
 
     #: An intergovernmental organization or one of its organs (UN Security Council, AU).
-    INTERGOVERNMENTAL = "intergovernmental"
-    MINISTRY = "ministry"
-    COURT = "court"
-    LEGISLATURE = "legislature"
-    EXECUTIVE = "executive"
+    INTERGOVERNMENTAL = enum.auto()
+    MINISTRY = enum.auto()
+    COURT = enum.auto()
+    LEGISLATURE = enum.auto()
+    EXECUTIVE = enum.auto()
     #: A movement, armed group or party (the Taliban movement, the mujahideen).
-    MOVEMENT = "movement"
+    MOVEMENT = enum.auto()
     #: A council or authority claiming to govern (e.g. a transitional council).
-    COUNCIL = "council"
-    OTHER = "other"
+    COUNCIL = enum.auto()
+    OTHER = enum.auto()
 
 
-class SourceKind(enum.StrEnum):
+class SourceKind(_Vocabulary):
     """What sort of source a citation points to."""
 
-    NEWS = "news"
-    OFFICIAL_STATEMENT = "official-statement"
-    LEGAL_TEXT = "legal-text"
-    DATASET = "dataset"
-    SCHOLARSHIP = "scholarship"
-    OTHER = "other"
+    NEWS = enum.auto()
+    OFFICIAL_STATEMENT = enum.auto()
+    LEGAL_TEXT = enum.auto()
+    DATASET = enum.auto()
+    SCHOLARSHIP = enum.auto()
+    OTHER = enum.auto()
 
 
-class AnnulmentKind(enum.StrEnum):
+class AnnulmentKind(_Vocabulary):
     """How an act is annulled: taken back by its author, declared void, or denied.
 
     See :class:`~diplorec.events.Annulment`; the ledger's answer for each is in the
@@ -340,11 +348,11 @@ class AnnulmentKind(enum.StrEnum):
     """
 
     #: Its author takes the act back: void from the start, as if it never happened.
-    RETRACTED = "retracted"
+    RETRACTED = enum.auto()
     #: A domestic authority (a court, a parliament) declares the act void.
-    INVALIDATED = "invalidated"
+    INVALIDATED = enum.auto()
     #: The supposed author denies that the act happened.
-    DENIED = "denied"
+    DENIED = enum.auto()
 
 
 #: Every enum of the vocabulary.

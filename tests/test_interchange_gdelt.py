@@ -224,3 +224,13 @@ class TestFiles:
         with read_gdelt(FIXTURE, errors="collect") as reader:
             next(reader)
         assert reader.lines_read >= 1
+
+    def test_close_stops_reading(self) -> None:
+        """close() stops the reading, also from a stream the caller opened and keeps."""
+        data = row(GLOBALEVENTID="1") + row(GLOBALEVENTID="2", EventCode="042") + row()
+        stream = io.BytesIO(data)
+        reader = read_gdelt(stream)
+        first = next(reader)
+        reader.close()
+        assert list(reader) == []
+        assert (first.cameo, reader.valid, stream.closed) == ("054", 1, False)

@@ -35,7 +35,9 @@ True
 
 from __future__ import annotations
 
-from diplorec.actors import Envoy, Government, Official, Organization, Person, Place, State
+from typing import Any
+
+from diplorec.actors import Envoy, Government, Official, Organization, Party, Person, Place, State
 from diplorec.dates import When
 from diplorec.events import (
     CodedEvent,
@@ -151,17 +153,20 @@ ARTICLE = Source(
 )
 
 
+def _news_report(title: str, publisher: str, url: str, published: When) -> Source:
+    """A news report in English."""
+    return Source(title=title, publisher=publisher, url=url, published=published, language="en")
+
+
 #: A report that quotes the Russian Ministry of Foreign Affairs' statement of 3 July 2025.
-MFA_STATEMENT_REPORT = Source(
-    title="Russia becomes the first country to recognise the Taliban government",
-    publisher="WION",
-    url=(
+MFA_STATEMENT_REPORT = _news_report(
+    "Russia becomes the first country to recognise the Taliban government",
+    "WION",
+    (
         "https://www.wionews.com/world/"
         "russia-becomes-the-1st-country-to-recognise-taliban-government-1751575058741"
     ),
-    published=When.day(2025, 7, 4),
-    language="en",
-    kind=SourceKind.NEWS,
+    When.day(2025, 7, 4),
 )
 #: The Russian ministry's words, as the report quotes them.
 MFA_WORDS = (
@@ -170,19 +175,17 @@ MFA_WORDS = (
     "cooperation between our countries in various fields."
 )
 #: A report of the US envoys' meeting at Kabul airport on Thursday 20 March 2025.
-KABUL_MEETING_REPORT = Source(
-    title=(
+KABUL_MEETING_REPORT = _news_report(
+    (
         "Trump's hostage envoy Boehler met with Taliban in Kabul in first in-person meeting "
         "since takeover"
     ),
-    publisher="Fox News",
-    url=(
+    "Fox News",
+    (
         "https://www.foxnews.com/world/"
         "trumps-hostage-envoy-boehler-met-taliban-kabul-first-person-meeting-since-takeover"
     ),
-    published=When.day(2025, 3, 21),
-    language="en",
-    kind=SourceKind.NEWS,
+    When.day(2025, 3, 21),
 )
 #: The day a President's term begins.
 TWENTIETH_AMENDMENT = Source(
@@ -220,18 +223,16 @@ MUJAHIDEEN = Organization(
     state=AFGHANISTAN,
     aliases=("mujahideen",),
 )
-RUSSIAN_MFA = Organization(
-    name="Ministry of Foreign Affairs of the Russian Federation",
-    kind=OrganizationKind.MINISTRY,
-    state=RUSSIA,
-    acronym="MFA",
-)
-TALIBAN_MFA = Organization(
-    name="Ministry of Foreign Affairs of the Islamic Emirate of Afghanistan",
-    kind=OrganizationKind.MINISTRY,
-    state=AFGHANISTAN,
-    acronym="MFA",
-)
+
+
+def _foreign_ministry(of: str, state: State) -> Organization:
+    """The Ministry of Foreign Affairs of ``of``, a government of ``state``."""
+    name = f"Ministry of Foreign Affairs of {of}"
+    return Organization(name=name, kind=OrganizationKind.MINISTRY, state=state, acronym="MFA")
+
+
+RUSSIAN_MFA = _foreign_ministry("the Russian Federation", RUSSIA)
+TALIBAN_MFA = _foreign_ministry("the Islamic Emirate of Afghanistan", AFGHANISTAN)
 RUSSIAN_SUPREME_COURT = Organization(
     name="Supreme Court of the Russian Federation",
     kind=OrganizationKind.COURT,
@@ -298,41 +299,56 @@ KABUL = Place(name="Kabul", country=AFGHANISTAN, wikidata="Q5838")
 
 # -- events, oldest first ----------------------------------------------------------------
 
-SOVIET_WAR = CodedEvent(
-    on=When.interval(When.year(1979), When.year(1989)),
-    cameo="190",
-    description=(
-        "The Soviet Union fights the mujahideen in Afghanistan; some of the fighters "
-        "later became integral to the Taliban."
+
+def _coded(
+    on: When, cameo: str, description: str, actor: Party, target: Party, quote: str, **more: Any
+) -> CodedEvent:
+    """An event coded with a CAMEO code, citing the article's words ``quote``; ``more``
+    are its other fields."""
+    return CodedEvent(
+        on=on,
+        cameo=cameo,
+        description=description,
+        actor=actor,
+        target=target,
+        sources=_cite(quote),
+        **more,
+    )
+
+
+SOVIET_WAR = _coded(
+    When.interval(When.year(1979), When.year(1989)),
+    "190",
+    (
+        "The Soviet Union fights the mujahideen in Afghanistan; some of the fighters later became "
+        "integral to the Taliban."
     ),
-    actor=SOVIET_UNION,
-    target=MUJAHIDEEN,
-    place=Place(name="Afghanistan", country=AFGHANISTAN),
-    certainty=Certainty.CONFIRMED,
-    sources=_cite(
+    SOVIET_UNION,
+    MUJAHIDEEN,
+    (
         "the Soviet Union's protracted conflict in Afghanistan from 1979 to 1989 against "
         "the mujahideen fighters, some of whom later became integral to the Taliban"
     ),
-)
-
-US_WITHDRAWAL = CodedEvent(
-    on=When.year(2021),
-    cameo="0874",
-    description="The United States withdraws its forces from Afghanistan.",
-    actor=UNITED_STATES,
-    target=AFGHANISTAN,
+    place=Place(name="Afghanistan", country=AFGHANISTAN),
     certainty=Certainty.CONFIRMED,
-    sources=_cite("the tumultuous U.S. withdrawal in 2021"),
 )
-
-TAKEOVER = CodedEvent(
-    on=When.month(2021, 8),
-    cameo="192",
-    description="The Taliban take power in Afghanistan and restore the Islamic Emirate.",
-    actor=TALIBAN,
-    target=AFGHANISTAN,
+US_WITHDRAWAL = _coded(
+    When.year(2021),
+    "0874",
+    "The United States withdraws its forces from Afghanistan.",
+    UNITED_STATES,
+    AFGHANISTAN,
+    "the tumultuous U.S. withdrawal in 2021",
     certainty=Certainty.CONFIRMED,
-    sources=_cite("since the group's takeover in August 2021"),
+)
+TAKEOVER = _coded(
+    When.month(2021, 8),
+    "192",
+    "The Taliban take power in Afghanistan and restore the Islamic Emirate.",
+    TALIBAN,
+    AFGHANISTAN,
+    "since the group's takeover in August 2021",
+    certainty=Certainty.CONFIRMED,
 )
 
 _AS_OF_ARTICLE = When.interval(When.month(2021, 8), When.day(2025, 7, 3))
@@ -383,37 +399,36 @@ _OVERTURES_QUOTE = (
     "lifting of bounties on Taliban officials, have hinted at a potential easing of tensions."
 )
 
-RECOGNITION_EFFORTS = CodedEvent(
-    on=_AFTER_TRUMP_RETURN,
-    cameo="022",
-    description="The Taliban intensify their efforts to win recognition from the United States.",
-    actor=ISLAMIC_EMIRATE,
-    target=UNITED_STATES,
-    notes=_OVERTURES_NOTE,
-    sources=_cite(
+
+RECOGNITION_EFFORTS = _coded(
+    _AFTER_TRUMP_RETURN,
+    "022",
+    "The Taliban intensify their efforts to win recognition from the United States.",
+    ISLAMIC_EMIRATE,
+    UNITED_STATES,
+    (
         "The Taliban has intensified efforts for recognition from the U.S., particularly "
         "after Donald Trump returned to the presidency in early 2025."
     ),
-)
-
-PRISONERS_RELEASED = CodedEvent(
-    on=_AFTER_TRUMP_RETURN,
-    cameo="0841",
-    description="The Taliban release American prisoners.",
-    actor=ISLAMIC_EMIRATE,
-    target=UNITED_STATES,
     notes=_OVERTURES_NOTE,
-    sources=_cite(_OVERTURES_QUOTE),
 )
-
-BOUNTIES_LIFTED = CodedEvent(
-    on=_AFTER_TRUMP_RETURN,
-    cameo="081",
-    description="The United States lifts bounties on Taliban officials.",
-    actor=UNITED_STATES,
-    target=ISLAMIC_EMIRATE,
+PRISONERS_RELEASED = _coded(
+    _AFTER_TRUMP_RETURN,
+    "0841",
+    "The Taliban release American prisoners.",
+    ISLAMIC_EMIRATE,
+    UNITED_STATES,
+    _OVERTURES_QUOTE,
     notes=_OVERTURES_NOTE,
-    sources=_cite(_OVERTURES_QUOTE),
+)
+BOUNTIES_LIFTED = _coded(
+    _AFTER_TRUMP_RETURN,
+    "081",
+    "The United States lifts bounties on Taliban officials.",
+    UNITED_STATES,
+    ISLAMIC_EMIRATE,
+    _OVERTURES_QUOTE,
+    notes=_OVERTURES_NOTE,
 )
 
 _ARTICLE_ON_THE_MEETING = (
@@ -506,11 +521,13 @@ CREDENTIALS = CredentialPresentation(
 )
 
 #: Russia recognises the *government* of Afghanistan by accepting its ambassador's
-#: credentials, an act its foreign ministry itself called official recognition.
+#: credentials, an act its foreign ministry itself called official recognition. The
+#: act is the acceptance of those credentials: the state receiving the envoy recognises
+#: the government sending him, on the day and at the place of the presentation.
 RECOGNITION = RecognitionAct(
-    on=_THURSDAY,
-    recognizer=RUSSIA,
-    recognized=ISLAMIC_EMIRATE,
+    on=CREDENTIALS.on,
+    recognizer=CREDENTIALS.envoy.receiving,
+    recognized=CREDENTIALS.envoy.sending,
     legal_status=LegalStatus.DE_JURE,
     form=RecognitionForm.EXPRESS,
     instrument=RecognitionInstrument.ACCEPTANCE_OF_CREDENTIALS,
@@ -518,7 +535,7 @@ RECOGNITION = RecognitionAct(
     described_as="the act of official recognition of the government of the Islamic Emirate "
     "of Afghanistan",
     basis=(CREDENTIALS.id,),
-    place=MOSCOW,
+    place=CREDENTIALS.place,
     certainty=Certainty.CONFIRMED,
     notes=(
         _THURSDAY_NOTE + " The ministry's words, as the report quotes them, describe the act; "

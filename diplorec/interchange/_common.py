@@ -8,16 +8,14 @@ import gzip
 import io
 import os
 import re
-import zlib
 from collections.abc import Callable, Generator, Iterable, Iterator
-from types import TracebackType
-from typing import IO, Any, Generic, Literal, TypeVar
+from typing import IO, Any, Literal, TypeVar
 
 import attrs
 
 from diplorec.actors import State
 from diplorec.errors import Problem, ValidationError
-from diplorec.jsonl import BadLine
+from diplorec.jsonl import GZIP_FAILURES, BadLine, LineReader, StreamError, numbered_lines
 
 __all__ = [
     "ISO3",
@@ -45,7 +43,6 @@ QID = re.compile(r"Q[1-9][0-9]{0,11}")
 ISO3 = re.compile(r"[A-Z]{3}")
 
 _GZIP_MAGIC = b"\x1f\x8b"
-_BOM = b"\xef\xbb\xbf"
 
 
 def excerpt(value: object, limit: int = 80) -> str:
@@ -59,10 +56,6 @@ def problem(path: str, message: str) -> ValidationError:
     return ValidationError([Problem(path=path, message=message)])
 
 
-class _StreamError(Exception):
-    """The input itself cannot be read further (corrupt compression)."""
-
-
 def lines(
     stream: IO[bytes], blank: bytes = b" \t\r\n"
 ) -> Generator[tuple[int, bytes | None], None, None]:
@@ -74,27 +67,8 @@ def lines(
     source: Any = stream
     if head(stream, 2) == _GZIP_MAGIC:
         source = gzip.GzipFile(fileobj=stream, mode="rb")
-    number = 0
-    while True:
-        number += 1
-        try:
-            line: bytes = source.readline(MAX_LINE_BYTES + 1)
-            if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
-                while (chunk := source.readline(1024 * 1024)) and not chunk.endswith(b"\n"):
-                    pass
-                yield number, None
-                continue
-        except (gzip.BadGzipFile, EOFError, zlib.error) as error:
-            message = (
-                f"the compressed data is corrupt or cut short ({error}); nothing more can be read"
-            )
-            raise _StreamError(number, message) from None
-        if not line:
-            return
-        if number == 1 and line.startswith(_BOM):
-            line = line[len(_BOM) :]
-        if line.strip(blank):
-            yield number, line
+    failed = "the compressed data is corrupt or cut short ({error})"
+    yield from numbered_lines(source, MAX_LINE_BYTES, blank, GZIP_FAILURES, failed)
 
 
 def head(stream: IO[bytes], size: int) -> bytes:
@@ -119,7 +93,7 @@ def open_binary(source: PathOrFile) -> tuple[IO[bytes], bool]:
     return source, False
 
 
-class RecordReader(Generic[T]):
+class RecordReader(LineReader[T]):
     """Records of a line-oriented file, one at a time, with counts of what was read.
 
     Iterate over it for the records. A bad line either raises
@@ -139,14 +113,8 @@ class RecordReader(Generic[T]):
     """
 
     def __init__(self, records: Iterator[tuple[int, bytes | None]], errors: Errors) -> None:
-        if errors not in ("raise", "collect"):
-            raise ValueError(f"errors must be 'raise' or 'collect', not {errors!r}")
-        self.errors = errors
-        self.lines_read = 0
-        self.valid = 0
+        super().__init__(errors)
         self.skipped = 0
-        self.bad_lines: list[BadLine] = []
-        self.exhausted = False
         self._closers: list[Callable[[], object]] = []
         self._output = self._run(records)
 
@@ -182,14 +150,11 @@ class RecordReader(Generic[T]):
                 yield from produced
             yield from self._finish()
             self.exhausted = True
-        except _StreamError as error:
+        except StreamError as error:
             number, message = error.args
             raise ValidationError([Problem(path="$", message=message, line=number)]) from None
         finally:
-            self.close()
-
-    def __iter__(self) -> RecordReader[T]:
-        return self
+            self._release()
 
     def __next__(self) -> T:
         record = next(self._output)
@@ -198,20 +163,12 @@ class RecordReader(Generic[T]):
 
     def close(self) -> None:
         """Stop reading and close what the reader opened."""
+        self._output.close()
+        self._release()
+
+    def _release(self) -> None:
         while self._closers:
             self._closers.pop()()
-
-    def __enter__(self) -> RecordReader[T]:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self._output.close()
-        self.close()
 
 
 @functools.cache
