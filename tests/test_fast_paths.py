@@ -358,6 +358,30 @@ class TestFastReader:
             diplorec.from_dict(record, diplorec.Event)
 
 
+_FLOAT_INPUTS = [0.5, 1, 0, -0.0, 45.25, True, False, "0.5", None, math.nan, math.inf, 10**30, [1]]
+
+
+class TestFloatFields:
+    """The readers' inline float check takes what the strict float reader takes."""
+
+    @pytest.mark.parametrize("number", _FLOAT_INPUTS, ids=repr)
+    @pytest.mark.parametrize(
+        ("cls", "record", "key"),
+        [
+            (Place, {"name": "X", "latitude": 1.5, "longitude": 1.5}, "latitude"),
+            (Place, {"name": "X", "latitude": 1.5, "longitude": 1.5}, "longitude"),
+            (Citation, {"source": {"title": "T"}, "confidence": 0.5}, "confidence"),
+        ],
+    )
+    def test_same_outcome(self, cls: Any, record: dict[str, Any], key: str, number: Any) -> None:
+        """Integers become floats, booleans, strings, NaN and infinities are refused alike."""
+        data = {**record, key: number}
+        fast, plain = _outcome(_fast, data, cls), _outcome(_plain, data, cls)
+        _same(plain, fast)
+        if fast[0] and number is not None:
+            assert type(getattr(fast[1], key)) is float
+
+
 # -- writing ---------------------------------------------------------------------------
 
 
