@@ -461,6 +461,13 @@ class TestWriters:
             with pytest.raises(UnicodeEncodeError):
                 converters.dumpb(state)
 
+    @given(diplorec.strategies.events())
+    def test_generated_events(self, event: Any) -> None:
+        """Any event the strategies draw is written byte for byte as the stdlib writes it."""
+        text = _stdlib_dumps(event)
+        assert diplorec.dumps(event) == text
+        assert converters.dumpb(event) == text.encode("utf-8")
+
     def test_not_a_model(self) -> None:
         """A value that is not a model gets the same TypeError with or without orjson."""
         with pytest.raises(TypeError, match="not int"):
