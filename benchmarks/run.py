@@ -135,6 +135,35 @@ def _read_jsonl_medians(data: bytes, repeat: int) -> dict[str, float]:
     return _medians(work, repeat, gc_on=True)
 
 
+def _dump_floor(
+    libs: Sequence[Library], loaded: dict[str, Any], dicts: list[Any], repeat: int
+) -> dict[str, float]:
+    """diplorec's dump beside its own floor: orjson writing the same dicts, pre-built.
+
+    The dicts are what diplorec's writers build (``to_dict``), made before the clock
+    starts, so the floor is the JSON encoding alone, without any Python work per
+    field; msgspec's dump runs in the same rounds. Whatever writer builds dicts for
+    orjson pays at least the floor.
+    """
+    import orjson
+
+    by_name = {lib.name: lib for lib in libs}
+    dumps = orjson.dumps
+
+    def prebuilt(items: list[Any]) -> bytes:
+        return b"\n".join([dumps(item) for item in items]) + b"\n"
+
+    ours = by_name["diplorec"].dump
+    if prebuilt(dicts) != ours(loaded["diplorec"]):
+        raise parity.ParityError("orjson writes diplorec's dicts differently from dumpb")
+    work: Work = {
+        "diplorec": (ours, loaded["diplorec"]),
+        "msgspec": (by_name["msgspec"].dump, loaded["msgspec"]),
+        "prebuilt": (prebuilt, dicts),
+    }
+    return _medians(work, repeat, gc_on=True)
+
+
 def _memory_per_event(lib: Library, data: bytes, count: int) -> float:
     """Bytes held per event after loading, as tracemalloc counts them."""
     _clear_date_cache()
@@ -251,6 +280,8 @@ def run_size(
             key = op if gc_on else f"{op}_gc_off"
             log(f"  timing {key} ({repeat} repetitions) ...")
             results[key] = _medians(work[op], repeat, gc_on)
+    log(f"  timing the dump floor ({repeat} repetitions) ...")
+    results["dump_floor"] = _dump_floor(libs, loaded, dicts, repeat)
     del loaded, dicts, work
 
     memory_data = b"".join(data.splitlines(True)[:memory_n])
@@ -326,7 +357,7 @@ def format_run(run: dict[str, Any], versions: dict[str, str]) -> str:
         + "".join(f"{'÷ ' + name:>11}" for name in others),
     ]
     for op, times in run["ops"].items():
-        if op == "read_jsonl":
+        if op in ("read_jsonl", "dump_floor"):
             continue
         cells = "".join(
             f"{times[name]:>8.3f} ({times[name] / n * 1e6:>5.1f})" for name in LIBRARIES
@@ -341,6 +372,14 @@ def format_run(run: dict[str, Any], versions: dict[str, str]) -> str:
         lines.append(
             f"diplorec read_jsonl, GC on: {plain:.3f} s; with pause_gc=True: {paused:.3f} s"
             f" ({paused / plain:.2f}x)"
+        )
+    floor = run["ops"].get("dump_floor")
+    if floor:
+        ms, pre, ours = floor["msgspec"], floor["prebuilt"], floor["diplorec"]
+        lines.append(
+            f"dump floor: orjson writing diplorec's dicts, pre-built, {pre / n * 1e6:.1f} µs"
+            f" per event = {pre / ms:.2f}x msgspec's dump; diplorec's dump"
+            f" {ours / n * 1e6:.1f} µs = {ours / ms:.2f}x msgspec, {ours / pre:.2f}x the floor"
         )
     memory = run["memory_bytes_per_event"]
     lines.append(

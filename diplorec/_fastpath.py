@@ -189,6 +189,12 @@ _SCALAR_READERS: dict[Any, Reader] = {
 _INLINE: dict[Any, list[str]] = {
     str: ["if type(x) is not str: raise Rejected", "if not x.isascii(): x.encode('utf-8')"],
     int: ["if type(x) is not int: raise Rejected"],
+    float: [
+        "if type(x) is float:",
+        "    if not isfinite(x): raise Rejected",
+        "elif type(x) is int: x = float(x)",
+        "else: raise Rejected",
+    ],
     bool: ["if type(x) is not bool: raise Rejected"],
     When: ["if type(x) is not str: raise Rejected", "x = parse_when(x)"],
 }
@@ -420,6 +426,7 @@ class Readers:
             "Rejected": _Rejected,
             "MISSING": _MISSING,
             "parse_when": When.parse,
+            "isfinite": math.isfinite,
             "allowed": frozenset(names) | ({"type"} if tag else set()),
             "cls": cls,
             "new": object.__new__,

@@ -154,9 +154,12 @@ class TestRunner:
             "memory vs pydantic",
             "import vs pydantic",
         }
+        assert set(report["ops"]["dump_floor"]) == {"diplorec", "msgspec", "prebuilt"}
+        assert report["ratios"]["dump_floor"]["vs_prebuilt"] > 0
         printed = capsys.readouterr().out
         assert "load_gc_off" in printed
         assert "targets" in printed
+        assert printed.count("dump floor: orjson writing diplorec's dicts") == 2  # each corpus
 
     def test_scaling_table(self) -> None:
         """The scaling table gives µs per event at each size and its ratio to the size before."""

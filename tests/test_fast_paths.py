@@ -358,6 +358,30 @@ class TestFastReader:
             diplorec.from_dict(record, diplorec.Event)
 
 
+_FLOAT_INPUTS = [0.5, 1, 0, -0.0, 45.25, True, False, "0.5", None, math.nan, math.inf, 10**30, [1]]
+
+
+class TestFloatFields:
+    """The readers' inline float check takes what the strict float reader takes."""
+
+    @pytest.mark.parametrize("number", _FLOAT_INPUTS, ids=repr)
+    @pytest.mark.parametrize(
+        ("cls", "record", "key"),
+        [
+            (Place, {"name": "X", "latitude": 1.5, "longitude": 1.5}, "latitude"),
+            (Place, {"name": "X", "latitude": 1.5, "longitude": 1.5}, "longitude"),
+            (Citation, {"source": {"title": "T"}, "confidence": 0.5}, "confidence"),
+        ],
+    )
+    def test_same_outcome(self, cls: Any, record: dict[str, Any], key: str, number: Any) -> None:
+        """Integers become floats, booleans, strings, NaN and infinities are refused alike."""
+        data = {**record, key: number}
+        fast, plain = _outcome(_fast, data, cls), _outcome(_plain, data, cls)
+        _same(plain, fast)
+        if fast[0] and number is not None:
+            assert type(getattr(fast[1], key)) is float
+
+
 # -- writing ---------------------------------------------------------------------------
 
 
@@ -436,6 +460,13 @@ class TestWriters:
         else:
             with pytest.raises(UnicodeEncodeError):
                 converters.dumpb(state)
+
+    @given(diplorec.strategies.events())
+    def test_generated_events(self, event: Any) -> None:
+        """Any event the strategies draw is written byte for byte as the stdlib writes it."""
+        text = _stdlib_dumps(event)
+        assert diplorec.dumps(event) == text
+        assert converters.dumpb(event) == text.encode("utf-8")
 
     def test_not_a_model(self) -> None:
         """A value that is not a model gets the same TypeError with or without orjson."""
