@@ -528,6 +528,7 @@ CONTRADICTIONS: list[tuple[str, Callable[[], Any]]] = [
      lambda: ds.recognition_withdrawals(in_favour_of=CHINA, kind=WithdrawalKind.SUSPENSION)),
     ("sending == receiving", lambda: ds.envoys(sending=QATAR, receiving=QATAR)),
     ("authority == entity", lambda: ds.designation_changes(authority=RUSSIA, entity=RUSSIA)),
+    ("pledger == recognized", lambda: ds.recognition_pledges(pledger=QATAR, recognized=QATAR)),
     ("an upgrade that lowers",
      lambda: ds.relations_changes(action=RelationsAction.UPGRADED,
                                   level_before=diplorec.RepresentationLevel.AMBASSADOR,
