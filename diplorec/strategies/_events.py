@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 import typing
 from collections.abc import Callable, Iterable
-from typing import Any, Final, TypeAlias, TypedDict, Unpack, cast
+from typing import Any, Final, TypeAlias, TypedDict, TypeVar, Unpack, cast
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -432,14 +432,8 @@ def credential_presentations(
     >>> from diplorec import CredentialDocument
     >>> strategy = credential_presentations(document=CredentialDocument.TRUE_COPY)
     """
-    if isinstance(envoy, Envoy) and isinstance(received_by, Official):
-        _refuse_same("the envoy", envoy.person, "received_by", received_by.person)
-    cast_ = _Cast.of(among, people)
-    fields = _common_fields(ev.CredentialPresentation.TAG, common)
-    fields.add("document", document, rule_default(ev.CredentialPresentation, "document"))
-    receivers = _lift(received_by, _optional(cast_.officials))
-    return _envoy_event(ev.CredentialPresentation, _lift(envoy, cast_.envoys), fields,
-                        ("received_by", receivers, _official_person))  # fmt: skip
+    given = (envoy, document, received_by)
+    return _envoy_event(ev.CredentialPresentation, given, among, people, common)
 
 
 def _official_person(official: Official) -> Person:
@@ -450,18 +444,39 @@ def _itself(person: Person) -> Person:
     return person
 
 
+_E = TypeVar("_E", bound=ev.EventBase)
+
+#: The events of an envoy and someone else (or no one) who is not the envoy: the name
+#: of the field chosen among an enum's members, the other field's name, where the other
+#: is drawn from in the cast, and the person in its value.
+_ENVOY_EVENTS: Final[dict[type[Any], tuple[str, str, str, Callable[[Any], Person]]]] = {
+    ev.CredentialPresentation: ("document", "received_by", "officials", _official_person),
+    ev.EnvoyAppointment: ("stage", "predecessor", "people", _itself),
+}
+
+
 def _envoy_event(
-    make: Callable[..., T],
-    envoys_: SearchStrategy[Envoy],
-    fields: _Fields,
-    other: tuple[str, SearchStrategy[Any], Callable[[Any], Person]],
-) -> SearchStrategy[T]:
-    """Events of an envoy and someone else (or no one): ``other`` is that field's name,
-    its strategy, and the person in its value, who must not be the envoy."""
-    name, others, person_of = other
+    cls: type[_E],
+    given: tuple[Narrowing[Envoy], Narrowing[Any], Narrowing[Any]],
+    among: _PartyPool,
+    people: _PeoplePool,
+    common: EventFields,
+) -> SearchStrategy[_E]:
+    """Events of ``cls`` (a key of :data:`_ENVOY_EVENTS`), with the envoy, the chosen
+    field and the other person narrowed as ``given``."""
+    choice, name, pool, person_of = _ENVOY_EVENTS[cls]
+    make: Callable[..., _E] = cls
+    envoy, chosen, other = given
+    if isinstance(envoy, Envoy) and _fixed(other) and other is not None:
+        _refuse_same("the envoy", envoy.person, name, person_of(other))
+    cast_ = _Cast.of(among, people)
+    fields = _common_fields(cls.TAG, common)
+    fields.add(choice, chosen, rule_default(cls, choice))
+    envoys_ = _lift(envoy, cast_.envoys)
+    others = _lift(other, _optional(getattr(cast_, pool)))
 
     @_flat
-    def build(draw: st.DrawFn) -> T:
+    def build(draw: st.DrawFn) -> _E:
         envoy_ = draw(envoys_)
         found = _draw_where(
             draw, others, lambda value: value is None or person_of(value).id != envoy_.person.id
@@ -486,14 +501,8 @@ def envoy_appointments(
     >>> from diplorec import AppointmentStage
     >>> strategy = envoy_appointments(stage=AppointmentStage.AGREMENT_GRANTED)
     """
-    if isinstance(envoy, Envoy) and isinstance(predecessor, Person):
-        _refuse_same("the envoy", envoy.person, "predecessor", predecessor)
-    cast_ = _Cast.of(among, people)
-    fields = _common_fields(ev.EnvoyAppointment.TAG, common)
-    fields.add("stage", stage, rule_default(ev.EnvoyAppointment, "stage"))
-    predecessors = _lift(predecessor, _optional(cast_.people))
-    return _envoy_event(ev.EnvoyAppointment, _lift(envoy, cast_.envoys), fields,
-                        ("predecessor", predecessors, _itself))  # fmt: skip
+    given = (envoy, stage, predecessor)
+    return _envoy_event(ev.EnvoyAppointment, given, among, people, common)
 
 
 def _participant_key(participant: ev.Participant) -> str:
