@@ -446,12 +446,22 @@ def _itself(person: Person) -> Person:
 
 _E = TypeVar("_E", bound=ev.EventBase)
 
-#: The events of an envoy and someone else (or no one) who is not the envoy: the name
-#: of the field chosen among an enum's members, the other field's name, where the other
-#: is drawn from in the cast, and the person in its value.
-_ENVOY_EVENTS: Final[dict[type[Any], tuple[str, str, str, Callable[[Any], Person]]]] = {
-    ev.CredentialPresentation: ("document", "received_by", "officials", _official_person),
-    ev.EnvoyAppointment: ("stage", "predecessor", "people", _itself),
+
+class _EnvoyEvent(typing.NamedTuple):
+    """How an event of an envoy and someone else (or no one) is drawn."""
+
+    chosen: str  #: the field drawn among an enum's members
+    other: str  #: the field naming someone who is not the envoy (or None)
+    pool: str  #: the strategy of the cast the other is drawn from
+    kind: type[Any]  #: the other's type
+    person_of: Callable[[Any], Person]  #: the person in the other's value
+
+
+_ENVOY_EVENTS: Final[dict[type[Any], _EnvoyEvent]] = {
+    ev.CredentialPresentation: _EnvoyEvent(
+        "document", "received_by", "officials", Official, _official_person
+    ),
+    ev.EnvoyAppointment: _EnvoyEvent("stage", "predecessor", "people", Person, _itself),
 }
 
 
@@ -464,16 +474,17 @@ def _envoy_event(
 ) -> SearchStrategy[_E]:
     """Events of ``cls`` (a key of :data:`_ENVOY_EVENTS`), with the envoy, the chosen
     field and the other person narrowed as ``given``."""
-    choice, name, pool, person_of = _ENVOY_EVENTS[cls]
+    spec = _ENVOY_EVENTS[cls]
+    name, person_of = spec.other, spec.person_of
     make: Callable[..., _E] = cls
     envoy, chosen, other = given
-    if isinstance(envoy, Envoy) and _fixed(other) and other is not None:
+    if isinstance(envoy, Envoy) and isinstance(other, spec.kind):
         _refuse_same("the envoy", envoy.person, name, person_of(other))
     cast_ = _Cast.of(among, people)
     fields = _common_fields(cls.TAG, common)
-    fields.add(choice, chosen, rule_default(cls, choice))
+    fields.add(spec.chosen, chosen, rule_default(cls, spec.chosen))
     envoys_ = _lift(envoy, cast_.envoys)
-    others = _lift(other, _optional(getattr(cast_, pool)))
+    others = _lift(other, _optional(getattr(cast_, spec.pool)))
 
     @_flat
     def build(draw: st.DrawFn) -> _E:
