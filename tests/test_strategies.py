@@ -515,6 +515,12 @@ class TestReadableFailures:
         assert "<unknown>" not in report
 
 
+#: Russia's ambassador in Kabul, who presented his credentials to the Taliban in 2025.
+ZHIRNOV = diplorec.Person(name="Dmitry Zhirnov")
+ZHIRNOV_IN_KABUL = diplorec.Envoy(
+    person=ZHIRNOV, rank=diplorec.DiplomaticRank.AMBASSADOR, sending=RUSSIA, receiving=AFGHANISTAN
+)
+
 #: Fixed arguments that contradict a rule of the model.
 CONTRADICTIONS: list[tuple[str, Callable[[], Any]]] = [
     ("recognizer == recognized", lambda: ds.recognition_acts(recognizer=RUSSIA, recognized=RUSSIA)),
@@ -528,6 +534,13 @@ CONTRADICTIONS: list[tuple[str, Callable[[], Any]]] = [
      lambda: ds.recognition_withdrawals(in_favour_of=CHINA, kind=WithdrawalKind.SUSPENSION)),
     ("sending == receiving", lambda: ds.envoys(sending=QATAR, receiving=QATAR)),
     ("authority == entity", lambda: ds.designation_changes(authority=RUSSIA, entity=RUSSIA)),
+    ("pledger == recognized", lambda: ds.recognition_pledges(pledger=QATAR, recognized=QATAR)),
+    ("envoy == receiver",
+     lambda: ds.credential_presentations(
+         envoy=ZHIRNOV_IN_KABUL,
+         received_by=diplorec.Official(person=ZHIRNOV, office="Ambassador", on_behalf_of=RUSSIA))),
+    ("envoy == predecessor",
+     lambda: ds.envoy_appointments(envoy=ZHIRNOV_IN_KABUL, predecessor=ZHIRNOV)),
     ("an upgrade that lowers",
      lambda: ds.relations_changes(action=RelationsAction.UPGRADED,
                                   level_before=diplorec.RepresentationLevel.AMBASSADOR,

@@ -43,7 +43,7 @@ from diplorec.strategies._actors import (
     sources,
     states,
 )
-from diplorec.strategies._annulments import annulment_kinds, annulments, recognition_pledges
+from diplorec.strategies._annulments import annulments, recognition_pledges
 from diplorec.strategies._core import Narrowing
 from diplorec.strategies._dates import times_of_day, whens
 from diplorec.strategies._events import (
@@ -62,12 +62,7 @@ from diplorec.strategies._events import (
     statements,
 )
 from diplorec.strategies._invalid import invalid_wire_dicts, invalid_wire_events
-from diplorec.strategies._policies import (
-    policy_stances,
-    recognition_capacities,
-    recognition_policies,
-    withdrawal_forms,
-)
+from diplorec.strategies._policies import recognition_policies
 from diplorec.strategies._sequences import (
     dossiers,
     event_sequences,
@@ -78,6 +73,7 @@ from diplorec.strategies._sequences import (
 )
 from diplorec.strategies._text import SCRIPTS, event_ids, names, texts
 from diplorec.strategies._vocab import (
+    annulment_kinds,
     appointment_stages,
     certainties,
     change_kinds,
@@ -88,7 +84,9 @@ from diplorec.strategies._vocab import (
     legal_statuses,
     meeting_modes,
     organization_kinds,
+    policy_stances,
     precisions,
+    recognition_capacities,
     recognition_forms,
     recognition_instruments,
     relations_actions,
@@ -97,6 +95,7 @@ from diplorec.strategies._vocab import (
     source_kinds,
     stances,
     standings,
+    withdrawal_forms,
     withdrawal_kinds,
 )
 from diplorec.strategies._wire import wire_dicts, wire_events

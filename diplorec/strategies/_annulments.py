@@ -27,34 +27,29 @@ from diplorec.events import (
     RecognitionWithdrawal,
     _authors_of,
 )
-from diplorec.strategies._actors import _distinct_pair
-from diplorec.strategies._core import _UNSET, Narrowing, _draw_fields, _lift, _public
+from diplorec.strategies._core import _UNSET, Narrowing, _draw_fields
 from diplorec.strategies._dates import whens
 from diplorec.strategies._events import (
-    _EVENT_STRATEGIES,
     EventFields,
+    _add_shared,
     _Cast,
     _common_fields,
+    _event_strategy,
     _PartyPool,
     _PeoplePool,
     _without,
 )
 from diplorec.strategies._text import event_ids, texts
+from diplorec.strategies._vocab import annulment_kinds
 from diplorec.vocab import AnnulmentKind
 
 __all__ = [
     "act_claims",
     "annullable_in_sequence",
     "annulling",
-    "annulment_kinds",
     "annulments",
     "recognition_pledges",
 ]
-
-
-def annulment_kinds() -> SearchStrategy[AnnulmentKind]:
-    """Any :class:`~diplorec.vocab.AnnulmentKind`."""
-    return st.sampled_from(AnnulmentKind)
 
 
 def act_claims(
@@ -78,7 +73,7 @@ def act_claims(
     return build()
 
 
-@_public
+@_event_strategy(Annulment)
 def annulments(
     *,
     annuls: Narrowing[str] = _UNSET,
@@ -102,8 +97,7 @@ def annulments(
     fields.add("annuls", annuls, event_ids())
     fields.add("by", by, cast_.parties)
     fields.add("kind", kind, annulment_kinds())
-    fields.maybe("described_as", described_as, texts())
-    fields.some("basis", basis, event_ids(), max_size=2, unique_by=str)
+    _add_shared(fields, described_as=described_as, basis=basis)
 
     @st.composite
     def build(draw: st.DrawFn) -> Annulment:
@@ -148,7 +142,7 @@ def annulling(draw: st.DrawFn, annulment: Annulment, target: Event) -> Annulment
     return attrs.evolve(annulment, **changes)
 
 
-@_public
+@_event_strategy(RecognitionPledge)
 def recognition_pledges(
     *,
     pledger: Narrowing[Party] = _UNSET,
@@ -168,13 +162,12 @@ def recognition_pledges(
     >>> strategy = recognition_pledges(pledger=FRANCE)
     """
     cast_ = _Cast.of(among, people)
-    pair = _distinct_pair(_lift(pledger, cast_.parties), _lift(recognized, cast_.parties))
+    pair = cast_.pair("pledger", pledger, "recognized", recognized)
     fields = _common_fields(RecognitionPledge.TAG, common)
     fields.maybe("due", due, whens())
-    fields.some("conditions", conditions, texts(), max_size=2)
-    fields.maybe("announced", announced, whens())
-    fields.maybe("described_as", described_as, texts())
-    fields.some("basis", basis, event_ids(), max_size=2, unique_by=str)
+    _add_shared(
+        fields, conditions=conditions, announced=announced, described_as=described_as, basis=basis
+    )
 
     @st.composite
     def build(draw: st.DrawFn) -> RecognitionPledge:
@@ -182,7 +175,3 @@ def recognition_pledges(
         return RecognitionPledge(**_draw_fields(draw, fields), pledger=by, recognized=of)
 
     return build()
-
-
-_EVENT_STRATEGIES[Annulment] = annulments
-_EVENT_STRATEGIES[RecognitionPledge] = recognition_pledges

@@ -6,32 +6,17 @@ import datetime as dt
 import functools
 import typing
 from collections.abc import Callable, Iterable
-from typing import Any, Final, TypeAlias, TypedDict, Unpack, cast
+from typing import Any, Final, TypeAlias, TypedDict, TypeVar, Unpack, cast
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
 
-from diplorec import reference
+from diplorec import events as ev
+from diplorec import reference, vocab
 from diplorec._cameo import cameo_table
 from diplorec.actors import Envoy, Government, Official, Organization, Party, Person, Place
 from diplorec.dates import When
-from diplorec.events import (
-    CodedEvent,
-    CredentialPresentation,
-    DesignationChange,
-    DiplomaticTies,
-    EnvoyAppointment,
-    Event,
-    EventBase,
-    Meeting,
-    Participant,
-    RecognitionAct,
-    RecognitionWithdrawal,
-    RelationsChange,
-    Statement,
-    event_types,
-)
 from diplorec.provenance import Citation, Source
 from diplorec.strategies._actors import (
     _REFERENCE_STATES,
@@ -52,6 +37,8 @@ from diplorec.strategies._actors import (
 from diplorec.strategies._core import (
     _UNSET,
     Narrowing,
+    P,
+    R,
     T,
     _choice,
     _distinct_items,
@@ -77,23 +64,6 @@ from diplorec.strategies._vocab import (
     representation_levels,
     withdrawal_kinds,
 )
-from diplorec.vocab import (
-    AppointmentStage,
-    Certainty,
-    Characterization,
-    CredentialDocument,
-    DesignationAction,
-    LegalStatus,
-    MeetingMode,
-    OrganizationKind,
-    RecognitionForm,
-    RecognitionInstrument,
-    RelationsAction,
-    RepresentationLevel,
-    SourceKind,
-    Stance,
-    WithdrawalKind,
-)
 
 # -- events -------------------------------------------------------------------------
 
@@ -109,15 +79,16 @@ class EventFields(TypedDict, total=False):
     at: dt.time | SearchStrategy[dt.time | None] | None
     place: Place | SearchStrategy[Place | None] | None
     sources: tuple[Citation, ...] | SearchStrategy[tuple[Citation, ...]]
-    certainty: Certainty | SearchStrategy[Certainty]
+    certainty: vocab.Certainty | SearchStrategy[vocab.Certainty]
     notes: str | SearchStrategy[str | None] | None
 
 
 _COMMON_FIELDS: Final = frozenset(EventFields.__annotations__)
 
 
-def _common_fields(tag: str, given: EventFields) -> _Fields:
-    """The fields every event has, narrowed as ``given``; the event adds its own."""
+def _common_fields(tag: str, given: EventFields, **shared: Narrowing[Any]) -> _Fields:
+    """The fields every event has, narrowed as ``given``, then those of ``shared``
+    (see :func:`_add_shared`); the event adds its own."""
     unknown = sorted(set(given) - _COMMON_FIELDS)
     if unknown:
         raise InvalidArgument(f"unknown event field(s) {', '.join(unknown)}")
@@ -127,9 +98,55 @@ def _common_fields(tag: str, given: EventFields) -> _Fields:
     fields.maybe("at", given.get("at", _UNSET), times_of_day())
     fields.maybe("place", given.get("place", _UNSET), _default_places())
     fields.some("sources", given.get("sources", _UNSET), _default_citations(), max_size=2)
-    fields.add("certainty", given.get("certainty", _UNSET), rule_default(EventBase, "certainty"))
+    fields.add("certainty", given.get("certainty", _UNSET), rule_default(ev.EventBase, "certainty"))
     fields.maybe("notes", given.get("notes", _UNSET), texts())
+    return _add_shared(fields, **shared)
+
+
+#: Fields several event types have besides the common ones, drawn alike: the tuples
+#: (their items and bounds) ...
+_SHARED_TUPLES: Final[dict[str, tuple[Callable[[], SearchStrategy[Any]], dict[str, Any]]]] = {
+    "basis": (event_ids, {"max_size": 2, "unique_by": str}),
+    "concerning": (event_ids, {"max_size": 2, "unique_by": str}),
+    "conditions": (texts, {"max_size": 2}),
+}
+#: ... and the optional values.
+_SHARED_OPTIONAL: Final[dict[str, Callable[[], SearchStrategy[Any]]]] = {
+    "announced": whens,
+    "effective": whens,
+    "described_as": texts,
+}
+
+
+def _add_shared(fields: _Fields, **given: Narrowing[Any]) -> _Fields:
+    """``fields`` with the shared fields ``given`` narrows (each name a key of
+    :data:`_SHARED_TUPLES` or :data:`_SHARED_OPTIONAL`), in the order given."""
+    for name, value in given.items():
+        if name in _SHARED_TUPLES:
+            items, bounds = _SHARED_TUPLES[name]
+            fields.some(name, value, items(), **bounds)
+        else:
+            fields.maybe(name, value, _SHARED_OPTIONAL[name]())
     return fields
+
+
+#: The strategy :func:`events` draws each event class with, as registered by
+#: :func:`_event_strategy`.
+_EVENT_STRATEGIES: Final[dict[type[Any], Callable[..., SearchStrategy[Any]]]] = {}
+
+
+def _event_strategy(
+    cls: type[Any],
+) -> Callable[[Callable[P, SearchStrategy[R]]], Callable[P, SearchStrategy[R]]]:
+    """Make a function a public strategy (see ``_public``), the one :func:`events`
+    draws ``cls`` with."""
+
+    def register(make: Callable[P, SearchStrategy[R]]) -> Callable[P, SearchStrategy[R]]:
+        strategy = _public(make)
+        _EVENT_STRATEGIES[cls] = strategy
+        return strategy
+
+    return register
 
 
 class _Cast(typing.NamedTuple):
@@ -139,7 +156,7 @@ class _Cast(typing.NamedTuple):
     people: SearchStrategy[Person]
     officials: SearchStrategy[Official]
     envoys: SearchStrategy[Envoy]
-    participants: SearchStrategy[Participant]
+    participants: SearchStrategy[ev.Participant]
     party_tuples: SearchStrategy[tuple[Party, ...]]
     two_parties: SearchStrategy[tuple[Party, ...]]
 
@@ -160,6 +177,14 @@ class _Cast(typing.NamedTuple):
             two_parties=_distinct_pair(party, party),
         )
 
+    def pair(
+        self, first: str, a: Narrowing[Party], second: str, b: Narrowing[Party]
+    ) -> SearchStrategy[tuple[Party, Party]]:
+        """Two parties with different ids in the roles ``first`` and ``second``, each
+        drawn among the cast unless narrowed (two fixed with one id are refused)."""
+        _refuse_same(first, a, second, b)
+        return _distinct_pair(_lift(a, self.parties), _lift(b, self.parties))
+
 
 _PeoplePool: TypeAlias = SearchStrategy[Person] | Iterable[Person] | None
 _PartyPool: TypeAlias = SearchStrategy[Party] | Iterable[Party] | None
@@ -174,7 +199,7 @@ _KNOWN_PARTIES: Final[tuple[Party, ...]] = (
     Government(name="Islamic Republic of Afghanistan", state=reference.AFGHANISTAN,
                in_power=When.parse("2004-01-26/2021-08-15")),
     reference.UN_SECURITY_COUNCIL,
-    Organization(name="Ministry of Foreign Affairs", kind=OrganizationKind.MINISTRY,
+    Organization(name="Ministry of Foreign Affairs", kind=vocab.OrganizationKind.MINISTRY,
                  state=reference.RUSSIA),
 )  # fmt: skip
 _KNOWN_PEOPLE: Final = (
@@ -184,10 +209,10 @@ _KNOWN_PEOPLE: Final = (
 )
 _KNOWN_SOURCES: Final = (
     Source(title="Statement of the Ministry of Foreign Affairs", publisher="MID Rossii",
-           kind=SourceKind.OFFICIAL_STATEMENT, language="ru",
+           kind=vocab.SourceKind.OFFICIAL_STATEMENT, language="ru",
            published=When.parse("2025-07-03")),
     Source(title="Russia recognises Taliban government", publisher="Reuters",
-           url="https://reuters.com/world/", kind=SourceKind.NEWS, language="en"),
+           url="https://reuters.com/world/", kind=vocab.SourceKind.NEWS, language="en"),
 )  # fmt: skip
 
 
@@ -238,25 +263,25 @@ def _ids_of(found: Iterable[Party]) -> set[str]:
     return {p.id for p in found}
 
 
-@_public
+@_event_strategy(ev.RecognitionAct)
 def recognition_acts(
     *,
     recognizer: Narrowing[Party] = _UNSET,
     recognized: Narrowing[Party] = _UNSET,
-    legal_status: Narrowing[LegalStatus] = _UNSET,
-    form: Narrowing[RecognitionForm] = _UNSET,
-    instrument: Narrowing[RecognitionInstrument | None] = _UNSET,
+    legal_status: Narrowing[vocab.LegalStatus] = _UNSET,
+    form: Narrowing[vocab.RecognitionForm] = _UNSET,
+    instrument: Narrowing[vocab.RecognitionInstrument | None] = _UNSET,
     conditions: Narrowing[tuple[str, ...]] = _UNSET,
     collective_with: Narrowing[tuple[Party, ...]] = _UNSET,
     announced: Narrowing[When | None] = _UNSET,
     effective: Narrowing[When | None] = _UNSET,
-    characterization: Narrowing[Characterization] = _UNSET,
+    characterization: Narrowing[vocab.Characterization] = _UNSET,
     described_as: Narrowing[str | None] = _UNSET,
     basis: Narrowing[tuple[str, ...]] = _UNSET,
     among: _PartyPool = None,
     people: _PeoplePool = None,
     **common: Unpack[EventFields],
-) -> SearchStrategy[RecognitionAct]:
+) -> SearchStrategy[ev.RecognitionAct]:
     """Acts of recognition of a state, a government or an organization by another party.
 
     Like every event strategy, it takes ``among`` and ``people`` (a strategy or a
@@ -265,37 +290,35 @@ def recognition_acts(
     ``collective_with`` never lists either of them.
 
     >>> from diplorec.reference import RUSSIA
+    >>> from diplorec import RecognitionForm
     >>> strategy = recognition_acts(recognizer=RUSSIA, form=RecognitionForm.EXPRESS)
     """
-    _refuse_same("recognizer", recognizer, "recognized", recognized)
+    cast_ = _Cast.of(among, people)
+    pair = cast_.pair("recognizer", recognizer, "recognized", recognized)
     for partner in collective_with if isinstance(collective_with, tuple) else ():
         _refuse_same("collective_with", partner, "recognizer", recognizer)
         _refuse_same("collective_with", partner, "recognized", recognized)
-    cast_ = _Cast.of(among, people)
-    pair = _distinct_pair(_lift(recognizer, cast_.parties), _lift(recognized, cast_.parties))
     partners = _lift(collective_with, cast_.party_tuples)
-    fields = _common_fields(RecognitionAct.TAG, common)
+    fields = _common_fields(ev.RecognitionAct.TAG, common)
     defaulted = collective_with is _UNSET
     if defaulted:  # as an optional field: absent, it costs no choice of its own
         fields.some("collective_with", _UNSET, cast_.parties, max_size=2, unique_by=_party_id)
-    fields.add("legal_status", legal_status, rule_default(RecognitionAct, "legal_status"))
-    fields.add("form", form, rule_default(RecognitionAct, "form"))
-    fields.maybe("instrument", instrument, rule_default(RecognitionAct, "instrument"))
-    fields.some("conditions", conditions, texts(), max_size=2)
-    fields.maybe("announced", announced, whens())
-    fields.maybe("effective", effective, whens())
+    fields.add("legal_status", legal_status, rule_default(ev.RecognitionAct, "legal_status"))
+    fields.add("form", form, rule_default(ev.RecognitionAct, "form"))
+    fields.maybe("instrument", instrument, rule_default(ev.RecognitionAct, "instrument"))
     fields.add(
-        "characterization", characterization, rule_default(RecognitionAct, "characterization")
+        "characterization", characterization, rule_default(ev.RecognitionAct, "characterization")
     )
+    _add_shared(fields, conditions=conditions, announced=announced, effective=effective)
     described = _sample_or(("the act of official recognition",), texts())
     fields.maybe("described_as", described_as, described)
-    fields.some("basis", basis, event_ids(), max_size=2, unique_by=str)
+    _add_shared(fields, basis=basis)
     from diplorec.strategies._annulments import act_claims  # spec 1.2 fields
 
     claims = act_claims(cast_.party_tuples)
 
     @_flat
-    def build(draw: st.DrawFn) -> RecognitionAct:
+    def build(draw: st.DrawFn) -> ev.RecognitionAct:
         by, of = draw(pair)
         ids = (by.id, of.id)
         values = _draw_fields(draw, fields)
@@ -307,19 +330,19 @@ def recognition_acts(
             )
         from diplorec.strategies._policies import draw_act_fields  # spec 1.1 fields
 
-        return RecognitionAct(
+        return ev.RecognitionAct(
             **values, **draw_act_fields(draw, of), **draw(claims), recognizer=by, recognized=of
         )
 
     return build()
 
 
-@_public
+@_event_strategy(ev.RecognitionWithdrawal)
 def recognition_withdrawals(
     *,
     withdrawer: Narrowing[Party] = _UNSET,
     recognized: Narrowing[Party] = _UNSET,
-    kind: Narrowing[WithdrawalKind] = _UNSET,
+    kind: Narrowing[vocab.WithdrawalKind] = _UNSET,
     in_favour_of: Narrowing[Party | None] = _UNSET,
     claimed_by: Narrowing[tuple[Party, ...]] = _UNSET,
     denied_by: Narrowing[tuple[Party, ...]] = _UNSET,
@@ -330,47 +353,48 @@ def recognition_withdrawals(
     among: _PartyPool = None,
     people: _PeoplePool = None,
     **common: Unpack[EventFields],
-) -> SearchStrategy[RecognitionWithdrawal]:
+) -> SearchStrategy[ev.RecognitionWithdrawal]:
     """Withdrawals, suspensions and switches of recognition, claimed and denied.
 
     A rival (``in_favour_of``) is drawn only for a switch, and differs from both
     parties; no party both claims and denies the same withdrawal.
 
+    >>> from diplorec import WithdrawalKind
     >>> strategy = recognition_withdrawals(kind=WithdrawalKind.SWITCH)
     """
-    _refuse_same("withdrawer", withdrawer, "recognized", recognized)
+    cast_ = _Cast.of(among, people)
+    pair = cast_.pair("withdrawer", withdrawer, "recognized", recognized)
     if _fixed(in_favour_of) and in_favour_of is not None:
         _refuse_same("in_favour_of", in_favour_of, "withdrawer", withdrawer)
         _refuse_same("in_favour_of", in_favour_of, "recognized", recognized)
-        if _fixed(kind) and kind is not WithdrawalKind.SWITCH:
+        if _fixed(kind) and kind is not vocab.WithdrawalKind.SWITCH:
             raise InvalidArgument(f"in_favour_of names a rival, so kind={kind} must be a switch")
-    cast_ = _Cast.of(among, people)
-    pair = _distinct_pair(_lift(withdrawer, cast_.parties), _lift(recognized, cast_.parties))
     kinds = _lift(kind, withdrawal_kinds())
     rivals = _lift(in_favour_of, _optional(cast_.parties))
     claims = _lift(claimed_by, cast_.party_tuples)
     denials = _lift(denied_by, cast_.party_tuples)
-    fields = _common_fields(RecognitionWithdrawal.TAG, common)
+    fields = _common_fields(ev.RecognitionWithdrawal.TAG, common)
     for name, given in (("claimed_by", claimed_by), ("denied_by", denied_by)):
         if given is _UNSET:  # as optional fields: absent, they cost no choice of their own
             fields.some(name, _UNSET, cast_.parties, max_size=2, unique_by=_party_id)
-    fields.maybe("announced", announced, whens())
-    fields.maybe("effective", effective, whens())
-    fields.maybe("described_as", described_as, texts())
-    fields.some("basis", basis, event_ids(), max_size=2, unique_by=str)
+    _add_shared(
+        fields, announced=announced, effective=effective, described_as=described_as, basis=basis
+    )
 
     @_flat
-    def build(draw: st.DrawFn) -> RecognitionWithdrawal:
+    def build(draw: st.DrawFn) -> ev.RecognitionWithdrawal:
         by, of = draw(pair)
         ids = {by.id, of.id}
         if in_favour_of is _UNSET:
             kind_ = draw(kinds)
-            rival = draw(rivals) if kind_ is WithdrawalKind.SWITCH else None
+            rival = draw(rivals) if kind_ is vocab.WithdrawalKind.SWITCH else None
             if rival is not None and rival.id in ids:
                 rival = None
         else:
             rival = _draw_where(draw, rivals, lambda p: p is None or p.id not in ids)
-            kind_ = _draw_where(draw, kinds, lambda k: rival is None or k is WithdrawalKind.SWITCH)
+            kind_ = _draw_where(
+                draw, kinds, lambda k: rival is None or k is vocab.WithdrawalKind.SWITCH
+            )
         values = _draw_fields(draw, fields)
         claimed = values.pop("claimed_by") if claimed_by is _UNSET else draw(claims)
         if denied_by is _UNSET:
@@ -379,7 +403,7 @@ def recognition_withdrawals(
             denied = _draw_where(draw, denials, lambda ps: not _ids_of(ps) & _ids_of(claimed))
         from diplorec.strategies._policies import draw_withdrawal_fields  # spec 1.1 fields
 
-        return RecognitionWithdrawal(
+        return ev.RecognitionWithdrawal(
             **values,
             **draw_withdrawal_fields(draw, by, cast_.parties),
             withdrawer=by,
@@ -393,28 +417,23 @@ def recognition_withdrawals(
     return build()
 
 
-@_public
+@_event_strategy(ev.CredentialPresentation)
 def credential_presentations(
     *,
     envoy: Narrowing[Envoy] = _UNSET,
-    document: Narrowing[CredentialDocument] = _UNSET,
+    document: Narrowing[vocab.CredentialDocument] = _UNSET,
     received_by: Narrowing[Official | None] = _UNSET,
     among: _PartyPool = None,
     people: _PeoplePool = None,
     **common: Unpack[EventFields],
-) -> SearchStrategy[CredentialPresentation]:
+) -> SearchStrategy[ev.CredentialPresentation]:
     """Envoys presenting credentials (or a true copy) to an official who is not themselves.
 
+    >>> from diplorec import CredentialDocument
     >>> strategy = credential_presentations(document=CredentialDocument.TRUE_COPY)
     """
-    if isinstance(envoy, Envoy) and isinstance(received_by, Official):
-        _refuse_same("the envoy", envoy.person, "received_by", received_by.person)
-    cast_ = _Cast.of(among, people)
-    fields = _common_fields(CredentialPresentation.TAG, common)
-    fields.add("document", document, rule_default(CredentialPresentation, "document"))
-    receivers = _lift(received_by, _optional(cast_.officials))
-    return _envoy_event(CredentialPresentation, _lift(envoy, cast_.envoys), fields,
-                        ("received_by", receivers, _official_person))  # fmt: skip
+    given = (envoy, document, received_by)
+    return _envoy_event(ev.CredentialPresentation, given, among, people, common)
 
 
 def _official_person(official: Official) -> Person:
@@ -425,18 +444,50 @@ def _itself(person: Person) -> Person:
     return person
 
 
+_E = TypeVar("_E", bound=ev.EventBase)
+
+
+class _EnvoyEvent(typing.NamedTuple):
+    """How an event of an envoy and someone else (or no one) is drawn."""
+
+    chosen: str  #: the field drawn among an enum's members
+    other: str  #: the field naming someone who is not the envoy (or None)
+    pool: str  #: the strategy of the cast the other is drawn from
+    kind: type[Any]  #: the other's type
+    person_of: Callable[[Any], Person]  #: the person in the other's value
+
+
+_ENVOY_EVENTS: Final[dict[type[Any], _EnvoyEvent]] = {
+    ev.CredentialPresentation: _EnvoyEvent(
+        "document", "received_by", "officials", Official, _official_person
+    ),
+    ev.EnvoyAppointment: _EnvoyEvent("stage", "predecessor", "people", Person, _itself),
+}
+
+
 def _envoy_event(
-    make: Callable[..., T],
-    envoys_: SearchStrategy[Envoy],
-    fields: _Fields,
-    other: tuple[str, SearchStrategy[Any], Callable[[Any], Person]],
-) -> SearchStrategy[T]:
-    """Events of an envoy and someone else (or no one): ``other`` is that field's name,
-    its strategy, and the person in its value, who must not be the envoy."""
-    name, others, person_of = other
+    cls: type[_E],
+    given: tuple[Narrowing[Envoy], Narrowing[Any], Narrowing[Any]],
+    among: _PartyPool,
+    people: _PeoplePool,
+    common: EventFields,
+) -> SearchStrategy[_E]:
+    """Events of ``cls`` (a key of :data:`_ENVOY_EVENTS`), with the envoy, the chosen
+    field and the other person narrowed as ``given``."""
+    spec = _ENVOY_EVENTS[cls]
+    name, person_of = spec.other, spec.person_of
+    make: Callable[..., _E] = cls
+    envoy, chosen, other = given
+    if isinstance(envoy, Envoy) and isinstance(other, spec.kind):
+        _refuse_same("the envoy", envoy.person, name, person_of(other))
+    cast_ = _Cast.of(among, people)
+    fields = _common_fields(cls.TAG, common)
+    fields.add(spec.chosen, chosen, rule_default(cls, spec.chosen))
+    envoys_ = _lift(envoy, cast_.envoys)
+    others = _lift(other, _optional(getattr(cast_, spec.pool)))
 
     @_flat
-    def build(draw: st.DrawFn) -> T:
+    def build(draw: st.DrawFn) -> _E:
         envoy_ = draw(envoys_)
         found = _draw_where(
             draw, others, lambda value: value is None or person_of(value).id != envoy_.person.id
@@ -446,88 +497,85 @@ def _envoy_event(
     return build()
 
 
-@_public
+@_event_strategy(ev.EnvoyAppointment)
 def envoy_appointments(
     *,
     envoy: Narrowing[Envoy] = _UNSET,
-    stage: Narrowing[AppointmentStage] = _UNSET,
+    stage: Narrowing[vocab.AppointmentStage] = _UNSET,
     predecessor: Narrowing[Person | None] = _UNSET,
     among: _PartyPool = None,
     people: _PeoplePool = None,
     **common: Unpack[EventFields],
-) -> SearchStrategy[EnvoyAppointment]:
+) -> SearchStrategy[ev.EnvoyAppointment]:
     """Steps in appointing an envoy, with a predecessor who is someone else.
 
+    >>> from diplorec import AppointmentStage
     >>> strategy = envoy_appointments(stage=AppointmentStage.AGREMENT_GRANTED)
     """
-    if isinstance(envoy, Envoy) and isinstance(predecessor, Person):
-        _refuse_same("the envoy", envoy.person, "predecessor", predecessor)
-    cast_ = _Cast.of(among, people)
-    fields = _common_fields(EnvoyAppointment.TAG, common)
-    fields.add("stage", stage, rule_default(EnvoyAppointment, "stage"))
-    predecessors = _lift(predecessor, _optional(cast_.people))
-    return _envoy_event(EnvoyAppointment, _lift(envoy, cast_.envoys), fields,
-                        ("predecessor", predecessors, _itself))  # fmt: skip
+    given = (envoy, stage, predecessor)
+    return _envoy_event(ev.EnvoyAppointment, given, among, people, common)
 
 
-def _participant_key(participant: Participant) -> str:
+def _participant_key(participant: ev.Participant) -> str:
     if isinstance(participant, Official):
         return f"official:{participant.person.id}"
     return participant.id
 
 
-@_public
+@_event_strategy(ev.Meeting)
 def meetings(
     *,
-    participants: Narrowing[tuple[Participant, ...]] = _UNSET,
-    mode: Narrowing[MeetingMode] = _UNSET,
+    participants: Narrowing[tuple[ev.Participant, ...]] = _UNSET,
+    mode: Narrowing[vocab.MeetingMode] = _UNSET,
     host: Narrowing[Party | None] = _UNSET,
     subject: Narrowing[str | None] = _UNSET,
     concerning: Narrowing[tuple[str, ...]] = _UNSET,
     among: _PartyPool = None,
     people: _PeoplePool = None,
     **common: Unpack[EventFields],
-) -> SearchStrategy[Meeting]:
+) -> SearchStrategy[ev.Meeting]:
     """Meetings of two to four distinct participants (officials or whole parties).
 
+    >>> from diplorec import MeetingMode
     >>> strategy = meetings(mode=MeetingMode.PHONE)
     """
     cast_ = _Cast.of(among, people)
     members = _members_of(cast_.parties)
     who = _distinct_items(cast_.participants, 2, 4, _participant_key, members)
-    fields = _common_fields(Meeting.TAG, common)
+    fields = _common_fields(ev.Meeting.TAG, common)
     fields.add("participants", participants, who)
-    fields.add("mode", mode, rule_default(Meeting, "mode"))
+    fields.add("mode", mode, rule_default(ev.Meeting, "mode"))
     fields.maybe("host", host, cast_.parties)
     fields.maybe("subject", subject, texts())
-    fields.some("concerning", concerning, event_ids(), max_size=2, unique_by=str)
-    return _record(Meeting, fields)
+    _add_shared(fields, concerning=concerning)
+    return _record(ev.Meeting, fields)
 
 
-@_public
+@_event_strategy(ev.Statement)
 def statements(
     *,
-    speaker: Narrowing[Participant] = _UNSET,
-    stance: Narrowing[Stance] = _UNSET,
+    speaker: Narrowing[ev.Participant] = _UNSET,
+    stance: Narrowing[vocab.Stance] = _UNSET,
     concerning: Narrowing[tuple[str, ...]] = _UNSET,
     about: Narrowing[tuple[Party, ...]] = _UNSET,
     quote: Narrowing[str | None] = _UNSET,
     among: _PartyPool = None,
     people: _PeoplePool = None,
     **common: Unpack[EventFields],
-) -> SearchStrategy[Statement]:
+) -> SearchStrategy[ev.Statement]:
     """Statements: a speaker's stance on events and parties, with a quote.
 
+    >>> from diplorec import Stance
     >>> strategy = statements(stance=Stance.WELCOMES)
     """
     cast_ = _Cast.of(among, people)
-    fields = _common_fields(Statement.TAG, common)
+    fields = _common_fields(ev.Statement.TAG, common)
     fields.add("speaker", speaker, cast_.participants)
-    fields.add("stance", stance, rule_default(Statement, "stance"))
-    fields.some("concerning", concerning, event_ids(), max_size=2, unique_by=str)
+    fields.add("stance", stance, rule_default(ev.Statement, "stance"))
+    _add_shared(fields, concerning=concerning)
     fields.some("about", about, cast_.parties, max_size=2, unique_by=_party_id)
     fields.maybe("quote", quote, texts())
-    return _record(Statement, fields)
+    return _record(ev.Statement, fields)
 
 
 _LIST_NAMES: Final = (
@@ -537,74 +585,77 @@ _LIST_NAMES: Final = (
 )
 
 
-@_public
+@_event_strategy(ev.DesignationChange)
 def designation_changes(
     *,
     authority: Narrowing[Party] = _UNSET,
     entity: Narrowing[Party] = _UNSET,
-    action: Narrowing[DesignationAction] = _UNSET,
+    action: Narrowing[vocab.DesignationAction] = _UNSET,
     list_name: Narrowing[str] = _UNSET,
     effective: Narrowing[When | None] = _UNSET,
     among: _PartyPool = None,
     people: _PeoplePool = None,
     **common: Unpack[EventFields],
-) -> SearchStrategy[DesignationChange]:
+) -> SearchStrategy[ev.DesignationChange]:
     """An authority lists, delists or suspends the listing of another party.
 
+    >>> from diplorec import DesignationAction
     >>> strategy = designation_changes(action=DesignationAction.SUSPEND)
     """
-    _refuse_same("authority", authority, "entity", entity)
     cast_ = _Cast.of(among, people)
-    pairs = _distinct_pair(_lift(authority, cast_.parties), _lift(entity, cast_.parties))
-    fields = _common_fields(DesignationChange.TAG, common)
-    fields.add("pair", _UNSET, pairs)
-    fields.add("action", action, rule_default(DesignationChange, "action"))
+    fields = _common_fields(ev.DesignationChange.TAG, common)
+    fields.add("pair", _UNSET, cast_.pair("authority", authority, "entity", entity))
+    fields.add("action", action, rule_default(ev.DesignationChange, "action"))
     fields.add("list_name", list_name, _sample_or(_LIST_NAMES, names()))
-    fields.maybe("effective", effective, whens())
+    _add_shared(fields, effective=effective)
     return _record(_designation_change, fields)
 
 
-def _designation_change(pair: tuple[Party, Party], **fields: Any) -> DesignationChange:
-    return DesignationChange(authority=pair[0], entity=pair[1], **fields)
+def _designation_change(pair: tuple[Party, Party], **fields: Any) -> ev.DesignationChange:
+    return ev.DesignationChange(authority=pair[0], entity=pair[1], **fields)
 
 
 def _level_fits(
-    action: RelationsAction, before: RepresentationLevel | None, after: RepresentationLevel | None
+    action: vocab.RelationsAction,
+    before: vocab.RepresentationLevel | None,
+    after: vocab.RepresentationLevel | None,
 ) -> bool:
     """Whether the levels suit the action: an upgrade raises the level, a downgrade lowers it."""
     if before is None or after is None:
         return True
-    if action is RelationsAction.UPGRADED:
+    if action is vocab.RelationsAction.UPGRADED:
         return after.rank > before.rank
-    if action is RelationsAction.DOWNGRADED:
+    if action is vocab.RelationsAction.DOWNGRADED:
         return after.rank < before.rank
     return True
 
 
 def _sorted_levels(
-    action: RelationsAction, levels: tuple[RepresentationLevel, RepresentationLevel]
-) -> tuple[RepresentationLevel, RepresentationLevel]:
+    action: vocab.RelationsAction,
+    levels: tuple[vocab.RepresentationLevel, vocab.RepresentationLevel],
+) -> tuple[vocab.RepresentationLevel, vocab.RepresentationLevel]:
     low, high = sorted(levels, key=lambda level: level.rank)
-    return (high, low) if action is RelationsAction.DOWNGRADED else (low, high)
+    return (high, low) if action is vocab.RelationsAction.DOWNGRADED else (low, high)
 
 
-@_public
+@_event_strategy(ev.RelationsChange)
 def relations_changes(
     *,
     parties: Narrowing[tuple[Party, ...]] = _UNSET,
-    action: Narrowing[RelationsAction] = _UNSET,
+    action: Narrowing[vocab.RelationsAction] = _UNSET,
     initiated_by: Narrowing[Party | None] = _UNSET,
-    level_before: Narrowing[RepresentationLevel | None] = _UNSET,
-    level_after: Narrowing[RepresentationLevel | None] = _UNSET,
+    level_before: Narrowing[vocab.RepresentationLevel | None] = _UNSET,
+    level_after: Narrowing[vocab.RepresentationLevel | None] = _UNSET,
     among: _PartyPool = None,
     people: _PeoplePool = None,
     **common: Unpack[EventFields],
-) -> SearchStrategy[RelationsChange]:
+) -> SearchStrategy[ev.RelationsChange]:
     """Relations established, restored, upgraded, downgraded, suspended or severed.
 
     ``parties`` are the two parties (distinct ids). An upgrade always raises the
     representation level and a downgrade lowers it.
 
+    >>> from diplorec import RelationsAction
     >>> strategy = relations_changes(action=RelationsAction.UPGRADED)
     """
     if all(map(_fixed, (action, level_before, level_after))) and not _level_fits(
@@ -621,53 +672,53 @@ def relations_changes(
     distinct_levels = _unique_lists(
         representation_levels(), min_size=2, max_size=2, unique_by=lambda level: level.rank
     )
-    fields = _common_fields(RelationsChange.TAG, common)
+    fields = _common_fields(ev.RelationsChange.TAG, common)
     fields.add("parties", parties, cast_.two_parties)
     fields.maybe("initiated_by", initiated_by, cast_.parties)
     defaulted = level_before is _UNSET and level_after is _UNSET
 
     @_flat
-    def build(draw: st.DrawFn) -> RelationsChange:
+    def build(draw: st.DrawFn) -> ev.RelationsChange:
         action_ = draw(actions)
         before = draw(befores)
-        after: RepresentationLevel | None
+        after: vocab.RepresentationLevel | None
         if defaulted and before is not None and draw(st.booleans()):
             low, high = draw(distinct_levels)
             before, after = _sorted_levels(action_, (low, high))
         else:
             after = _draw_where(draw, afters, lambda level: _level_fits(action_, before, level))
-        return RelationsChange(
+        return ev.RelationsChange(
             **_draw_fields(draw, fields), action=action_, level_before=before, level_after=after
         )
 
     return build()
 
 
-@_public
+@_event_strategy(ev.DiplomaticTies)
 def diplomatic_ties(
     *,
     parties: Narrowing[tuple[Party, ...]] = _UNSET,
-    level: Narrowing[RepresentationLevel | None] = _UNSET,
+    level: Narrowing[vocab.RepresentationLevel | None] = _UNSET,
     envoys_exchanged: Narrowing[bool | None] = _UNSET,
     formal_recognition: Narrowing[bool | None] = _UNSET,
     among: _PartyPool = None,
     people: _PeoplePool = None,
     **common: Unpack[EventFields],
-) -> SearchStrategy[DiplomaticTies]:
+) -> SearchStrategy[ev.DiplomaticTies]:
     """Observed ties between two parties, with or without formal recognition.
 
     >>> strategy = diplomatic_ties(formal_recognition=False)
     """
     cast_ = _Cast.of(among, people)
-    fields = _common_fields(DiplomaticTies.TAG, common)
+    fields = _common_fields(ev.DiplomaticTies.TAG, common)
     fields.add("parties", parties, cast_.two_parties)
-    fields.maybe("level", level, rule_default(DiplomaticTies, "level"))
+    fields.maybe("level", level, rule_default(ev.DiplomaticTies, "level"))
     fields.maybe("envoys_exchanged", envoys_exchanged, _choice((False, True)))
     fields.maybe("formal_recognition", formal_recognition, _choice((False, True)))
-    return _record(DiplomaticTies, fields)
+    return _record(ev.DiplomaticTies, fields)
 
 
-@_public
+@_event_strategy(ev.CodedEvent)
 def coded_events(
     *,
     cameo: Narrowing[str] = _UNSET,
@@ -678,49 +729,35 @@ def coded_events(
     among: _PartyPool = None,
     people: _PeoplePool = None,
     **common: Unpack[EventFields],
-) -> SearchStrategy[CodedEvent]:
+) -> SearchStrategy[ev.CodedEvent]:
     """Other events, with any CAMEO code from the shipped table.
 
     >>> strategy = coded_events(cameo="054")
     """
     cast_ = _Cast.of(among, people)
-    fields = _common_fields(CodedEvent.TAG, common)
+    fields = _common_fields(ev.CodedEvent.TAG, common)
     fields.add("cameo", cameo, _cameo_codes())
     fields.add("description", description, texts())
     fields.maybe("actor", actor, cast_.parties)
     fields.maybe("target", target, cast_.parties)
-    fields.some("concerning", concerning, event_ids(), max_size=2, unique_by=str)
-    return _record(CodedEvent, fields)
-
-
-_EVENT_STRATEGIES: Final[dict[type[Any], Callable[..., SearchStrategy[Any]]]] = {
-    RecognitionAct: recognition_acts,
-    RecognitionWithdrawal: recognition_withdrawals,
-    CredentialPresentation: credential_presentations,
-    EnvoyAppointment: envoy_appointments,
-    Meeting: meetings,
-    Statement: statements,
-    DesignationChange: designation_changes,
-    RelationsChange: relations_changes,
-    DiplomaticTies: diplomatic_ties,
-    CodedEvent: coded_events,
-}
+    _add_shared(fields, concerning=concerning)
+    return _record(ev.CodedEvent, fields)
 
 
 @_public
 def events(
     *,
-    types: type[Event] | Iterable[type[Event]] | None = None,
+    types: type[ev.Event] | Iterable[type[ev.Event]] | None = None,
     among: _PartyPool = None,
     people: _PeoplePool = None,
     **common: Unpack[EventFields],
-) -> SearchStrategy[Event]:
+) -> SearchStrategy[ev.Event]:
     """Events of every type (the :data:`~diplorec.Event` union), or of the ``types`` given.
 
     >>> from diplorec import Meeting, RecognitionAct
     >>> strategy = events(types=(RecognitionAct, Meeting))
     """
-    chosen = _classes(types, cast(Any, event_types()), "event classes")
+    chosen = _classes(types, cast(Any, ev.event_types()), "event classes")
     narrowed = among is not None or people is not None or bool(common)
     strategies = []
     for cls in chosen:
@@ -737,7 +774,7 @@ def events(
 @_public
 def participants(
     *, among: _PartyPool = None, people: _PeoplePool = None
-) -> SearchStrategy[Participant]:
+) -> SearchStrategy[ev.Participant]:
     """Officials, states, governments and organizations (the ``Participant`` union)."""
     return _Cast.of(among, people).participants
 

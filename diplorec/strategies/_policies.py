@@ -28,18 +28,16 @@ from diplorec.strategies._core import (
     _flat,
     _lift,
     _optional,
-    _public,
 )
-from diplorec.strategies._dates import whens
 from diplorec.strategies._events import (
-    _EVENT_STRATEGIES,
     EventFields,
     _Cast,
     _common_fields,
+    _event_strategy,
     _PartyPool,
     _PeoplePool,
 )
-from diplorec.strategies._text import event_ids, texts
+from diplorec.strategies._vocab import policy_stances
 from diplorec.vocab import (
     PolicyStance,
     RecognitionCapacity,
@@ -52,30 +50,12 @@ __all__ = [
     "capacities_for",
     "draw_act_fields",
     "draw_withdrawal_fields",
-    "policy_stances",
-    "recognition_capacities",
     "recognition_policies",
     "settled",
     "withdrawal_fields",
-    "withdrawal_forms",
 ]
 
 _ANY_PARTY = (RecognitionCapacity.BELLIGERENCY, RecognitionCapacity.INSURGENCY)
-
-
-def recognition_capacities() -> SearchStrategy[RecognitionCapacity]:
-    """Any :class:`~diplorec.vocab.RecognitionCapacity`."""
-    return st.sampled_from(RecognitionCapacity)
-
-
-def policy_stances() -> SearchStrategy[PolicyStance]:
-    """Any :class:`~diplorec.vocab.PolicyStance`."""
-    return st.sampled_from(PolicyStance)
-
-
-def withdrawal_forms() -> SearchStrategy[WithdrawalForm]:
-    """Any :class:`~diplorec.vocab.WithdrawalForm`."""
-    return st.sampled_from(WithdrawalForm)
 
 
 def _capacities(party: Party) -> tuple[RecognitionCapacity | None, ...]:
@@ -155,7 +135,7 @@ def settled(event: Event) -> Event:
     return event
 
 
-@_public
+@_event_strategy(RecognitionPolicy)
 def recognition_policies(
     *,
     holder: Narrowing[Party] = _UNSET,
@@ -179,10 +159,9 @@ def recognition_policies(
     holders = _lift(holder, cast_.parties)
     stances = _lift(stance, policy_stances())
     subjects = _lift(subject, _optional(cast_.parties))
-    fields = _common_fields(RecognitionPolicy.TAG, common)
-    fields.maybe("effective", effective, whens())
-    fields.maybe("described_as", described_as, texts())
-    fields.some("basis", basis, event_ids(), max_size=2, unique_by=str)
+    fields = _common_fields(
+        RecognitionPolicy.TAG, common, effective=effective, described_as=described_as, basis=basis
+    )
 
     @_flat
     def build(draw: st.DrawFn) -> RecognitionPolicy:
@@ -199,6 +178,3 @@ def recognition_policies(
         )
 
     return build()
-
-
-_EVENT_STRATEGIES[RecognitionPolicy] = recognition_policies

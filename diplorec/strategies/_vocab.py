@@ -103,6 +103,26 @@ def source_kinds() -> SearchStrategy[vocab.SourceKind]:
     return st.sampled_from(vocab.SourceKind)
 
 
+def recognition_capacities() -> SearchStrategy[vocab.RecognitionCapacity]:
+    """Any :class:`~diplorec.vocab.RecognitionCapacity`."""
+    return st.sampled_from(vocab.RecognitionCapacity)
+
+
+def policy_stances() -> SearchStrategy[vocab.PolicyStance]:
+    """Any :class:`~diplorec.vocab.PolicyStance`."""
+    return st.sampled_from(vocab.PolicyStance)
+
+
+def withdrawal_forms() -> SearchStrategy[vocab.WithdrawalForm]:
+    """Any :class:`~diplorec.vocab.WithdrawalForm`."""
+    return st.sampled_from(vocab.WithdrawalForm)
+
+
+def annulment_kinds() -> SearchStrategy[vocab.AnnulmentKind]:
+    """Any :class:`~diplorec.vocab.AnnulmentKind`."""
+    return st.sampled_from(vocab.AnnulmentKind)
+
+
 def standings() -> SearchStrategy[Standing]:
     """Any :class:`~diplorec.ledger.Standing`."""
     from diplorec.ledger import Standing
