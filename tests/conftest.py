@@ -4,13 +4,14 @@
 ``CI`` is set; ``thorough`` runs thousands of examples for a nightly job. Pick one
 explicitly with ``DIPLOREC_HYPOTHESIS_PROFILE=thorough pytest``.
 
-The ``dev`` profile keeps Hypothesis's deadline (200 ms a example) and its health
+The ``dev`` profile keeps Hypothesis's deadline (200 ms an example) and its health
 checks, so a property that becomes slow fails. What must not make one fail is a cost
 paid once per process: the first ``loads`` of a type builds its reader, the first bad
 input builds the explain mode's plan, the first date bound imports pendulum, the first
-ledger, dossier and table rows build their tables (each 50-400 ms on a busy machine). The
-session fixture :func:`diplorec_warmed_up` pays all of these before the first test, so
-no property pays them inside a timed example.
+ledger, dossier and table rows build their tables (each 50-400 ms on a busy machine), and
+the first draw reads the project's source for constants. The session fixture
+:func:`diplorec_warmed_up` pays all of these before the first test, so no property pays
+them inside a timed example or draw.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import contextlib
 import os
 
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, given, settings
 
 settings.register_profile("dev", max_examples=100)
 settings.register_profile(
@@ -66,6 +67,31 @@ def warm_up() -> None:
     diplorec.Dossier.from_events(EVENTS).check()
     diplorec.json_schema()
     to_rows(EVENTS)
+    _draw_once()
+
+
+def _draw_once() -> None:
+    """Draw a few events, valid and broken, in a property that checks nothing.
+
+    The first draw in a process is slow for reasons of its own: Hypothesis reads the
+    source of every module of the project for constants to try (about a second on a
+    busy machine), and the event strategies build their parts. Doing it here keeps that
+    out of the first real property's draws.
+    """
+    from diplorec import strategies as ds
+
+    @settings(
+        max_examples=5,
+        database=None,
+        phases=[Phase.generate],
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(ds.events(), ds.wire_events(canonical=False), ds.invalid_wire_events())
+    def draw(event: object, valid: object, broken: object) -> None:
+        pass
+
+    draw()
 
 
 @pytest.fixture(scope="session", autouse=True)
