@@ -225,6 +225,24 @@ class TestValidateCommand:
         assert out[-2] == f"{path}: $: ... and 400 more problems"
         assert out[-1] == "0 valid, 2 invalid"
 
+    @pytest.mark.parametrize("suffix", [".jsonl", ".json"])
+    def test_other_commands(
+        self, suffix: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """convert and ledger, refusing a bad file, also say how many problems they left out."""
+        path = tmp_path / f"bad{suffix}"
+        path.write_text(json.dumps(bad_partners(250)) + "\n")
+        line = f"{path}:1" if suffix == ".jsonl" else str(path)
+        commands = [
+            ["convert", str(path), str(tmp_path / "out.csv")],
+            ["ledger", str(path), "--recognized", "state:AFG", "--on", "2025"],
+        ]
+        for command in commands:
+            assert cli.main(command) == 1
+            err = capsys.readouterr().err.splitlines()
+            assert f"{line}: $: ... and 150 more problems" in err
+            assert len([text for text in err if "collective_with" in text]) == MAX_PROBLEMS
+
 
 # Enough problems that keeping each would cost far more than the bound below.
 _MANY = 100_000
