@@ -61,8 +61,10 @@ def read_explained(data: Any, tp: Any) -> Explained:
 
 
 def explain(data: Any, tp: Any, converter: Any = None) -> list[Problem]:
-    """The problems that stop ``data`` from being read as ``tp`` (the first
-    :data:`~diplorec.errors.MAX_PROBLEMS` of them); empty if none.
+    """The first problems that stop ``data`` from being read as ``tp``; empty if none.
+
+    At most :data:`~diplorec.errors.MAX_PROBLEMS` are listed (:func:`read_explained`
+    also counts the rest).
 
     ``converter`` is accepted for compatibility and not used: the explain mode reads
     with the models' own rules.
@@ -272,8 +274,10 @@ class _Explainer:
         values = []
         for index, item in enumerate(value):
             built = read(item, item_type, (path, index))
-            if self.found == before:  # once an item failed, the array fails: keep no values
+            if self.found == before:
                 values.append(built)
+            elif values:  # once an item failed, the array fails: keep no values
+                values.clear()
         return tuple(values) if self.found == before else _FAILED
 
     def read_enum(
