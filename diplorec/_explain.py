@@ -5,7 +5,10 @@ walks the data once against the model classes' type annotations, building each v
 bottom-up as it goes: a field's rule (its attrs validator) runs on the value just built,
 and a model's cross-field rules run when its own fields had no problem. No value is read
 twice, so explaining costs a small constant factor of reading. Paths are kept as chains
-of keys and written out only for the problems found.
+of keys and written out only for the problems kept: the first
+:data:`~diplorec.errors.MAX_PROBLEMS`, in the order they are found; the rest are only
+counted, so a record with a million faults takes the memory of the record and of
+that many problems, not of a million.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import math
 import re
 import types
 import typing
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -25,7 +28,7 @@ from diplorec._registry import TAGS, is_homogeneous_tuple, on_register, union_me
 from diplorec._validators import identifier
 from diplorec._wire import child, json_type, parse_instant, parse_time_of_day, show
 from diplorec.dates import When
-from diplorec.errors import FieldError, Problem
+from diplorec.errors import MAX_PROBLEMS, FieldError, Problem
 
 __all__ = ["explain", "read_explained"]
 
@@ -40,15 +43,28 @@ class _Failed:
 _FAILED: Any = _Failed()
 
 
-def read_explained(data: Any, tp: Any) -> tuple[Any, list[Problem]]:
-    """Read ``data`` as ``tp``: the value and no problem, or every problem found."""
+class Explained(NamedTuple):
+    """What the explain mode read: the value, or the problems found and how many more."""
+
+    value: Any
+    #: The first problems found, at most :data:`~diplorec.errors.MAX_PROBLEMS` of them.
+    problems: list[Problem]
+    #: How many problems were found past those, counted but not kept.
+    omitted: int = 0
+
+
+def read_explained(data: Any, tp: Any) -> Explained:
+    """Read ``data`` as ``tp``: the value and no problem, or the problems found."""
     explainer = _Explainer()
     value = explainer.read(data, tp, None)
-    return value, explainer.problems
+    return Explained(value, explainer.problems, explainer.found - len(explainer.problems))
 
 
 def explain(data: Any, tp: Any, converter: Any = None) -> list[Problem]:
-    """Every problem that stops ``data`` from being read as ``tp``; empty if none.
+    """The first problems that stop ``data`` from being read as ``tp``; empty if none.
+
+    At most :data:`~diplorec.errors.MAX_PROBLEMS` are listed (:func:`read_explained`
+    also counts the rest).
 
     ``converter`` is accepted for compatibility and not used: the explain mode reads
     with the models' own rules.
@@ -67,6 +83,7 @@ def _render(path: _Path) -> str:
     return text
 
 
+@functools.cache
 def _words(name: str) -> str:
     """``'DiplomaticRank'`` → ``'diplomatic rank'``."""
     return re.sub(r"(?<!^)(?=[A-Z])", " ", name).lower()
@@ -126,11 +143,21 @@ def _model_plan(cls: type) -> tuple[tuple[attrs.Attribute[Any], ...], frozenset[
 
 
 class _Explainer:
+    """One explain pass: ``found`` counts every problem, ``problems`` keeps the first ones.
+
+    Whether a part of the data failed is told by ``found`` growing while it was read.
+    """
+
+    __slots__ = ("found", "problems")
+
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.found = 0
 
     def add(self, path: _Path, message: str) -> None:
-        self.problems.append(Problem(path=_render(path), message=message))
+        self.found += 1
+        if self.found <= MAX_PROBLEMS:
+            self.problems.append(Problem(path=_render(path), message=message))
 
     def read(self, value: Any, tp: Any, path: _Path) -> Any:
         kind, info = _classify(tp)
@@ -183,7 +210,7 @@ class _Explainer:
             self.add(path, f"expected an object ({_words(cls.__name__)}), got {json_type(value)}")
             return _FAILED
         fields, names, listed = plan
-        before = len(self.problems)
+        before = self.found
         tag = TAGS.get(cls)
         if tag is not None:
             if "type" not in value:
@@ -194,9 +221,9 @@ class _Explainer:
                     f"{show(value['type'])} is not allowed here; expected {tag!r}",
                 )
         if not names.issuperset(value):
+            message = f"is not a field of {_words(cls.__name__)}; expected one of {listed}"
             for key in value:
                 if key not in names and not (tag is not None and key == "type"):
-                    message = f"is not a field of {_words(cls.__name__)}; expected one of {listed}"
                     self.add((path, key), message)
         identity = value.get("id") if "id" in names else None
         if identity == "":
@@ -216,9 +243,9 @@ class _Explainer:
                     self.add((path, name), "is required but missing")
                 continue
             where = (path, name)
-            checked = len(self.problems)
+            checked = self.found
             built = self.read(value[name], field.type, where)
-            if len(self.problems) != checked:
+            if self.found != checked:
                 continue
             arguments[field.alias] = built
             if field.validator is not None:
@@ -228,7 +255,7 @@ class _Explainer:
                     self.add(where, exc.reason)
                 except ValueError as exc:
                     self.add(where, str(exc))
-        if len(self.problems) != before:
+        if self.found != before:
             return _FAILED
         try:
             return cls(**arguments)
@@ -243,7 +270,15 @@ class _Explainer:
             self.add(path, f"expected an array, got {json_type(value)}")
             return _FAILED
         read = self.read
-        return tuple([read(item, item_type, (path, index)) for index, item in enumerate(value)])
+        before = self.found
+        values = []
+        for index, item in enumerate(value):
+            built = read(item, item_type, (path, index))
+            if self.found == before:
+                values.append(built)
+            elif values:  # once an item failed, the array fails: keep no values
+                values.clear()
+        return tuple(values) if self.found == before else _FAILED
 
     def read_enum(
         self, value: Any, tp: type[enum.Enum], members: dict[str, Any], path: _Path

@@ -226,15 +226,12 @@ def _check_json_document(
     try:
         data = parse_json(_read_document(path))
     except ValidationError as error:
-        return 0, 1, list(error.problems)
+        return 0, 1, _with_omitted(error)
     raw, prefix, read = _document_events(data)
     try:
         found = read()
     except ValidationError as error:
-        problems = list(error.problems)
-        if error.omitted:
-            more = f"... and {error.omitted} more problems"
-            problems.append(Problem(path="$", message=more))
+        problems = _with_omitted(error)
         records = {_record_of(problem.path, prefix) for problem in error.problems}
         if None in records:
             return 0, 1, problems
@@ -293,6 +290,15 @@ def _write_text(text: str, stream: IO[str] | None = None) -> None:
 
 def _say(message: str) -> None:
     print(f"diplorec: {_safe(message)}", file=sys.stderr)
+
+
+def _with_omitted(error: ValidationError) -> list[Problem]:
+    """The problems ``error`` keeps, then one saying how many more it only counted."""
+    problems = list(error.problems)
+    if error.omitted:
+        more = f"... and {error.omitted} more problems"
+        problems.append(Problem(path="$", message=more, line=problems[-1].line))
+    return problems
 
 
 def _located(path: str, problem: Problem) -> str:
@@ -500,7 +506,7 @@ def _convert(args: argparse.Namespace) -> int:
         with _writing(args.output):
             count = writers[kind](_events_of(source), target)
     except ValidationError as error:
-        for problem in error.problems:
+        for problem in _with_omitted(error):
             print(_located(source, problem), file=sys.stderr)
         raise Failure(f"{source} is not valid, so {args.output} was not written") from None
     print(f"{count} events written to {args.output}", file=sys.stderr)
@@ -531,7 +537,7 @@ def _ledger(args: argparse.Namespace) -> int:
     try:
         ledger = RecognitionLedger.from_events(noting(_events_of(args.file)))
     except ValidationError as error:
-        for problem in error.problems:
+        for problem in _with_omitted(error):
             print(_located(args.file, problem), file=sys.stderr)
         raise Failure(f"{args.file} is not valid") from None
     try:

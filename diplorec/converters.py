@@ -384,22 +384,27 @@ def from_dict(data: Any, cls: Any) -> Any:
         return reader(data)
     except Exception as exc:  # the detailed pass says what was wrong
         failure = exc
-    raise ValidationError(_explain_failure(data, cls, failure)) from None
+    raise _explain_failure(data, cls, failure) from None
 
 
-def _explain_failure(data: Any, cls: Any, failure: BaseException) -> list[Problem]:
-    """Read ``data`` again in the reader's explain mode: every problem, with its path."""
+def _explain_failure(data: Any, cls: Any, failure: BaseException) -> ValidationError:
+    """Read ``data`` again in the reader's explain mode: the error listing its problems.
+
+    The explain mode keeps the first problems and counts the rest, so the error it
+    makes has an exact "and K more" and bounded size, whatever the input.
+    """
+    omitted = 0
     try:
-        from diplorec._explain import explain  # only ever needed for bad input
+        from diplorec._explain import read_explained  # only ever needed for bad input
 
-        problems = explain(data, cls)
+        _, problems, omitted = read_explained(data, cls)
     except RecursionError:
         problems = [Problem(path="$", message="the input is nested too deeply to read")]
     except Exception as exc:  # pragma: no cover - the explain mode must not fail
         problems = [Problem(path="$", message=f"the input could not be read ({exc})")]
     if not problems:  # pragma: no cover - the two modes disagree; still report it
         problems = [Problem(path="$", message=f"the input could not be read ({failure})")]
-    return problems
+    return ValidationError(problems, omitted=omitted)
 
 
 def _reject_constant(name: str) -> Any:
@@ -621,7 +626,7 @@ def loads(text: str | bytes, cls: Any) -> Any:
                     # orjson reads exactly as json does but for integers beyond 64 bits
                     # (see parse_json): without such a number, explain what was parsed.
                     if _LONG_NUMBER not in raw.translate(_DIGITS):
-                        raise ValidationError(_explain_failure(data, cls, exc)) from None
+                        raise _explain_failure(data, cls, exc) from None
     return from_dict(parse_json(text), cls)
 
 

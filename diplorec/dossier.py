@@ -34,7 +34,7 @@ from diplorec._wire import child, json_type, show
 from diplorec.actors import PARTY_TYPES, Government, Organization, Party, Person, Place, State
 from diplorec.converters import from_dict, register_document, to_dict
 from diplorec.dates import When
-from diplorec.errors import Problem, ValidationError
+from diplorec.errors import MAX_PROBLEMS, Problem, ValidationError
 from diplorec.events import (
     Annulment,
     CredentialPresentation,
@@ -563,34 +563,46 @@ class Dossier:
           $.events[0].on: '2025-07-32' is not a calendar date: July 2025 has 31 days, ...
         """
         document = upgrade(data)
-        problems: list[Problem] = []
+        problems: list[Problem] = []  # the first MAX_PROBLEMS found; the rest only counted
+        omitted = 0
+
+        def found(problem: Problem) -> None:
+            nonlocal omitted
+            if len(problems) < MAX_PROBLEMS:
+                problems.append(problem)
+            else:
+                omitted += 1
+
         if document.get("type") != DOCUMENT_TYPE:
-            found = document.get("type")
-            shown = show(found) if isinstance(found, str) else json_type(found)
+            given = document.get("type")
+            shown = show(given) if isinstance(given, str) else json_type(given)
             message = f"is {shown}; a dossier document has the type {DOCUMENT_TYPE!r}"
-            problems.append(Problem(path="$.type", message=message))
+            found(Problem(path="$.type", message=message))
         for key in sorted(set(document) - _DOCUMENT_KEYS, key=str):
             message = "is not a key of a dossier document (type, spec_version, events)"
-            problems.append(Problem(path=child("$", key), message=message))
+            found(Problem(path=child("$", key), message=message))
         raw = document.get("events")
         events: list[Event] = []
         if type(raw) is not list:
             message = f"must be an array of events, not {json_type(raw)}"
             if "events" not in document:
                 message = "is missing; a dossier document lists its events"
-            problems.append(Problem(path="$.events", message=message))
+            found(Problem(path="$.events", message=message))
         else:
             for index, item in enumerate(raw):
                 try:
-                    events.append(from_dict(item, Event))
+                    event = from_dict(item, Event)
                 except ValidationError as error:
+                    omitted += error.omitted
                     prefix = child("$.events", index)
-                    problems.extend(
-                        Problem(path=prefix + problem.path[1:], message=problem.message)
-                        for problem in error.problems
-                    )
+                    for problem in error.problems:
+                        found(Problem(path=prefix + problem.path[1:], message=problem.message))
+                    events.clear()  # a document with a bad event is not built: keep no events
+                else:
+                    if not problems:
+                        events.append(event)
         if problems:
-            raise ValidationError(problems)
+            raise ValidationError(problems, omitted=omitted)
         return cls(events=tuple(events))
 
 

@@ -108,4 +108,4 @@ def _strings_in(data: Any) -> list[str]:
 @given(st.sampled_from(EVENTS))
 def test_valid_example_events_read_alike(event: Any) -> None:
     """Each event of the worked example reads to itself in the explain mode."""
-    assert read_explained(diplorec.to_dict(event), Event) == (event, [])
+    assert read_explained(diplorec.to_dict(event), Event) == (event, [], 0)

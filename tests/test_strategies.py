@@ -56,11 +56,16 @@ OTHER_STRATEGIES: list[tuple[Callable[[], st.SearchStrategy[Any]], type]] = [
     (ds.whens, When),
     (ds.problems, Problem),
     (ds.findings, Finding),
+    (ds.bad_lines, BadLine),
+    (ds.times_of_day, datetime.time),
+]
+#: Strategies that draw a whole ledger (a sequence of events, read into a ledger) for
+#: each value: tens of milliseconds a value on a quiet machine. Their speed is watched
+#: by tests/test_strategy_speed.py, with settings that no profile overrides.
+LEDGER_STRATEGIES: list[tuple[Callable[[], st.SearchStrategy[Any]], type]] = [
     (ds.timeline_entries, TimelineEntry),
     (ds.standing_reports, StandingReport),
     (ds.standing_intervals, StandingInterval),
-    (ds.bad_lines, BadLine),
-    (ds.times_of_day, datetime.time),
 ]
 
 #: The strategy function of every enum diplorec exports, by enum.
@@ -115,6 +120,18 @@ class TestValidByConstruction:
     @given(data=st.data())
     def test_draws_instances(self, make: Callable[[], Any], cls: Any, data: st.DataObject) -> None:
         """A drawn value is an instance of the class the strategy is for."""
+        assert isinstance(data.draw(make()), cls)
+
+    # Ten whole ledgers can take more than the second Hypothesis allows for drawing the
+    # first ten examples when the machine is busy, though each is as quick as
+    # test_strategy_speed requires: that test watches their speed, this one what they draw.
+    @settings(suppress_health_check=[HealthCheck.too_slow])
+    @pytest.mark.parametrize(("make", "cls"), LEDGER_STRATEGIES, ids=map(_label, LEDGER_STRATEGIES))
+    @given(data=st.data())
+    def test_draws_ledger_rows(
+        self, make: Callable[[], Any], cls: Any, data: st.DataObject
+    ) -> None:
+        """A value drawn from a ledger is an instance of the class the strategy is for."""
         assert isinstance(data.draw(make()), cls)
 
     @pytest.mark.parametrize("enum_type", list(ENUM_STRATEGIES), ids=lambda e: e.__name__)

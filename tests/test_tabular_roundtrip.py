@@ -129,6 +129,20 @@ def _csv_text(events: list[Any], *, guard: bool = True) -> str:
     return buffer.getvalue()
 
 
+@pytest.fixture(scope="module")
+def arrow_ready() -> None:
+    """Import pyarrow and write and read one Parquet table before a property times it.
+
+    Importing pyarrow and its Parquet module takes seconds on a busy machine, once per
+    process; inside the first example it would exceed the deadline. Skips without pyarrow.
+    """
+    pytest.importorskip("pyarrow")
+    from diplorec.tabular import from_arrow, read_parquet, to_arrow
+
+    assert from_arrow(to_arrow(example.EVENTS)) == list(example.EVENTS)
+    assert read_parquet(io.BytesIO(_parquet_bytes(list(example.EVENTS)))) == list(example.EVENTS)
+
+
 class TestRoundTrip:
     """Every event of every type reads back equal from each table form."""
 
@@ -142,10 +156,10 @@ class TestRoundTrip:
         """read_csv undoes write_csv, formula guard included."""
         assert read_csv(io.StringIO(_csv_text(events), newline="")) == events
 
+    @pytest.mark.usefixtures("arrow_ready")
     @given(st.lists(strategies.events(), max_size=4))
     def test_arrow_and_parquet(self, events: list[Event]) -> None:
         """from_arrow(to_arrow(events)) and read_parquet of the same table give the events."""
-        pytest.importorskip("pyarrow")
         from diplorec.tabular import from_arrow, read_parquet, to_arrow
 
         assert from_arrow(to_arrow(events)) == events
