@@ -256,8 +256,13 @@ class Interner:
             for cache in self._caches:
                 cache.clear()
 
-    def wrap(self, reader: Reader) -> Reader:
-        """``reader``, returning a kept value when it reads the same JSON again."""
+    def wrap(self, reader: Reader, max_keys: int) -> Reader:
+        """``reader``, returning a kept value when it reads the same JSON again.
+
+        An object with more than ``max_keys`` keys (the class's fields and its tag) is
+        refused by ``reader`` anyway: it is read without first being written out as a
+        key, which would cost memory in proportion to its unknown keys.
+        """
         key_of = _json_key()
         if key_of is None:
             return reader
@@ -274,7 +279,7 @@ class Interner:
             if state[2]:
                 state[2] -= 1
                 return reader(value)
-            if type(value) is not dict:
+            if type(value) is not dict or len(value) > max_keys:
                 return reader(value)
             try:
                 # Without its opening brace, as a new bytes object of its own size: orjson
@@ -373,7 +378,9 @@ class Readers:
     def _build(self, tp: Any) -> Reader:
         if tp in MODEL_CLASSES:
             reader = self._model(tp)
-            return INTERNED.wrap(reader) if _interned(tp) else reader
+            if _interned(tp):
+                return INTERNED.wrap(reader, max_keys=len(attrs.fields(tp)) + 1)
+            return reader
         found = union_members(tp)
         if found is not None:
             return self._union(*found)

@@ -12,6 +12,7 @@ import copy
 import datetime as dt
 import gc
 import io
+import json
 import subprocess
 import sys
 import tracemalloc
@@ -28,7 +29,7 @@ from hypothesis import strategies as st
 
 import diplorec
 from diplorec import _fastpath, converters, strategies
-from diplorec._fastpath import Interner, Readers
+from diplorec._fastpath import Interner, Readers, WireTypeError
 from diplorec.actors import State
 from diplorec.dates import OPEN_END, OPEN_START, When
 from diplorec.examples.russia_taliban_2025 import EVENTS
@@ -327,7 +328,7 @@ class TestInterning:
     def test_keys_are_their_own_size(self) -> None:
         """A kept key takes about its JSON's length, not the encoder's 4 kB working buffer."""
         interner = Interner(window=10_000)
-        read = interner.wrap(lambda value: None)
+        read = interner.wrap(lambda value: None, max_keys=9)
         records = [{"type": "state", "name": f"State {index}"} for index in range(500)]
         tracemalloc.start()
         try:
@@ -348,7 +349,7 @@ class TestInterning:
             calls.append(value)
             return object()
 
-        read = Interner(size=100, window=4, min_hit_rate=0.5, pause=6).wrap(count)
+        read = Interner(size=100, window=4, min_hit_rate=0.5, pause=6).wrap(count, max_keys=9)
         for index in range(4):  # a window of misses: interning stops
             read({"n": index})
         assert len(calls) == 4
@@ -367,7 +368,7 @@ class TestInterning:
             calls.append(value)
             return object()
 
-        read = Interner(size=2, window=1000).wrap(count)
+        read = Interner(size=2, window=1000).wrap(count, max_keys=9)
         for index in range(5):
             read({"n": index})
         read({"n": 0})
@@ -383,12 +384,42 @@ class TestInterning:
             return object()
 
         interner = Interner(window=1000, max_key=64)
-        read = interner.wrap(count)
+        read = interner.wrap(count, max_keys=9)
         short, long = {"name": "Qatar"}, {"name": "Q" * 100}
         assert read(short) is read(short)
         assert read(long) is not read(long)
         assert len(calls) == 3
         assert len(interner._caches[0]) == 1
+
+    def test_objects_with_too_many_keys_are_not_written_out(self) -> None:
+        """An object with more keys than the class has fields is neither keyed nor kept."""
+        calls: list[Any] = []
+
+        def count(value: Any) -> Any:
+            calls.append(value)
+            return object()
+
+        interner = Interner(window=1000)
+        read = interner.wrap(count, max_keys=2)
+        small, large = {"a": 1, "b": 2}, {"a": 1, "b": 2, "c": 3}
+        assert read(small) is read(small)
+        assert read(large) is not read(large)
+        assert len(interner._caches[0]) == 1
+
+    def test_unknown_keys_cost_no_key(self) -> None:
+        """Refusing an actor with 10⁵ unknown keys does not write it out as JSON first."""
+        record: dict[str, Any] = {"type": "state", "name": "Qatar", "iso3": "QAT"}
+        record.update((f"k{index}", index) for index in range(100_000))
+        size = len(json.dumps(record))
+        reader = converters._READERS.get(State)
+        tracemalloc.start()
+        try:
+            with pytest.raises(WireTypeError):
+                reader(record)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert peak < size / 10
 
     def test_threads_read_alike(self) -> None:
         """Threads reading the same records at once all get values equal to the reference."""
