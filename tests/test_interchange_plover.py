@@ -257,6 +257,25 @@ class TestBadRecords:
             from_plover(record)
         assert any(p.path == path or p.path.startswith(path + ".") for p in caught.value.problems)
 
+    def test_problems_past_the_cap_are_counted(self) -> None:
+        """An extension event with 250 problems reports 100 and "and 150 more", in both modes."""
+        record = to_plover(example.RECOGNITION)
+        record[EXTENSION]["event"]["sources"] = [{} for _ in range(250)]
+        with pytest.raises(ValidationError) as caught:
+            from_plover(record)
+        assert len(caught.value.problems) == 100
+        assert caught.value.omitted == 150
+        assert all(p.path.startswith("$.diplorec.event.") for p in caught.value.problems)
+        line = json.dumps(record).encode() + b"\n"
+        with pytest.raises(ValidationError) as raised:
+            list(read_plover(io.BytesIO(line)))
+        assert raised.value.omitted == 150
+        reader = read_plover(io.BytesIO(line), errors="collect")
+        assert list(reader) == []
+        (bad,) = reader.bad_lines
+        assert (len(bad.problems), bad.omitted) == (100, 150)
+        assert str(bad).endswith("... and 150 more")
+
     def test_same_actor_twice(self) -> None:
         """A recognition of oneself is refused in plain words, as a ValidationError."""
         record = {"id": "x", "date": "2025-01-01", "event": ["SUPPORT"], "cameo": "054",

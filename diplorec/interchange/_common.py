@@ -126,11 +126,11 @@ class RecordReader(LineReader[T]):
         """Records still held when the input ends."""
         return ()
 
-    def _bad(self, number: int, problems: Iterable[Problem]) -> None:
+    def _bad(self, number: int, problems: Iterable[Problem], omitted: int = 0) -> None:
         located = tuple(attrs.evolve(p, line=number) for p in problems)
         if self.errors == "raise":
-            raise ValidationError(located)
-        self.bad_lines.append(BadLine(line=number, problems=located))
+            raise ValidationError(located, omitted=omitted)
+        self.bad_lines.append(BadLine(line=number, problems=located, omitted=omitted))
 
     def _run(self, records: Iterator[tuple[int, bytes | None]]) -> Generator[T, None, None]:
         try:
@@ -145,7 +145,7 @@ class RecordReader(LineReader[T]):
                 try:
                     produced = list(self._read(line))
                 except ValidationError as error:
-                    self._bad(number, error.problems)
+                    self._bad(number, error.problems, error.omitted)
                     continue
                 yield from produced
             yield from self._finish()

@@ -230,7 +230,8 @@ def _from_extension(own: Any) -> Event:
             data = upgrade_event(data, version)
         event: Event = from_dict(data, Event)
     except ValidationError as error:
-        raise ValidationError(_under(error.problems, f"{path}.event")) from None
+        problems = _under(error.problems, f"{path}.event")
+        raise ValidationError(problems, omitted=error.omitted) from None
     return event
 
 

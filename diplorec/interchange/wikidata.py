@@ -179,13 +179,16 @@ class WikidataImport:
     ``ties`` holds one :class:`~diplorec.events.DiplomaticTies` per pair of items and
     period (a relation stated on both items is one event citing both statements);
     ``problems`` (with ``errors="collect"``) each name the JSON path of a statement that
-    was not read and why; ``deprecated`` counts statements of deprecated rank, which
-    Wikidata keeps as known to be wrong and which are not read.
+    was not read and why; ``omitted`` counts further problems of those statements past
+    the :data:`~diplorec.errors.MAX_PROBLEMS` each error keeps; ``deprecated`` counts
+    statements of deprecated rank, which Wikidata keeps as known to be wrong and which
+    are not read.
     """
 
     ties: tuple[DiplomaticTies, ...]
     problems: tuple[Problem, ...]
     deprecated: int
+    omitted: int = 0
 
 
 def _load(source: Any) -> Any:
@@ -411,7 +414,7 @@ def read_wikidata(
         raise problem("$.entities", "is required: an object of entities keyed by their ids")
     ties: dict[str, DiplomaticTies] = {}
     problems: list[Problem] = []
-    deprecated = 0
+    deprecated = omitted = 0
     for key in list(entities):
         try:
             statements = list(_statements({key: entities[key]}))
@@ -419,6 +422,7 @@ def read_wikidata(
             if errors == "raise":
                 raise
             problems.extend(error.problems)
+            omitted += error.omitted
             continue
         for subject, path, claim in statements:
             if isinstance(claim, Mapping) and claim.get("rank") == "deprecated":
@@ -430,10 +434,11 @@ def read_wikidata(
                 if errors == "raise":
                     raise
                 problems.extend(error.problems)
+                omitted += error.omitted
                 continue
             _keep(ties, tie)
     return WikidataImport(
-        ties=tuple(ties.values()), problems=tuple(problems), deprecated=deprecated
+        ties=tuple(ties.values()), problems=tuple(problems), deprecated=deprecated, omitted=omitted
     )
 
 
