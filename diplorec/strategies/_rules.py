@@ -187,6 +187,8 @@ def _characters(low: int, high: int | None, letters: str, anything: bool) -> _Pa
     class may repeat more than :data:`_REPEAT_CAP` times) exactly ``high`` of them, as a
     short drawn text repeated to that length (drawing two thousand characters one by one
     would cost milliseconds)."""
+    if (low, high) == (1, 1) and not anything:  # one of a few characters: an integer choice
+        return lambda draw: letters[draw(_below(len(letters)))]
     alphabet = _ANY_CHARACTER if anything else _alphabet(letters)
     top = low + _REPEAT_CAP if high is None else min(high, low + _REPEAT_CAP)
     usual = st.text(alphabet, min_size=low, max_size=top)
