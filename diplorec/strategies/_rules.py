@@ -62,9 +62,9 @@ def strategy_for(rule: v.Rule) -> SearchStrategy[Any]:
     if isinstance(rule, v.Pattern):
         return _pattern(rule.regex)
     if isinstance(rule, v.IntRange):
-        return st.integers(rule.low, rule.high)
+        return _with_ends(rule.low, rule.high, st.integers(rule.low, rule.high))
     if isinstance(rule, v.FloatRange):
-        return _float_range(rule.low, rule.high, st.floats(rule.low, rule.high))
+        return _with_ends(rule.low, rule.high, st.floats(rule.low, rule.high))
     if isinstance(rule, v.Member):
         return st.sampled_from(rule.enum_type)
     if isinstance(rule, v.Distinct):
@@ -91,25 +91,26 @@ def bad_values_for(rule: v.Rule, candidates: tuple[Any, ...] = ()) -> list[Any]:
     return [value for value in derived if _rejects(rule, value)]
 
 
-#: One float in this many drawn for a range rule is its low end, and one its high end.
-_FLOAT_ENDS_ONE_IN: Final = 8
+#: One value in this many drawn for a range rule is its low end, and one its high end.
+_ENDS_ONE_IN: Final = 8
 
 
 @_flat
-def _float_range(draw: st.DrawFn, low: float, high: float, inner: SearchStrategy[float]) -> float:
-    """A float of ``inner`` (within [low, high]), or now and then an end of the range: one
-    choice, and the float's own when it is not an end.
+def _with_ends(draw: st.DrawFn, low: Any, high: Any, inner: SearchStrategy[Any]) -> Any:
+    """A value of ``inner`` (within [low, high]), or now and then an end of the range: one
+    choice, and the value's own when it is not an end.
 
-    Hypothesis draws the ends of a float range only now and then, mostly as one of the
-    constants it collects from the code under test, so how often depends on which
-    modules are loaded: with a whole test suite imported, 1.0 was drawn for a
-    confidence about once in five hundred citations, and a search for it could fail.
-    Drawn here, each end comes once in :data:`_FLOAT_ENDS_ONE_IN` whatever is loaded.
+    Hypothesis draws the ends of a range only now and then (an integer end one time in
+    64, a float end mostly as one of the constants it collects from the code under
+    test), and how often depends on which modules are loaded: with the whole test suite
+    imported, 1.0 was drawn for a confidence about once in five hundred citations, and a
+    search among 3,000 citations, or 3,000 states for a COW code of 999, could miss.
+    Drawn here, each end comes once in :data:`_ENDS_ONE_IN` whatever is loaded.
     """
-    pick = draw(_below(_FLOAT_ENDS_ONE_IN))
-    if pick == _FLOAT_ENDS_ONE_IN - 2:
+    pick = draw(_below(_ENDS_ONE_IN))
+    if pick == _ENDS_ONE_IN - 2:
         return low
-    if pick == _FLOAT_ENDS_ONE_IN - 1:
+    if pick == _ENDS_ONE_IN - 1:
         return high
     return draw(inner)
 
