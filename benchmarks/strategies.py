@@ -162,7 +162,8 @@ def _compare(against: Path, only: list[str], n: int, rounds: int) -> None:
     for index in range(rounds):
         order = list(checkouts) if index % 2 == 0 else list(reversed(checkouts))
         for side in order:
-            env = {**os.environ, "PYTHONPATH": str(checkouts[side])}
+            # no bytecode is written into either checkout
+            env = {**os.environ, "PYTHONPATH": str(checkouts[side]), "PYTHONDONTWRITEBYTECODE": "1"}
             command = [sys.executable, __file__, "--json", "-n", str(n), *only]
             out = subprocess.run(command, env=env, check=True, capture_output=True, text=True)
             for name, (ms, cpu, _, _) in json.loads(out.stdout).items():
