@@ -1,16 +1,29 @@
 """Cost of drawing from diplorec's Hypothesis strategies: ``python -m benchmarks.strategies``.
 
 For each public strategy, prints the mean time of one draw (as Hypothesis's ``too_slow``
-health check adds them up), and the mean number of strategy draws and of choices per value,
-which do not depend on how busy the machine is. ``just(None)`` shows the fixed cost of a
-draw through ``st.data()``, included in every other line.
+health check adds them up) and the processor time it takes, and the mean number of
+strategy draws and of choices per value, which do not depend on how busy the machine
+is. ``just(None)`` shows the fixed cost of a draw through ``st.data()``, included in
+every other line.
+
+``--against DIRECTORY`` times another checkout of diplorec too, in the same run: each
+round runs this table once for each checkout (in alternating order, as separate
+processes), and the medians over the rounds are printed side by side with their ratio
+(other / this: above 1 when this checkout is faster), so that a busy machine slows both
+alike.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, Phase, given, settings
@@ -64,8 +77,13 @@ CASES: dict[str, Callable[[], st.SearchStrategy[Any]]] = {
 
 
 def _run(strategy: st.SearchStrategy[Any], n: int, on_draw: Callable[[Any], None]) -> None:
+    """Draw ``n`` values, the same ones each run (``derandomize``): a value may cost many
+    times another (a name as long as the rule allows), so that runs differ only by how
+    busy the machine is."""
+
     @settings(
         max_examples=n,
+        derandomize=True,
         database=None,
         deadline=None,
         phases=[Phase.generate],
@@ -78,18 +96,21 @@ def _run(strategy: st.SearchStrategy[Any], n: int, on_draw: Callable[[Any], None
     run()
 
 
-def milliseconds(make: Callable[[], st.SearchStrategy[Any]], n: int) -> float:
-    """Mean milliseconds of one draw."""
+def milliseconds(make: Callable[[], st.SearchStrategy[Any]], n: int) -> tuple[float, float]:
+    """Mean milliseconds of one draw: elapsed (what Hypothesis's health check counts) and
+    of processor time (which a busy machine inflates less)."""
     strategy = make()
-    times: list[float] = []
+    elapsed: list[float] = []
+    processor: list[float] = []
 
     def draw(data: st.DataObject) -> None:
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         data.draw(strategy)
-        times.append(time.perf_counter() - start)
+        processor.append(time.process_time() - start_cpu)
+        elapsed.append(time.perf_counter() - start)
 
     _run(strategy, n, draw)
-    return sum(times) / len(times) * 1000
+    return sum(elapsed) / len(elapsed) * 1000, sum(processor) / len(processor) * 1000
 
 
 def choices(make: Callable[[], st.SearchStrategy[Any]], n: int) -> tuple[float, float]:
@@ -116,19 +137,74 @@ def choices(make: Callable[[], st.SearchStrategy[Any]], n: int) -> tuple[float, 
     return counts[0] / counts[2], counts[1] / counts[2]
 
 
+def _table(only: list[str], n: int) -> dict[str, tuple[float, float, float, float]]:
+    """Milliseconds (elapsed and processor), draws and choices per value of each case
+    (of those named in ``only``)."""
+    found: dict[str, tuple[float, float, float, float]] = {}
+    for name, make in CASES.items():
+        if only and not any(part in name for part in only):
+            continue
+        try:
+            make()
+        except AttributeError:  # a strategy this checkout of diplorec does not have
+            continue
+        milliseconds(make, 5)  # set up lazily built parts first
+        draws, made = choices(make, min(n, 100))
+        found[name] = (*milliseconds(make, n), draws, made)
+    return found
+
+
+def _compare(against: Path, only: list[str], n: int, rounds: int) -> None:
+    """Time this checkout and ``against`` in alternating rounds; print medians and ratios."""
+    here = Path(__file__).resolve().parents[1]
+    checkouts = {"this": here, "other": against.resolve()}
+    times: dict[str, dict[str, list[tuple[float, float]]]] = {"this": {}, "other": {}}
+    for index in range(rounds):
+        order = list(checkouts) if index % 2 == 0 else list(reversed(checkouts))
+        for side in order:
+            # no bytecode is written into either checkout
+            env = {**os.environ, "PYTHONPATH": str(checkouts[side]), "PYTHONDONTWRITEBYTECODE": "1"}
+            command = [sys.executable, __file__, "--json", "-n", str(n), *only]
+            out = subprocess.run(command, env=env, check=True, capture_output=True, text=True)
+            for name, (ms, cpu, _, _) in json.loads(out.stdout).items():
+                times[side].setdefault(name, []).append((ms, cpu))
+    print(f"this: {checkouts['this']}\nother: {checkouts['other']}")
+    print(f"medians over {rounds} rounds of {n} values; ms/value elapsed, then processor time")
+    header = f"{'this':>6s} {'other':>6s} {'ratio':>6s}"
+    print(f"{'strategy':40s} {header}   {header}")
+    for name, mine in times["this"].items():
+        theirs = times["other"].get(name)
+        cells = []
+        for column in (0, 1):
+            a = statistics.median(row[column] for row in mine)
+            if theirs is None:
+                cells.append(f"{a:6.2f} {'-':>6s} {'-':>6s}")
+                continue
+            b = statistics.median(row[column] for row in theirs)
+            cells.append(f"{a:6.2f} {b:6.2f} {b / a:5.2f}x")
+        print(f"{name:40s} " + "   ".join(cells))
+
+
 def main() -> None:
-    """Print the table."""
+    """Print the table (or, with ``--against``, the comparison)."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-n", type=int, default=200, help="values drawn per strategy")
     parser.add_argument("only", nargs="*", help="run the cases whose name contains one of these")
+    parser.add_argument(
+        "--against", type=Path, metavar="DIRECTORY", help="another checkout of diplorec to time"
+    )
+    parser.add_argument("--rounds", type=int, default=3, help="rounds with --against")
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
-    print(f"{'strategy':40s} {'ms/value':>9s} {'draws':>7s} {'choices':>8s}")
-    for name, make in CASES.items():
-        if arguments.only and not any(part in name for part in arguments.only):
-            continue
-        milliseconds(make, 5)  # set up lazily built parts first
-        draws, made = choices(make, min(arguments.n, 100))
-        print(f"{name:40s} {milliseconds(make, arguments.n):9.2f} {draws:7.1f} {made:8.1f}")
+    if arguments.against is not None:
+        _compare(arguments.against, arguments.only, arguments.n, arguments.rounds)
+        return
+    if arguments.json:
+        print(json.dumps(_table(arguments.only, arguments.n)))
+        return
+    print(f"{'strategy':40s} {'ms/value':>9s} {'cpu ms':>7s} {'draws':>7s} {'choices':>8s}")
+    for name, (ms, cpu, draws, made) in _table(arguments.only, arguments.n).items():
+        print(f"{name:40s} {ms:9.2f} {cpu:7.2f} {draws:7.1f} {made:8.1f}")
 
 
 if __name__ == "__main__":

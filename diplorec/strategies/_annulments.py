@@ -27,7 +27,14 @@ from diplorec.events import (
     RecognitionWithdrawal,
     _authors_of,
 )
-from diplorec.strategies._core import _UNSET, Narrowing, _draw_fields
+from diplorec.strategies._core import (
+    _UNSET,
+    Narrowing,
+    _below,
+    _draw_fields,
+    _flat,
+    _tuples,
+)
 from diplorec.strategies._dates import whens
 from diplorec.strategies._events import (
     EventFields,
@@ -60,11 +67,11 @@ def act_claims(
     No party both claims and denies the act. Most records leave all three out: each
     are drawn for one act in four.
     """
-    reservations = st.lists(texts(), min_size=1, max_size=2).map(tuple)
+    reservations = _tuples(texts(), min_size=1, max_size=2)
 
-    @st.composite
+    @_flat
     def build(draw: st.DrawFn) -> dict[str, Any]:
-        if draw(st.integers(0, 3)) < 3:  # shrinks towards an act without them
+        if draw(_below(4)) < 3:  # shrinks towards an act without them
             return {}
         claimed = draw(parties)
         denied = _without({party.id for party in claimed}, draw(parties))
