@@ -419,10 +419,7 @@ def read_wikidata(
         try:
             statements = list(_statements({key: entities[key]}))
         except ValidationError as error:
-            if errors == "raise":
-                raise
-            problems.extend(error.problems)
-            omitted += error.omitted
+            omitted += _collected(error, errors, problems)
             continue
         for subject, path, claim in statements:
             if isinstance(claim, Mapping) and claim.get("rank") == "deprecated":
@@ -431,15 +428,20 @@ def read_wikidata(
             try:
                 tie = _tie(subject, claim, path, entities, as_of)
             except ValidationError as error:
-                if errors == "raise":
-                    raise
-                problems.extend(error.problems)
-                omitted += error.omitted
+                omitted += _collected(error, errors, problems)
                 continue
             _keep(ties, tie)
     return WikidataImport(
         ties=tuple(ties.values()), problems=tuple(problems), deprecated=deprecated, omitted=omitted
     )
+
+
+def _collected(error: ValidationError, errors: str, problems: list[Problem]) -> int:
+    """Keep ``error``'s problems, or raise it when ``errors`` is "raise"; its omitted count."""
+    if errors == "raise":
+        raise error
+    problems.extend(error.problems)
+    return error.omitted
 
 
 def _keep(ties: dict[str, DiplomaticTies], tie: DiplomaticTies) -> None:
