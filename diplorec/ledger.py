@@ -25,6 +25,7 @@ Analysis documentation.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import enum
 import threading
@@ -35,7 +36,8 @@ from typing import TypeAlias
 
 import attrs
 
-from diplorec._precedence import ChangeKind, Series, Standing
+from diplorec import _gc
+from diplorec._precedence import ChangeKind, Series, Spans, Standing, span_of
 from diplorec._similar import suggest
 from diplorec.actors import PARTY_TYPES, Government, Organization, Party, State
 from diplorec.dates import Precision, When
@@ -155,6 +157,7 @@ _KIND_RANK = {kind: rank for rank, kind in enumerate(ChangeKind)}
 
 
 _NO_CHANGES = Series([])
+_NO_SPANS = Spans([], [])
 
 
 class UnknownPartyError(DiplorecError, KeyError):
@@ -400,6 +403,14 @@ def _rival_entries(entries: list[TimelineEntry]) -> list[TimelineEntry]:
         rivals = {entry.recognized.id: entry.recognized for entry in group}
         if len(rivals) < 2:
             continue
+        # The first day each rival may have been recognised: a trigger ends only the
+        # rivals that may have been recognised by its last possible day.
+        first_possible: dict[str, datetime.date] = {}
+        for entry in group:
+            day = entry.when.earliest
+            known = first_possible.get(entry.recognized.id)
+            if known is None or day < known:
+                first_possible[entry.recognized.id] = day
         for trigger in group:
             if trigger.effect not in (Standing.RECOGNIZED, Standing.UNCERTAIN):
                 continue
@@ -411,9 +422,7 @@ def _rival_entries(entries: list[TimelineEntry]) -> list[TimelineEntry]:
                     (trigger.event.id, trigger.recognizer.id, rival_id) in explicit
                 ):
                     continue
-                if not any(
-                    e.recognized.id == rival_id and e.when.earliest <= latest for e in group
-                ):
+                if first_possible[rival_id] > latest:
                     continue
                 withdrawn = (
                     Standing.WITHDRAWN
@@ -668,17 +677,26 @@ def _supersede(entries: list[TimelineEntry]) -> list[TimelineEntry]:
     A withdrawal first claimed by a third party and later confirmed by the withdrawer
     is one change, not two: the confirmed record decides.
     """
-    firm: dict[tuple[str, str, bool], list[TimelineEntry]] = defaultdict(list)
+    firm: dict[tuple[str, str, bool], list[tuple[int, int, str]]] = defaultdict(list)
     for entry in entries:
         if entry.effect not in (None, Standing.UNCERTAIN) and entry.kind not in _NOT_CONFIRMING:
-            firm[entry.recognizer.id, entry.recognized.id, entry.kind.gives].append(entry)
+            key = (entry.recognizer.id, entry.recognized.id, entry.kind.gives)
+            firm[key].append((*span_of(entry), entry.event.id))
+    # The firm changes of each pair and direction as spans of days, so that those
+    # overlapping a claim are found without looking at every one.
+    spans: dict[tuple[str, str, bool], tuple[Spans, list[str]]] = {}
+    for key, rows in firm.items():
+        rows.sort()
+        los, his, ids = (list(column) for column in zip(*rows, strict=True))
+        spans[key] = (Spans(los, his), ids)
     out: list[TimelineEntry] = []
     for entry in entries:
         if entry.effect is Standing.UNCERTAIN:
-            same = firm.get((entry.recognizer.id, entry.recognized.id, entry.kind.gives), ())
-            confirming = sorted(other.event.id for other in same if other.when.overlaps(entry.when))
+            found = spans.get((entry.recognizer.id, entry.recognized.id, entry.kind.gives))
+            overlapping, ids = found or (_NO_SPANS, [])
+            confirming = [ids[index] for index in overlapping.overlapping(*span_of(entry))]
             if confirming:
-                entry = attrs.evolve(entry, superseded_by=confirming[0])
+                entry = attrs.evolve(entry, superseded_by=min(confirming))
         out.append(entry)
     return out
 
@@ -916,7 +934,7 @@ class RecognitionLedger:
             return self._views.setdefault(last, view)
 
     @classmethod
-    def from_events(cls, events: Iterable[Event]) -> RecognitionLedger:
+    def from_events(cls, events: Iterable[Event], *, pause_gc: bool = True) -> RecognitionLedger:
         """Build a ledger from events.
 
         Recognitions, withdrawals, stated policies and ties with formal recognition
@@ -926,12 +944,25 @@ class RecognitionLedger:
         answer. A no-declarations policy without a subject reaches every government
         the events name.
 
+        The build makes several objects per event that live on, and Python's cyclic
+        garbage collector would scan them again and again as they pile up, more so
+        the larger the ledger. So ``pause_gc`` (the default) turns the collector off
+        while ``events`` are read and the ledger is built, and back on (if it was on)
+        however the build ends; ``pause_gc=False`` leaves it alone. The trade-off is
+        that of :func:`~diplorec.jsonl.read_jsonl`'s ``pause_gc``: during the build,
+        reference cycles made by any code in the process are not freed.
+
         >>> RecognitionLedger.from_events([]).recognizers("state:XKX", "2025")
         Traceback (most recent call last):
         ...
         diplorec.ledger.UnknownPartyError: 'state:XKX' is not in this ledger (no event ...)
         """
-        events = tuple(events)
+        with _gc.paused() if pause_gc else contextlib.nullcontext():
+            return cls._build(tuple(events))
+
+    @classmethod
+    def _build(cls, events: tuple[Event, ...]) -> RecognitionLedger:
+        """Build a ledger from events (:meth:`from_events`, the collector aside)."""
         entries: list[TimelineEntry] = []
         named: dict[str, Party] = {}
         general: list[RecognitionPolicy] = []
