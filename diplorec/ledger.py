@@ -268,8 +268,37 @@ _AUTHOR = {"recognition": "recognizer", "withdrawal": "withdrawer", "switch": "w
 _AUTHOR["suspension"] = "withdrawer"
 
 
+def _stated(
+    event: RecognitionAct | RecognitionWithdrawal | RecognitionPolicy,
+    pair: tuple[Party, Party],
+    change: tuple[ChangeKind, Standing | None],
+    reason: str,
+    recognition: tuple[RecognitionForm, LegalStatus, RecognitionCapacity | None] | None = None,
+) -> TimelineEntry:
+    """The change an act or a stated policy makes to ``pair`` (recognizer, recognized).
+
+    It takes effect on the event's ``effective`` date when it has one (and says so),
+    else on its date ``on``; ``change`` is its kind and effect, ``recognition`` the
+    form, legal status and capacity of a change that gives recognition.
+    """
+    if event.effective is not None:
+        reason += f", effective {event.effective}"
+    form, legal_status, capacity = recognition or (None, None, None)
+    return TimelineEntry(
+        recognizer=pair[0],
+        recognized=pair[1],
+        when=event.effective or event.on,
+        kind=change[0],
+        effect=change[1],
+        event=event,
+        reason=reason,
+        form=form,
+        legal_status=legal_status,
+        capacity=capacity,
+    )
+
+
 def _act_entries(act: RecognitionAct) -> list[TimelineEntry]:
-    when = act.effective or act.on
     effect: Standing | None
     if act.characterization is Characterization.DENIED_RECOGNITION:
         effect, reason = None, "the recognizer denied that the act amounts to recognition"
@@ -289,38 +318,20 @@ def _act_entries(act: RecognitionAct) -> list[TimelineEntry]:
         reason += f" as {_CAPACITY_WORDS[act.capacity]}"
     if not act.exclusive:
         reason += ", not exclusive"
-    if act.effective is not None:
-        reason += f", effective {act.effective}"
-    entries = [
-        TimelineEntry(
-            recognizer=act.recognizer,
-            recognized=act.recognized,
-            when=when,
-            kind=ChangeKind.RECOGNITION,
-            effect=effect,
-            event=act,
-            reason=reason,
-            form=act.form,
-            legal_status=act.legal_status,
-            capacity=act.capacity,
+    recognition = (act.form, act.legal_status, act.capacity)
+    own = _stated(
+        act, (act.recognizer, act.recognized), (ChangeKind.RECOGNITION, effect), reason, recognition
+    )
+    # Each partner of a collective act gives the same recognition.
+    return [own] + [
+        attrs.evolve(
+            own,
+            recognizer=partner,
+            kind=ChangeKind.COLLECTIVE_RECOGNITION,
+            reason=f"{own.reason}, given collectively with {act.recognizer.id}",
         )
+        for partner in act.collective_with
     ]
-    for partner in act.collective_with:
-        entries.append(
-            TimelineEntry(
-                recognizer=partner,
-                recognized=act.recognized,
-                when=when,
-                kind=ChangeKind.COLLECTIVE_RECOGNITION,
-                effect=effect,
-                event=act,
-                reason=f"{reason}, given collectively with {act.recognizer.id}",
-                form=act.form,
-                legal_status=act.legal_status,
-                capacity=act.capacity,
-            )
-        )
-    return entries
 
 
 def _withdrawal_effect(
@@ -344,40 +355,26 @@ _WITHDRAWAL_KINDS = {
 
 
 def _withdrawal_entries(withdrawal: RecognitionWithdrawal) -> list[TimelineEntry]:
-    when = withdrawal.effective or withdrawal.on
     effect, reason = _withdrawal_effect(withdrawal)
-    if withdrawal.effective is not None:
-        reason += f", effective {withdrawal.effective}"
-    entries = [
-        TimelineEntry(
-            recognizer=withdrawal.withdrawer,
-            recognized=withdrawal.recognized,
-            when=when,
-            kind=_WITHDRAWAL_KINDS[withdrawal.kind],
-            effect=effect,
-            event=withdrawal,
-            reason=reason,
-        )
-    ]
-    if withdrawal.in_favour_of is not None:
-        gained = None if effect is None else Standing.RECOGNIZED
-        if effect is Standing.UNCERTAIN:
-            gained = Standing.UNCERTAIN
-        entries.append(
-            TimelineEntry(
-                recognizer=withdrawal.withdrawer,
-                recognized=withdrawal.in_favour_of,
-                when=when,
-                kind=ChangeKind.SWITCH_RECOGNITION,
-                effect=gained,
-                event=withdrawal,
-                reason=f"switch of recognition from {withdrawal.recognized.id} ({reason})",
-                form=RecognitionForm.IMPLIED,
-                legal_status=LegalStatus.UNSPECIFIED,
-                capacity=usual_capacity(withdrawal.in_favour_of),
-            )
-        )
-    return entries
+    pair = (withdrawal.withdrawer, withdrawal.recognized)
+    own = _stated(withdrawal, pair, (_WITHDRAWAL_KINDS[withdrawal.kind], effect), reason)
+    if withdrawal.in_favour_of is None:
+        return [own]
+    # A switch recognises the party it favours, implicitly, as far as the withdrawal holds.
+    gained = None if effect is None else Standing.RECOGNIZED
+    if effect is Standing.UNCERTAIN:
+        gained = Standing.UNCERTAIN
+    switch = attrs.evolve(
+        own,
+        recognized=withdrawal.in_favour_of,
+        kind=ChangeKind.SWITCH_RECOGNITION,
+        effect=gained,
+        reason=f"switch of recognition from {withdrawal.recognized.id} ({own.reason})",
+        form=RecognitionForm.IMPLIED,
+        legal_status=LegalStatus.UNSPECIFIED,
+        capacity=usual_capacity(withdrawal.in_favour_of),
+    )
+    return [own, switch]
 
 
 def _rival_entries(entries: list[TimelineEntry]) -> list[TimelineEntry]:
@@ -463,21 +460,10 @@ def _policy_entry(policy: RecognitionPolicy, subject: Party) -> TimelineEntry | 
     found = _POLICY_KINDS.get(policy.stance)
     if found is None:
         return None
-    kind, effect = found
     reason = f"stated policy: {policy.stance.value}"
     if policy.subject is None:
         reason += " (towards every government)"
-    if policy.effective is not None:
-        reason += f", effective {policy.effective}"
-    return TimelineEntry(
-        recognizer=policy.holder,
-        recognized=subject,
-        when=policy.effective or policy.on,
-        kind=kind,
-        effect=effect,
-        event=policy,
-        reason=reason,
-    )
+    return _stated(policy, (policy.holder, subject), found, reason)
 
 
 def _ties_entries(ties: DiplomaticTies) -> list[TimelineEntry]:
