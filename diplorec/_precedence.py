@@ -89,7 +89,7 @@ import enum
 import re
 import textwrap
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import attrs
@@ -104,10 +104,12 @@ __all__ = [
     "Layer",
     "Rule",
     "Series",
+    "Spans",
     "Standing",
     "layer_of",
     "markdown_table",
     "rule_of",
+    "span_of",
     "table",
 ]
 
@@ -378,43 +380,42 @@ def markdown_table() -> str:
 # -- evaluating a pair's changes ------------------------------------------------------------
 
 
-class _Steps:
-    """Changes sorted by their first possible day, for bisection.
+class Spans:
+    """Spans of days (proleptic ordinals ``lo`` to ``hi``), sorted by their first day.
 
-    ``los``/``his`` are the first and last day (proleptic ordinals) each change may
-    have taken effect; ``reach`` is the running maximum of ``his``, which lets a
-    backward scan stop early, and ``_tree`` a maximum segment tree over ``his``,
-    which finds the next change still reaching a day without scanning the ones in
-    between (a long open-start change keeps ``reach`` high but costs no scan).
+    ``reach`` is the running maximum of ``his``, which lets a backward scan stop early,
+    and a maximum segment tree over ``his`` finds the next span still reaching a day
+    without scanning the ones in between (a long open-start span keeps ``reach`` high
+    but costs no scan). The spans must come sorted by ``lo``.
+
+    >>> spans = Spans([1, 3, 5, 9], [100, 4, 6, 9])
+    >>> list(spans.overlapping(5, 8))
+    [2, 0]
     """
 
-    __slots__ = ("_size", "_tree", "effects", "entries", "his", "los", "order", "reach")
+    __slots__ = ("_size", "_tree", "his", "los", "reach")
 
-    def __init__(self, rows: list[tuple[int, int, TimelineEntry]]) -> None:
-        rows.sort(key=lambda row: (row[0], row[1]))
-        self.los = [row[0] for row in rows]
-        self.his = [row[1] for row in rows]
-        self.entries = [row[2] for row in rows]
-        self.effects = [row[2].effect for row in rows]
+    def __init__(self, los: list[int], his: list[int]) -> None:
+        self.los = los
+        self.his = his
         reach: list[int] = []
         top = 0
-        for hi in self.his:
+        for hi in his:
             top = max(top, hi)
             reach.append(top)
         self.reach = reach
-        self.order = _DayOrder.of(self.entries)
         size = 1
-        while size < len(rows):
+        while size < len(his):
             size *= 2
         tree = [-1] * (2 * size)
-        tree[size : size + len(rows)] = self.his
+        tree[size : size + len(his)] = his
         for node in range(size - 1, 0, -1):
             tree[node] = max(tree[2 * node], tree[2 * node + 1])
         self._size = size
         self._tree = tree
 
-    def _last_reaching(self, index: int, day: int) -> int:
-        """The last change at or before ``index`` that may hold on ``day`` or later; -1 if none."""
+    def last_reaching(self, index: int, day: int) -> int:
+        """The last span at or before ``index`` that ends on ``day`` or later; -1 if none."""
         if index < 0 or self.reach[index] < day:
             return -1
         tree, size = self._tree, self._size
@@ -428,6 +429,32 @@ class _Steps:
             if tree[node] < day:
                 node -= 1
         return node - size
+
+    def overlapping(self, lo: int, hi: int) -> Iterator[int]:
+        """The spans sharing a day with ``lo``..``hi``, last first, each in O(log n)."""
+        index = self.last_reaching(bisect_right(self.los, hi) - 1, lo)
+        while index >= 0:
+            yield index
+            index = self.last_reaching(index - 1, lo)
+
+
+class _Steps:
+    """Changes sorted by their first possible day, for bisection.
+
+    ``los``/``his`` are the first and last day (proleptic ordinals) each change may
+    have taken effect, kept as :class:`Spans`.
+    """
+
+    __slots__ = ("effects", "entries", "his", "los", "order", "spans")
+
+    def __init__(self, rows: list[tuple[int, int, TimelineEntry]]) -> None:
+        rows.sort(key=lambda row: (row[0], row[1]))
+        self.los = [row[0] for row in rows]
+        self.his = [row[1] for row in rows]
+        self.entries = [row[2] for row in rows]
+        self.effects = [row[2].effect for row in rows]
+        self.spans = Spans(self.los, self.his)
+        self.order = _DayOrder.of(self.entries)
 
     def _found(self, day: int) -> tuple[list[int], bool]:
         """The changes that may be the last in effect on ``day``, latest first, unordered.
@@ -447,7 +474,7 @@ class _Steps:
         latest_certain = self.los[index]
         while index >= 0:
             found.append(index)
-            index = self._last_reaching(index - 1, latest_certain)
+            index = self.spans.last_reaching(index - 1, latest_certain)
         return found, False
 
     def _ordered(self, found: list[int], day: int) -> list[int]:
@@ -502,7 +529,7 @@ class _DayOrder:
         """The order among ``entries``; None when no two of them can be ordered."""
         days: dict[int, list[TimelineEntry]] = {}
         for entry in entries:
-            lo, hi = _span(entry)
+            lo, hi = span_of(entry)
             if lo == hi and not entry.when.is_interval:
                 days.setdefault(lo, []).append(entry)
         moments: dict[int, dt.datetime] = {}
@@ -521,7 +548,7 @@ class _DayOrder:
 
     def before(self, first: TimelineEntry, second: TimelineEntry) -> bool:
         """Whether ``first`` surely took effect before ``second`` (both of one day)."""
-        if first.event.id == second.event.id or _span(first) != _span(second):
+        if first.event.id == second.event.id or span_of(first) != span_of(second):
             return False
         one, two = self._moments.get(id(first)), self._moments.get(id(second))
         if one is not None and two is not None and one != two:
@@ -548,7 +575,7 @@ def _rests_on(group: list[TimelineEntry]) -> dict[str, frozenset[str]]:
     return found
 
 
-def _span(entry: TimelineEntry) -> tuple[int, int]:
+def span_of(entry: TimelineEntry) -> tuple[int, int]:
     return entry.when.earliest.toordinal(), entry.when.latest.toordinal()
 
 
@@ -573,7 +600,7 @@ class Series:
             if layer is Layer.OBSERVED:
                 ties.append((*_interval(entry), entry))
                 continue
-            lo, hi = _span(entry)
+            lo, hi = span_of(entry)
             steps.append((lo, hi, entry))
             if layer is Layer.EXPLICIT:
                 hard.append((lo, hi, entry))
@@ -668,7 +695,7 @@ def _interval(entry: TimelineEntry) -> tuple[int, int, int, int]:
     """
     when = entry.when
     if not when.is_interval:
-        lo, hi = _span(entry)
+        lo, hi = span_of(entry)
         return lo, lo, hi, hi
     start, end = when.start, when.end
     first = when.earliest.toordinal()

@@ -30,7 +30,6 @@ from __future__ import annotations
 import codecs
 import contextlib
 import errno
-import gc
 import gzip
 import io
 import json
@@ -59,6 +58,8 @@ from typing import (
 
 import attrs
 
+from diplorec._gc import pause as _pause_gc
+from diplorec._gc import resume as _resume_gc
 from diplorec.converters import dumps, from_dict, parse_json
 from diplorec.errors import Problem, ValidationError
 from diplorec.events import Event
@@ -125,31 +126,6 @@ class StreamError(Exception):
 
     Its arguments are the number of the line that could not be read and why.
     """
-
-
-# The cyclic garbage collector is one switch for the whole process, so readers that
-# pause it share one count: the first pause turns it off, the last resume turns it back
-# on if it was on before the first.
-_GC_LOCK = threading.Lock()
-_gc_pauses = 0
-_gc_was_enabled = False
-
-
-def _pause_gc() -> None:
-    global _gc_pauses, _gc_was_enabled
-    with _GC_LOCK:
-        if _gc_pauses == 0:
-            _gc_was_enabled = gc.isenabled()
-            gc.disable()
-        _gc_pauses += 1
-
-
-def _resume_gc() -> None:
-    global _gc_pauses
-    with _GC_LOCK:
-        _gc_pauses -= 1
-        if _gc_pauses == 0 and _gc_was_enabled:
-            gc.enable()
 
 
 def _with_line(problems: Iterable[Problem], line: int) -> tuple[Problem, ...]:

@@ -25,6 +25,7 @@ Analysis documentation.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import enum
 import threading
@@ -35,7 +36,8 @@ from typing import TypeAlias
 
 import attrs
 
-from diplorec._precedence import ChangeKind, Series, Standing
+from diplorec import _gc
+from diplorec._precedence import ChangeKind, Series, Spans, Standing, span_of
 from diplorec._similar import suggest
 from diplorec.actors import PARTY_TYPES, Government, Organization, Party, State
 from diplorec.dates import Precision, When
@@ -155,6 +157,7 @@ _KIND_RANK = {kind: rank for rank, kind in enumerate(ChangeKind)}
 
 
 _NO_CHANGES = Series([])
+_NO_SPANS = Spans([], [])
 
 
 class UnknownPartyError(DiplorecError, KeyError):
@@ -265,8 +268,37 @@ _AUTHOR = {"recognition": "recognizer", "withdrawal": "withdrawer", "switch": "w
 _AUTHOR["suspension"] = "withdrawer"
 
 
+def _stated(
+    event: RecognitionAct | RecognitionWithdrawal | RecognitionPolicy,
+    pair: tuple[Party, Party],
+    change: tuple[ChangeKind, Standing | None],
+    reason: str,
+    recognition: tuple[RecognitionForm, LegalStatus, RecognitionCapacity | None] | None = None,
+) -> TimelineEntry:
+    """The change an act or a stated policy makes to ``pair`` (recognizer, recognized).
+
+    It takes effect on the event's ``effective`` date when it has one (and says so),
+    else on its date ``on``; ``change`` is its kind and effect, ``recognition`` the
+    form, legal status and capacity of a change that gives recognition.
+    """
+    if event.effective is not None:
+        reason += f", effective {event.effective}"
+    form, legal_status, capacity = recognition or (None, None, None)
+    return TimelineEntry(
+        recognizer=pair[0],
+        recognized=pair[1],
+        when=event.effective or event.on,
+        kind=change[0],
+        effect=change[1],
+        event=event,
+        reason=reason,
+        form=form,
+        legal_status=legal_status,
+        capacity=capacity,
+    )
+
+
 def _act_entries(act: RecognitionAct) -> list[TimelineEntry]:
-    when = act.effective or act.on
     effect: Standing | None
     if act.characterization is Characterization.DENIED_RECOGNITION:
         effect, reason = None, "the recognizer denied that the act amounts to recognition"
@@ -286,38 +318,20 @@ def _act_entries(act: RecognitionAct) -> list[TimelineEntry]:
         reason += f" as {_CAPACITY_WORDS[act.capacity]}"
     if not act.exclusive:
         reason += ", not exclusive"
-    if act.effective is not None:
-        reason += f", effective {act.effective}"
-    entries = [
-        TimelineEntry(
-            recognizer=act.recognizer,
-            recognized=act.recognized,
-            when=when,
-            kind=ChangeKind.RECOGNITION,
-            effect=effect,
-            event=act,
-            reason=reason,
-            form=act.form,
-            legal_status=act.legal_status,
-            capacity=act.capacity,
+    recognition = (act.form, act.legal_status, act.capacity)
+    own = _stated(
+        act, (act.recognizer, act.recognized), (ChangeKind.RECOGNITION, effect), reason, recognition
+    )
+    # Each partner of a collective act gives the same recognition.
+    return [own] + [
+        attrs.evolve(
+            own,
+            recognizer=partner,
+            kind=ChangeKind.COLLECTIVE_RECOGNITION,
+            reason=f"{own.reason}, given collectively with {act.recognizer.id}",
         )
+        for partner in act.collective_with
     ]
-    for partner in act.collective_with:
-        entries.append(
-            TimelineEntry(
-                recognizer=partner,
-                recognized=act.recognized,
-                when=when,
-                kind=ChangeKind.COLLECTIVE_RECOGNITION,
-                effect=effect,
-                event=act,
-                reason=f"{reason}, given collectively with {act.recognizer.id}",
-                form=act.form,
-                legal_status=act.legal_status,
-                capacity=act.capacity,
-            )
-        )
-    return entries
 
 
 def _withdrawal_effect(
@@ -341,40 +355,26 @@ _WITHDRAWAL_KINDS = {
 
 
 def _withdrawal_entries(withdrawal: RecognitionWithdrawal) -> list[TimelineEntry]:
-    when = withdrawal.effective or withdrawal.on
     effect, reason = _withdrawal_effect(withdrawal)
-    if withdrawal.effective is not None:
-        reason += f", effective {withdrawal.effective}"
-    entries = [
-        TimelineEntry(
-            recognizer=withdrawal.withdrawer,
-            recognized=withdrawal.recognized,
-            when=when,
-            kind=_WITHDRAWAL_KINDS[withdrawal.kind],
-            effect=effect,
-            event=withdrawal,
-            reason=reason,
-        )
-    ]
-    if withdrawal.in_favour_of is not None:
-        gained = None if effect is None else Standing.RECOGNIZED
-        if effect is Standing.UNCERTAIN:
-            gained = Standing.UNCERTAIN
-        entries.append(
-            TimelineEntry(
-                recognizer=withdrawal.withdrawer,
-                recognized=withdrawal.in_favour_of,
-                when=when,
-                kind=ChangeKind.SWITCH_RECOGNITION,
-                effect=gained,
-                event=withdrawal,
-                reason=f"switch of recognition from {withdrawal.recognized.id} ({reason})",
-                form=RecognitionForm.IMPLIED,
-                legal_status=LegalStatus.UNSPECIFIED,
-                capacity=usual_capacity(withdrawal.in_favour_of),
-            )
-        )
-    return entries
+    pair = (withdrawal.withdrawer, withdrawal.recognized)
+    own = _stated(withdrawal, pair, (_WITHDRAWAL_KINDS[withdrawal.kind], effect), reason)
+    if withdrawal.in_favour_of is None:
+        return [own]
+    # A switch recognises the party it favours, implicitly, as far as the withdrawal holds.
+    gained = None if effect is None else Standing.RECOGNIZED
+    if effect is Standing.UNCERTAIN:
+        gained = Standing.UNCERTAIN
+    switch = attrs.evolve(
+        own,
+        recognized=withdrawal.in_favour_of,
+        kind=ChangeKind.SWITCH_RECOGNITION,
+        effect=gained,
+        reason=f"switch of recognition from {withdrawal.recognized.id} ({own.reason})",
+        form=RecognitionForm.IMPLIED,
+        legal_status=LegalStatus.UNSPECIFIED,
+        capacity=usual_capacity(withdrawal.in_favour_of),
+    )
+    return [own, switch]
 
 
 def _rival_entries(entries: list[TimelineEntry]) -> list[TimelineEntry]:
@@ -400,6 +400,14 @@ def _rival_entries(entries: list[TimelineEntry]) -> list[TimelineEntry]:
         rivals = {entry.recognized.id: entry.recognized for entry in group}
         if len(rivals) < 2:
             continue
+        # The first day each rival may have been recognised: a trigger ends only the
+        # rivals that may have been recognised by its last possible day.
+        first_possible: dict[str, datetime.date] = {}
+        for entry in group:
+            day = entry.when.earliest
+            known = first_possible.get(entry.recognized.id)
+            if known is None or day < known:
+                first_possible[entry.recognized.id] = day
         for trigger in group:
             if trigger.effect not in (Standing.RECOGNIZED, Standing.UNCERTAIN):
                 continue
@@ -411,9 +419,7 @@ def _rival_entries(entries: list[TimelineEntry]) -> list[TimelineEntry]:
                     (trigger.event.id, trigger.recognizer.id, rival_id) in explicit
                 ):
                     continue
-                if not any(
-                    e.recognized.id == rival_id and e.when.earliest <= latest for e in group
-                ):
+                if first_possible[rival_id] > latest:
                     continue
                 withdrawn = (
                     Standing.WITHDRAWN
@@ -454,21 +460,10 @@ def _policy_entry(policy: RecognitionPolicy, subject: Party) -> TimelineEntry | 
     found = _POLICY_KINDS.get(policy.stance)
     if found is None:
         return None
-    kind, effect = found
     reason = f"stated policy: {policy.stance.value}"
     if policy.subject is None:
         reason += " (towards every government)"
-    if policy.effective is not None:
-        reason += f", effective {policy.effective}"
-    return TimelineEntry(
-        recognizer=policy.holder,
-        recognized=subject,
-        when=policy.effective or policy.on,
-        kind=kind,
-        effect=effect,
-        event=policy,
-        reason=reason,
-    )
+    return _stated(policy, (policy.holder, subject), found, reason)
 
 
 def _ties_entries(ties: DiplomaticTies) -> list[TimelineEntry]:
@@ -668,17 +663,26 @@ def _supersede(entries: list[TimelineEntry]) -> list[TimelineEntry]:
     A withdrawal first claimed by a third party and later confirmed by the withdrawer
     is one change, not two: the confirmed record decides.
     """
-    firm: dict[tuple[str, str, bool], list[TimelineEntry]] = defaultdict(list)
+    firm: dict[tuple[str, str, bool], list[tuple[int, int, str]]] = defaultdict(list)
     for entry in entries:
         if entry.effect not in (None, Standing.UNCERTAIN) and entry.kind not in _NOT_CONFIRMING:
-            firm[entry.recognizer.id, entry.recognized.id, entry.kind.gives].append(entry)
+            key = (entry.recognizer.id, entry.recognized.id, entry.kind.gives)
+            firm[key].append((*span_of(entry), entry.event.id))
+    # The firm changes of each pair and direction as spans of days, so that those
+    # overlapping a claim are found without looking at every one.
+    spans: dict[tuple[str, str, bool], tuple[Spans, list[str]]] = {}
+    for key, rows in firm.items():
+        rows.sort()
+        los, his, ids = (list(column) for column in zip(*rows, strict=True))
+        spans[key] = (Spans(los, his), ids)
     out: list[TimelineEntry] = []
     for entry in entries:
         if entry.effect is Standing.UNCERTAIN:
-            same = firm.get((entry.recognizer.id, entry.recognized.id, entry.kind.gives), ())
-            confirming = sorted(other.event.id for other in same if other.when.overlaps(entry.when))
+            found = spans.get((entry.recognizer.id, entry.recognized.id, entry.kind.gives))
+            overlapping, ids = found or (_NO_SPANS, [])
+            confirming = [ids[index] for index in overlapping.overlapping(*span_of(entry))]
             if confirming:
-                entry = attrs.evolve(entry, superseded_by=confirming[0])
+                entry = attrs.evolve(entry, superseded_by=min(confirming))
         out.append(entry)
     return out
 
@@ -916,7 +920,7 @@ class RecognitionLedger:
             return self._views.setdefault(last, view)
 
     @classmethod
-    def from_events(cls, events: Iterable[Event]) -> RecognitionLedger:
+    def from_events(cls, events: Iterable[Event], *, pause_gc: bool = True) -> RecognitionLedger:
         """Build a ledger from events.
 
         Recognitions, withdrawals, stated policies and ties with formal recognition
@@ -926,12 +930,25 @@ class RecognitionLedger:
         answer. A no-declarations policy without a subject reaches every government
         the events name.
 
+        The build makes several objects per event that live on, and Python's cyclic
+        garbage collector would scan them again and again as they pile up, more so
+        the larger the ledger. So ``pause_gc`` (the default) turns the collector off
+        while ``events`` are read and the ledger is built, and back on (if it was on)
+        however the build ends; ``pause_gc=False`` leaves it alone. The trade-off is
+        that of :func:`~diplorec.jsonl.read_jsonl`'s ``pause_gc``: during the build,
+        reference cycles made by any code in the process are not freed.
+
         >>> RecognitionLedger.from_events([]).recognizers("state:XKX", "2025")
         Traceback (most recent call last):
         ...
         diplorec.ledger.UnknownPartyError: 'state:XKX' is not in this ledger (no event ...)
         """
-        events = tuple(events)
+        with _gc.paused() if pause_gc else contextlib.nullcontext():
+            return cls._build(tuple(events))
+
+    @classmethod
+    def _build(cls, events: tuple[Event, ...]) -> RecognitionLedger:
+        """Build a ledger from events (:meth:`from_events`, the collector aside)."""
         entries: list[TimelineEntry] = []
         named: dict[str, Party] = {}
         general: list[RecognitionPolicy] = []
