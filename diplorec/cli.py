@@ -62,6 +62,8 @@ _FORMATS = {
     "stdin": "-                  standard input, read as JSON Lines (gzip-compressed or not)",
 }
 #: Exit statuses every command shares.
+#: The worked example's recognised government, as the ledger's help gives it.
+_EXAMPLE_PARTY = "government:AFG:islamic-emirate-of-afghanistan:2021-08"
 _USAGE = "2  a usage error, or a file that cannot be opened"
 _CLOSED = "1  standard output was closed before everything was written"
 
@@ -734,7 +736,7 @@ def _parser() -> argparse.ArgumentParser:
         "--recognized",
         required=True,
         metavar="ID",
-        help="the id of the recognised party, e.g. government:AFG:islamic-emirate-of-afghanistan",
+        help=f"the id of the recognised party, e.g. {_EXAMPLE_PARTY}",
     )
     ledger.add_argument("--on", metavar="DATE", help="an EDTF date such as 2025-07-04")
     ledger.add_argument(

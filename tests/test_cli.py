@@ -308,6 +308,14 @@ class TestLedger:
         assert result.returncode == 0, result.stderr
         assert result.stdout == "state:RUS\tRussia\n"
 
+    def test_help_example_id(self, clean: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """The id that --recognized's help gives as an example is a party of the example."""
+        with pytest.raises(SystemExit):
+            cli.main(["ledger", "--help"])
+        help_text = " ".join(capsys.readouterr().out.split())
+        assert f"e.g. {EMIRATE}" in help_text
+        assert cli.main(["ledger", str(clean), "--recognized", EMIRATE, "--on", "2025-07-04"]) == 0
+
     def test_before(self, clean: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """Nobody does on 2 July 2025."""
         assert cli.main(["ledger", str(clean), "--recognized", EMIRATE, "--on", "2025-07-02"]) == 0
