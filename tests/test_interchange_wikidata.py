@@ -218,6 +218,25 @@ class TestEntityJson:
             read_wikidata(document)
         assert caught.value.problems[0].path == path
 
+    @pytest.mark.parametrize(
+        ("statement_id", "message"),
+        [
+            ("", "must not be empty"),
+            ("Q30$\x1b", "contains a control character"),
+            (" Q30$kosovo", "space"),
+            (7, "is not a statement id (a string)"),
+        ],
+    )
+    def test_bad_statement_ids(self, statement_id: object, message: str) -> None:
+        """A statement id that cannot be a citation's locator is a problem at its path."""
+        data = json.loads(FIXTURE.read_text("utf-8"))
+        data["entities"]["Q30"]["claims"]["P530"][0]["id"] = statement_id
+        with pytest.raises(ValidationError) as caught:
+            read_wikidata(data, as_of=When.parse("2026-12-01"))
+        problem = caught.value.problems[0]
+        assert problem.path == "$.entities.Q30.claims.P530[0].id"
+        assert message in problem.message
+
     def test_back_out_again(self) -> None:
         """Ties read from Wikidata write back their qualifiers, citing no Wikidata page."""
         ties, _ = self.read()

@@ -37,7 +37,7 @@ import attrs
 from diplorec.actors import Government, Party, State
 from diplorec.converters import parse_json
 from diplorec.dates import Precision, When
-from diplorec.errors import Problem, ValidationError
+from diplorec.errors import FieldError, Problem, ValidationError
 from diplorec.events import DiplomaticTies, Event, RecognitionAct, RecognitionWithdrawal
 from diplorec.interchange._common import QID, Errors, excerpt, problem
 from diplorec.provenance import Citation, Source
@@ -353,14 +353,20 @@ def _tie(
         on = as_of
     else:
         on = When.interval(start, end)
-    statement = claim.get("id") if isinstance(claim.get("id"), str) else None
+    statement = claim.get("id")
+    if statement is not None and not isinstance(statement, str):
+        raise problem(f"{path}.id", f"{excerpt(statement)} is not a statement id (a string)")
     wikidata = Source(
         title=f"Wikidata: {subject} diplomatic relation (P530) {partner}",
         publisher="Wikidata",
         url=f"https://www.wikidata.org/wiki/{subject}",
         kind=SourceKind.DATASET,
     )
-    sources = (Citation(source=wikidata, locator=statement), *_reference_sources(claim, path))
+    try:  # the statement id becomes the citation's locator, and must be one
+        citation = Citation(source=wikidata, locator=statement)
+    except FieldError as error:
+        raise problem(f"{path}.id", error.reason) from None
+    sources = (citation, *_reference_sources(claim, path))
     try:
         return DiplomaticTies(
             on=on,
