@@ -589,8 +589,8 @@ class Series:
 
     :meth:`possible` is the core: the set of standings that may hold on a day, and
     the changes they rest on. Reduced to one :class:`Standing` on each step between
-    the days it may change on, it is kept as a step function, in which :meth:`at` and
-    :meth:`over` bisect.
+    the days it may change on, it is kept as a step function, in which :meth:`at`
+    bisects; :func:`step_function` packs it into the array the ledger's questions read.
     """
 
     __slots__ = ("_hard", "_steps", "_ties", "_turns", "_values")

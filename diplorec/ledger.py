@@ -847,8 +847,9 @@ class RecognitionLedger:
     Build it with :meth:`from_events`; the answers never depend on the order the
     events come in. Parties may be given as objects or ids; dates as a
     :class:`~diplorec.dates.When`, a ``datetime.date`` or EDTF text. Each
-    :meth:`standing` is a dictionary lookup and a bisection over the pair's own
-    changes, so queries stay fast on hundreds of thousands of events.
+    :meth:`standing` is a dictionary lookup and a bisection in the pair's step function,
+    built with the ledger, so questions take as long on a million events as on ten
+    thousand.
     """
 
     __slots__ = (
@@ -1053,17 +1054,11 @@ class RecognitionLedger:
             return self._as_known(known_on).standing(recognizer, recognized, on)
         # Parties given as objects and a date as a When are read inline: this is the
         # question asked most, and each call made here costs as much as the lookup.
-        source = (
-            recognizer.id
-            if isinstance(recognizer, PARTY_TYPES)
-            else _party_id(recognizer, "recognizer")
-        )
-        target = (
-            recognized.id
-            if isinstance(recognized, PARTY_TYPES)
-            else _party_id(recognized, "recognized party")
-        )
-        steps = self._steps.get((source, target))
+        if isinstance(recognizer, PARTY_TYPES) and isinstance(recognized, PARTY_TYPES):
+            steps = self._steps.get((recognizer.id, recognized.id))
+        else:
+            source = self._known(recognizer, "recognizer")
+            steps = self._steps.get((source, self._known(recognized, "recognized party")))
         if steps is None:  # no change counts for the pair: are both parties known?
             self._known(recognizer, "recognizer")
             self._known(recognized, "recognized party")
