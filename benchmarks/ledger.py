@@ -146,8 +146,8 @@ def build_and_query(
 
     The build is the median of ``repeat`` runs below 10⁶ events, one run from there.
     Questions name the pair of a random recognition act of the corpus and a random
-    date (:func:`_query_date`); the same ones are asked twice, the first time building
-    the series of the pairs asked about, the second only looking them up.
+    date (:func:`_query_date`); the same ones are asked twice: the first time each pair's
+    step function (built with the ledger) is read for the first time since the build.
     """
     rows = []
     for size in sizes:
@@ -170,7 +170,7 @@ def build_and_query(
         ]
         standing = ledger.standing
         passes = []
-        for _ in range(2):  # the first questions build their pairs' series
+        for _ in range(2):  # the first questions read their pairs for the first time
             start = clock()
             for recognizer, recognized, on in asks:
                 standing(recognizer, recognized, on)
@@ -233,7 +233,7 @@ def render(result: dict[str, Any]) -> str:
             f"(first pass {_ratio(rows, 'first_pass_us'):.2f}x)"
         )
     lines.append(
-        "(the first pass builds the series of the pairs it asks about; "
+        "(the first pass asks about each pair for the first time since the build; "
         f"{OPEN_START_SHARE:.0%} of the acts have an open-start twin, "
         "10 % of the questions are open-start dates)"
     )

@@ -88,6 +88,7 @@ import datetime as dt
 import enum
 import re
 import textwrap
+from array import array
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -110,6 +111,8 @@ __all__ = [
     "markdown_table",
     "rule_of",
     "span_of",
+    "standing_over",
+    "step_function",
     "table",
 ]
 
@@ -576,7 +579,9 @@ def _rests_on(group: list[TimelineEntry]) -> dict[str, frozenset[str]]:
 
 
 def span_of(entry: TimelineEntry) -> tuple[int, int]:
-    return entry.when.earliest.toordinal(), entry.when.latest.toordinal()
+    """The first and last day (ordinals) a change may have taken effect."""
+    when = entry.when
+    return when._lo, when._hi
 
 
 class Series:
@@ -584,11 +589,11 @@ class Series:
 
     :meth:`possible` is the core: the set of standings that may hold on a day, and
     the changes they rest on. Reduced to one :class:`Standing` on each step between
-    the days it may change on, it is kept as a step function, in which :meth:`at` and
-    :meth:`over` bisect.
+    the days it may change on, it is kept as a step function, in which :meth:`at`
+    bisects; :func:`step_function` packs it into the array the ledger's questions read.
     """
 
-    __slots__ = ("_ends", "_hard", "_layers", "_steps", "_ties", "_turns", "_values")
+    __slots__ = ("_hard", "_steps", "_ties", "_turns", "_values")
 
     def __init__(self, changes: Iterable[TimelineEntry]) -> None:
         steps: list[tuple[int, int, TimelineEntry]] = []
@@ -618,11 +623,6 @@ class Series:
         # the run of equal standings that step ``i`` belongs to.
         days = [self._turns[0] - 1 if self._turns else 0, *self._turns]
         self._values = [self._at(day) for day in days]
-        ends = list(range(len(days)))
-        for step in range(len(days) - 2, -1, -1):
-            if self._values[step] is self._values[step + 1]:
-                ends[step] = ends[step + 1]
-        self._ends = ends
 
     def _outcomes(self, steps: _Steps, day: int) -> tuple[set[Standing], list[TimelineEntry]]:
         found, open_start = steps.candidates(day)
@@ -673,19 +673,68 @@ class Series:
         stop = bisect_right(self._turns, last)
         return [first, *self._turns[start:stop]]
 
-    def over(self, first: int, last: int) -> Standing:
-        """The standing over days ``first`` to ``last``; UNCERTAIN if it may change within."""
-        step = bisect_right(self._turns, first)
-        if self._ends[step] >= bisect_right(self._turns, last):
-            return self._values[step]
-        return Standing.UNCERTAIN
-
     def all_turns(self) -> list[int]:
         """Every day on which the standing may change, in order."""
         return list(self._turns)
 
 
 _OBSERVED = next(rule for rule in RULES if rule.layer is Layer.OBSERVED)
+
+# A step function packs each day on which the standing changes and the standing from
+# then on into one integer, ``day << 3 | code``: one flat array per pair, one bisection
+# per question, and no object per turn to chase through memory.
+_BY_CODE = tuple(Standing)
+_NOT_RECOGNIZED = _BY_CODE.index(Standing.NOT_RECOGNIZED)
+_UNCERTAIN = _BY_CODE.index(Standing.UNCERTAIN)
+# After every day (ordinals run to that of 9999-12-31; a turn may fall on the day after).
+_END = (dt.date.max.toordinal() + 2) << 3
+
+
+def step_function(changes: list[TimelineEntry]) -> array[int]:
+    """A pair's standing as a flat step function of the day, for :func:`standing_over`.
+
+    The first key is day 0 with the standing before any turn, then one key for each
+    turn on which the standing differs from the step before, then a key after every day.
+    Most pairs have one change, which is not an observed period: its step function is
+    written directly (not recognized, uncertain while it may have taken effect, then its
+    effect); any other pair's is read from its :class:`Series`.
+    """
+    if len(changes) == 1:
+        entry = changes[0]
+        assert entry.effect is not None, "only counted changes form a series"
+        if layer_of(entry.kind, entry.effect) is not Layer.OBSERVED:
+            lo, hi = span_of(entry)
+            effect = _BY_CODE.index(entry.effect)
+            if lo == hi or effect == _UNCERTAIN:
+                return array("i", [_NOT_RECOGNIZED, lo << 3 | effect, _END])
+            return array("i", [_NOT_RECOGNIZED, lo << 3 | _UNCERTAIN, hi << 3 | effect, _END])
+    return _packed(Series(changes))
+
+
+def _packed(series: Series) -> array[int]:
+    """The step function of a :class:`Series`, as :func:`step_function` gives it."""
+    values = series._values
+    before = values[0]
+    keys = array("i", [_BY_CODE.index(before)])
+    for day, value in zip(series._turns, values[1:], strict=True):
+        if value is not before:
+            keys.append(day << 3 | _BY_CODE.index(value))
+            before = value
+    keys.append(_END)
+    return keys
+
+
+def standing_over(steps: array[int], first: int, last: int) -> Standing:
+    """The standing over days ``first`` to ``last`` (ordinals); UNCERTAIN if it changes within.
+
+    >>> steps = array("i", [_NOT_RECOGNIZED, 10 << 3 | _BY_CODE.index(Standing.RECOGNIZED), _END])
+    >>> [standing_over(steps, *days).value for days in ((10, 20), (5, 9), (5, 10))]
+    ['recognized', 'not-recognized', 'uncertain']
+    """
+    index = bisect_right(steps, first << 3 | 7)
+    if steps[index] >> 3 <= last:
+        return Standing.UNCERTAIN
+    return _BY_CODE[steps[index - 1] & 7]
 
 
 def _interval(entry: TimelineEntry) -> tuple[int, int, int, int]:
@@ -698,8 +747,7 @@ def _interval(entry: TimelineEntry) -> tuple[int, int, int, int]:
         lo, hi = span_of(entry)
         return lo, lo, hi, hi
     start, end = when.start, when.end
-    first = when.earliest.toordinal()
-    last = when.latest.toordinal()
-    start_hi = first if start is None else start.latest.toordinal()
-    end_lo = last if end is None else end.earliest.toordinal()
+    first, last = when._lo, when._hi
+    start_hi = first if start is None else start._hi
+    end_lo = last if end is None else end._lo
     return first, start_hi, end_lo, last

@@ -189,25 +189,57 @@ class EventBase:
 
     def actors(self) -> Iterator[Party]:
         """Every party the event names, officials and envoys included, in field order."""
-        for field in attrs.fields(type(self)):
-            yield from _parties_in(getattr(self, field.name))
+        cls = type(self)
+        names = _FIELD_NAMES.get(cls)
+        if names is None:
+            names = _FIELD_NAMES[cls] = tuple(field.name for field in attrs.fields(cls))
+        found: list[Party] = []
+        shapes = _SHAPES
+        for name in names:
+            value = getattr(self, name)
+            if shapes.get(type(value)) != _NOTHING:  # most fields are text, dates, codes
+                _add_parties(value, found)
+        return iter(found)
 
     def links(self) -> tuple[str, ...]:
         """The ids of other events this event refers to (``basis``, ``concerning``)."""
         return tuple(getattr(self, "basis", ())) + tuple(getattr(self, "concerning", ()))
 
 
-def _parties_in(value: Any) -> Iterator[Party]:
+# The ledger reads the parties of every event it is built from, about twenty fields each:
+# each field's value is sorted by its type, looked up once per type.
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_NOTHING, _PARTY, _OFFICIAL, _ENVOY, _TUPLE = range(5)
+_SHAPES: dict[type, int] = {}
+
+
+def _shape(value: Any) -> int:
     if isinstance(value, PARTY_TYPES):
-        yield value
-    elif isinstance(value, Official):
-        yield value.on_behalf_of
-    elif isinstance(value, Envoy):
-        yield value.sending
-        yield value.receiving
-    elif isinstance(value, tuple):
+        return _PARTY
+    if isinstance(value, Official):
+        return _OFFICIAL
+    if isinstance(value, Envoy):
+        return _ENVOY
+    return _TUPLE if isinstance(value, tuple) else _NOTHING
+
+
+def _add_parties(value: Any, found: list[Party]) -> None:
+    """Append the parties ``value`` names (an official's or an envoy's, a tuple's) to ``found``."""
+    shape = _SHAPES.get(type(value))
+    if shape is None:
+        shape = _SHAPES[type(value)] = _shape(value)
+    if shape == _NOTHING:
+        return
+    if shape == _PARTY:
+        found.append(value)
+    elif shape == _OFFICIAL:
+        found.append(value.on_behalf_of)
+    elif shape == _ENVOY:
+        found.append(value.sending)
+        found.append(value.receiving)
+    else:
         for item in value:
-            yield from _parties_in(item)
+            _add_parties(item, found)
 
 
 def _partners_apart(act: Any) -> tuple[str, str] | None:

@@ -37,7 +37,15 @@ from typing import TypeAlias
 import attrs
 
 from diplorec import _gc
-from diplorec._precedence import ChangeKind, Series, Spans, Standing, span_of
+from diplorec._precedence import (
+    ChangeKind,
+    Series,
+    Spans,
+    Standing,
+    span_of,
+    standing_over,
+    step_function,
+)
 from diplorec._similar import suggest
 from diplorec.actors import PARTY_TYPES, Government, Organization, Party, State
 from diplorec.dates import Precision, When
@@ -157,6 +165,7 @@ _KIND_RANK = {kind: rank for rank, kind in enumerate(ChangeKind)}
 
 
 _NO_CHANGES = Series([])
+_NO_STEPS = step_function([])
 _NO_SPANS = Spans([], [])
 
 
@@ -217,7 +226,7 @@ def as_when(on: DateLike) -> When:
 def _window(on: DateLike) -> tuple[int, int]:
     """The first and last day (ordinals) a query date covers."""
     when = as_when(on)
-    return when.earliest.toordinal(), when.latest.toordinal()
+    return when._lo, when._hi
 
 
 def _governed_state(entry: TimelineEntry) -> str | None:
@@ -838,8 +847,9 @@ class RecognitionLedger:
     Build it with :meth:`from_events`; the answers never depend on the order the
     events come in. Parties may be given as objects or ids; dates as a
     :class:`~diplorec.dates.When`, a ``datetime.date`` or EDTF text. Each
-    :meth:`standing` is a dictionary lookup and a bisection over the pair's own
-    changes, so queries stay fast on hundreds of thousands of events.
+    :meth:`standing` is a dictionary lookup and a bisection in the pair's step function,
+    built with the ledger, so questions take as long on a million events as on ten
+    thousand.
     """
 
     __slots__ = (
@@ -850,6 +860,7 @@ class RecognitionLedger:
         "_parties",
         "_pledges",
         "_series",
+        "_steps",
         "_timelines",
         "_views",
         "_views_lock",
@@ -870,8 +881,11 @@ class RecognitionLedger:
             timelines[entry.recognized.id].append(entry)
             known.setdefault(entry.recognizer.id, entry.recognizer)
             known.setdefault(entry.recognized.id, entry.recognized)
-        # A pair's series is built on its first query; most pairs are never asked about.
         self._changes = dict(pairs)
+        # Each pair's standing as a step function, for standing() and its kin; the full
+        # series (the changes behind each step) is built again when explain() and
+        # to_intervals() ask for it.
+        self._steps = {pair: step_function(changes) for pair, changes in pairs.items()}
         self._series: dict[tuple[str, str], Series] = {}
         by_recognized: dict[str, list[str]] = defaultdict(list)
         named = {(e.recognized.id, e.recognizer.id) for es in timelines.values() for e in es}
@@ -1038,9 +1052,19 @@ class RecognitionLedger:
         """
         if known_on is not None:
             return self._as_known(known_on).standing(recognizer, recognized, on)
-        key = (self._known(recognizer, "recognizer"), self._known(recognized, "recognized party"))
-        first, last = _window(on)
-        return self._series_of(key).over(first, last)
+        # Parties given as objects and a date as a When are read inline: this is the
+        # question asked most, and each call made here costs as much as the lookup.
+        if isinstance(recognizer, PARTY_TYPES) and isinstance(recognized, PARTY_TYPES):
+            steps = self._steps.get((recognizer.id, recognized.id))
+        else:
+            source = self._known(recognizer, "recognizer")
+            steps = self._steps.get((source, self._known(recognized, "recognized party")))
+        if steps is None:  # no change counts for the pair: are both parties known?
+            self._known(recognizer, "recognizer")
+            self._known(recognized, "recognized party")
+            steps = _NO_STEPS
+        when = on if type(on) is When else as_when(on)
+        return standing_over(steps, when._lo, when._hi)
 
     def _series_of(self, pair: tuple[str, str]) -> Series:
         series = self._series.get(pair)
@@ -1054,8 +1078,9 @@ class RecognitionLedger:
     def _by_id(self, recognized: PartyLike, on: DateLike) -> list[tuple[str, Standing]]:
         target = self._known(recognized, "recognized party")
         first, last = _window(on)
+        steps = self._steps.get
         return [
-            (recognizer, self._series_of((recognizer, target)).over(first, last))
+            (recognizer, standing_over(steps((recognizer, target), _NO_STEPS), first, last))
             for recognizer in self._by_recognized.get(target, ())
         ]
 
@@ -1106,10 +1131,11 @@ class RecognitionLedger:
             return self._as_known(known_on).recognized_by(recognizer, on)
         source = self._known(recognizer, "recognizer")
         first, last = _window(on)
+        steps = self._steps.get
         return tuple(
             self._parties[target]
             for target in self._by_recognizer.get(source, ())
-            if self._series_of((source, target)).over(first, last) is Standing.RECOGNIZED
+            if standing_over(steps((source, target), _NO_STEPS), first, last) is Standing.RECOGNIZED
         )
 
     def pledges(

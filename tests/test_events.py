@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given, settings
 
 from diplorec import (
     AppointmentStage,
@@ -48,6 +50,8 @@ from diplorec import (
     When,
     WithdrawalKind,
 )
+from diplorec import strategies as ds
+from diplorec.actors import PARTY_TYPES, Party
 from diplorec.events import EVENT_TYPES, Annulment, RecognitionPledge
 from diplorec.reference import AFGHANISTAN, CHINA, QATAR, RUSSIA, UNITED_STATES
 from diplorec.vocab import AnnulmentKind
@@ -622,6 +626,27 @@ class TestActorsAndLinks:
             denied_by=(RUSSIA,),
         )
         assert list(withdrawal.actors()) == [RUSSIA, EMIRATE, REPUBLIC, QATAR, RUSSIA]
+
+    @settings(max_examples=200, deadline=None)
+    @given(ds.events())
+    def test_actors_equal_a_walk_of_every_field(self, event: Any) -> None:
+        """Every party in field order, as a plain recursive walk of the fields finds them."""
+
+        def walk(value: Any) -> Iterator[Party]:
+            if isinstance(value, PARTY_TYPES):
+                yield value
+            elif isinstance(value, Official):
+                yield value.on_behalf_of
+            elif isinstance(value, Envoy):
+                yield from (value.sending, value.receiving)
+            elif isinstance(value, tuple):
+                for item in value:
+                    yield from walk(item)
+
+        expected = [
+            p for field in attrs.fields(type(event)) for p in walk(getattr(event, field.name))
+        ]
+        assert list(event.actors()) == expected
 
     def test_place_country_is_not_an_actor(self) -> None:
         """Where an event happened does not make the host country an actor."""

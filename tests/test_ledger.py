@@ -221,6 +221,14 @@ class TestUnknownParties:
         with pytest.raises(UnknownPartyError, match="did you mean 'state:XFD'"):
             self.ledger.standing(unnamed, SYLVANIA, "2002")
 
+    def test_recognizer_checked_before_recognized(self) -> None:
+        """An unknown recognizer is reported before anything wrong with the recognized party."""
+        with pytest.raises(UnknownPartyError, match="state:NOPE"):
+            self.ledger.standing("state:NOPE", 42, "2002")  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="recognized party"):
+            self.ledger.standing(FREEDONIA, 42, "2002")  # type: ignore[arg-type]
+        assert self.ledger.standing(RURITANIA, FREEDONIA, "2002") is Standing.NOT_RECOGNIZED
+
     def test_no_suggestion(self) -> None:
         """With nothing close, the message says no event names the party."""
         with pytest.raises(UnknownPartyError, match="no event given to it names"):

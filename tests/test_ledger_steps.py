@@ -1,17 +1,21 @@
 """The ledger's precomputed step functions agree with a direct reading of the changes.
 
-:class:`~diplorec._precedence.Series` answers :meth:`~Series.at` and :meth:`~Series.over`
-by bisection in a step function built once, and ``_Steps.candidates`` finds the changes
-still reaching a day through a segment tree. These properties compare both with plain
-evaluations over the same changes, on histories with open-start, partial, uncertain,
-interval and same-day dates (some ordered by time of day). The parties are synthetic.
+:class:`~diplorec._precedence.Series` answers :meth:`~Series.at` by bisection in a step
+function built once, the ledger answers ``standing()`` from that step function packed into
+one array of integers (:func:`~diplorec._precedence.step_function`), and
+``_Steps.candidates`` finds the changes still reaching a day through a segment tree. These
+properties compare them with plain evaluations over the same changes, on histories with
+open-start, partial, uncertain, interval and same-day dates (some ordered by time of day).
+The parties are synthetic.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -28,7 +32,16 @@ from diplorec import (
     When,
     WithdrawalKind,
 )
-from diplorec._precedence import Series, _Steps
+from diplorec._precedence import (
+    _BY_CODE,
+    _END,
+    Series,
+    _packed,
+    _Steps,
+    standing_over,
+    step_function,
+)
+from diplorec.ledger import UnknownPartyError
 
 AAA = State(name="Aaa", iso3="AAA")
 BBB = State(name="Bbb", iso3="BBB")
@@ -88,6 +101,16 @@ def series_of(history: list[Any]) -> Series:
     return ledger._series_of((AAA.id, BBB.id))
 
 
+def steps_of(history: list[Any]) -> tuple[Series, Any]:
+    """The series of (AAA, BBB) and the step function the ledger built at build time."""
+    ledger = RecognitionLedger.from_events(history)
+    pair = (AAA.id, BBB.id)
+    steps = ledger._steps.get(pair)
+    if steps is None:  # a pair without counted changes has no step function of its own
+        steps = step_function([])
+    return ledger._series_of(pair), steps
+
+
 def reference_candidates(steps: _Steps, day: int) -> tuple[list[int], bool]:
     """``candidates`` by definition, looking at every change.
 
@@ -144,7 +167,7 @@ class TestCandidates:
 
 
 class TestStepFunction:
-    """``at`` and ``over`` by bisection equal the standing read from the changes day by day."""
+    """``at`` and ``standing_over`` equal the standing read from the changes day by day."""
 
     @settings(max_examples=150, deadline=None)
     @given(histories)
@@ -160,11 +183,47 @@ class TestStepFunction:
         self, history: list[Any], first: int, length: int
     ) -> None:
         """One standing over a window exactly when every day of it has that standing."""
-        series = series_of(history)
+        series, steps = steps_of(history)
         last = min(first + length, LAST)
         found = {series._at(day) for day in range(first, last + 1)}
         expected = found.pop() if len(found) == 1 else Standing.UNCERTAIN
-        assert series.over(first, last) == expected
+        assert standing_over(steps, first, last) == expected
+
+    @settings(max_examples=150, deadline=None)
+    @given(histories)
+    def test_packed_steps_equal_direct_reading_every_day(self, history: list[Any]) -> None:
+        """The packed step function gives each day's standing; its keys change standing."""
+        series, steps = steps_of(history)
+        for day in days():
+            assert standing_over(steps, day, day) == series._at(day)
+        keys = list(steps)
+        assert keys[-1] == _END
+        assert keys == sorted(set(keys))
+        codes = [key & 7 for key in keys[:-1]]
+        assert all(one != two for one, two in itertools.pairwise(codes))
+        assert _BY_CODE[codes[0]] is Standing.NOT_RECOGNIZED
+
+    @settings(max_examples=100, deadline=None)
+    @given(histories, st.sampled_from(["2000", "2000-03", "2000-03-05", "../2000-04", "1999"]))
+    def test_ledger_standing_equals_every_day_of_the_date(
+        self, history: list[Any], on: str
+    ) -> None:
+        """``standing()`` (the packed step function) agrees with the days the date covers."""
+        series, _ = steps_of(history)
+        ledger = RecognitionLedger.from_events(history)
+        if not history:
+            with pytest.raises(UnknownPartyError):
+                ledger.standing(AAA, BBB, on)
+            return
+        when = When.parse(on)
+        first, last = when.earliest.toordinal(), when.latest.toordinal()
+        # Every turn is on day 1 (an open start) or after FIRST - 400: days 2 to FIRST - 400
+        # all stand as day 2 does.
+        found = {series._at(day) for day in range(max(first, FIRST - 400), last + 1)}
+        found |= {series._at(day) for day in (1, 2) if day >= first}
+        expected = found.pop() if len(found) == 1 else Standing.UNCERTAIN
+        assert ledger.standing(AAA, BBB, on) is expected
+        assert ledger.standing(AAA.id, BBB.id, when) is expected
 
     def test_over_sees_a_change_inside_the_window(self) -> None:
         """A withdrawal in the middle of a year makes the year uncertain, its months not."""
@@ -178,7 +237,18 @@ class TestStepFunction:
         assert ledger.standing(AAA, BBB, "2000-07") is Standing.WITHDRAWN
         assert ledger.standing(AAA, BBB, "1999") is Standing.NOT_RECOGNIZED
 
+    @settings(max_examples=100, deadline=None)
+    @given(events())
+    def test_one_change_written_directly_equals_its_series(self, event: Any) -> None:
+        """A pair's only change gets the step function its Series would give."""
+        ledger = RecognitionLedger.from_events([event])
+        for pair, changes in ledger._changes.items():
+            assert list(step_function(changes)) == list(_packed(Series(changes)))
+            assert list(ledger._steps[pair]) == list(step_function(changes))
+
     def test_empty_series(self) -> None:
         """No changes: not recognized on any day and over any window."""
         series = Series([])
-        assert series.at(1) is series.over(1, 800_000) is Standing.NOT_RECOGNIZED
+        steps = step_function([])
+        assert series.at(1) is standing_over(steps, 1, 800_000) is Standing.NOT_RECOGNIZED
+        assert standing_over(steps, 1, dt.date.max.toordinal()) is Standing.NOT_RECOGNIZED
