@@ -77,6 +77,12 @@ CLOCKS: dict[str, Callable[[], float]] = {"wall": time.perf_counter, "cpu": time
 _clock = CLOCKS["wall"]
 
 
+def set_clock(name: str) -> None:
+    """Time every later measurement with the clock ``name`` (a key of :data:`CLOCKS`)."""
+    global _clock
+    _clock = CLOCKS[name]
+
+
 def _time_once(fn: Callable[[Any], Any], arg: Any, gc_on: bool) -> tuple[float, Any]:
     _clear_date_cache()
     gc.collect()
@@ -121,8 +127,8 @@ def _medians(
     return {name: statistics.median(values) for name, values in times.items()}
 
 
-def _read_jsonl_medians(data: bytes, repeat: int) -> dict[str, float]:
-    """diplorec's read_jsonl over the corpus, collector on, paused by the reader or not."""
+def read_jsonl_work(data: bytes) -> Work:
+    """diplorec's read_jsonl over ``data``, with and without ``pause_gc``."""
     read_jsonl = getattr(diplorec.jsonl, "read_jsonl", None)
 
     def plain(buffer: bytes) -> list[Any]:
@@ -131,8 +137,12 @@ def _read_jsonl_medians(data: bytes, repeat: int) -> dict[str, float]:
     def paused(buffer: bytes) -> list[Any]:
         return list(read_jsonl(io.BytesIO(buffer), pause_gc=True))  # type: ignore[misc]
 
-    work: Work = {"read_jsonl": (plain, data), "read_jsonl pause_gc": (paused, data)}
-    return _medians(work, repeat, gc_on=True)
+    return {"read_jsonl": (plain, data), "read_jsonl pause_gc": (paused, data)}
+
+
+def _read_jsonl_medians(data: bytes, repeat: int) -> dict[str, float]:
+    """diplorec's read_jsonl over the corpus, collector on, paused by the reader or not."""
+    return _medians(read_jsonl_work(data), repeat, gc_on=True)
 
 
 def _dump_floor(
@@ -503,8 +513,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--json", metavar="PATH", help="also write the results as JSON")
     args = parser.parse_args(argv)
-    global _clock
-    _clock = CLOCKS[args.clock]
+    set_clock(args.clock)
 
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)

@@ -181,3 +181,41 @@ class TestRunner:
         assert "x" not in rows[2]
         assert "150.0" in rows[3]
         assert "1.50x" in rows[3]
+
+
+class TestScaling:
+    """``python -m benchmarks.scaling`` measures diplorec's load at each size and prints it."""
+
+    def test_corpus_in_chunks(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Made a chunk at a time, a corpus and its starts are what generate() gives."""
+        scaling = _benchmarks.module("scaling")
+        monkeypatch.setattr(scaling, "_CHUNK", 100)
+        for distinct in (False, True):
+            data = scaling.corpus(345, distinct, cache=tmp_path)
+            assert data == to_jsonl(generate(345, distinct=distinct))
+            assert scaling.prefix(data, 201) == to_jsonl(generate(201, distinct=distinct))
+            assert scaling.corpus(345, distinct, cache=tmp_path) == data  # from the file
+        assert len(list(tmp_path.iterdir())) == 2
+
+    def test_table(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """Both corpora, every size, every measurement, and the ratio to the size before."""
+        scaling = _benchmarks.module("scaling")
+        out = tmp_path / "out.json"
+        assert scaling.main(["-n", "40", "100", "--repeat", "1", "--json", str(out)]) == 0
+        results = json.loads(out.read_text("utf-8"))["results"]
+        assert [(r["corpus"], r["N"]) for r in results] == [
+            ("standard", 40),
+            ("standard", 100),
+            ("distinct", 40),
+            ("distinct", 100),
+        ]
+        for result in results:
+            assert set(result["seconds"]) == {"load", "load_gc_off", "read_jsonl_pause_gc"}
+            assert all(seconds > 0 for seconds in result["seconds"].values())
+        printed = capsys.readouterr().out.splitlines()
+        assert printed[0] == "diplorec load, standard corpus: µs per event, ÷ the size before"
+        assert printed[2].split()[0] == "40"
+        assert "x" not in printed[2]
+        assert printed[3].split()[0] == "100"
+        assert printed[3].count("x") == 3
+        assert any(line.startswith("diplorec load, distinct corpus") for line in printed)
