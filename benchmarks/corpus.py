@@ -178,6 +178,8 @@ class _Builder:
         self.rng = rng
         self.distinct = distinct
         self._serial = itertools.count(1)
+        # Dates count apart from actors: one count for both ran past 9999 before 10⁶ events.
+        self._days = itertools.count(1)
         self.states: list[State] = [*P5]
         for name, iso3, iso2 in _STATES:
             aliases = (f"Republic of {name}",) if rng.random() < 0.3 else ()
@@ -238,7 +240,7 @@ class _Builder:
     def when(self) -> When:
         rng = self.rng
         if self.distinct:  # every date a day of its own
-            return When.from_date(self._FIRST_DAY + dt.timedelta(days=next(self._serial)))
+            return When.from_date(self._FIRST_DAY + dt.timedelta(days=next(self._days)))
         year = rng.randint(1950, 2025)
         roll = rng.random()
         qualifier = rng.random()

@@ -109,7 +109,7 @@ def _rows(results: Sequence[dict[str, Any]], corpus: str) -> Iterator[str]:
             if previous is not None:
                 ratio = f"{us / (previous['seconds'][key] / previous['N'] * 1e6):.2f}x"
             cells += f"{us:>14.1f}{ratio:>8}"
-        yield f"{result['N']:>10,}  {cells}"
+        yield f"{result['N']:>10,}  {cells}".rstrip()
         previous = result
 
 
