@@ -31,8 +31,6 @@ from benchmarks.libraries import _diplorec
 
 #: The sizes compared by default.
 SIZES = (100_000, 1_000_000)
-#: The issue's target: load µs per event at 10⁶ ÷ at 10⁵, collector on.
-TARGET = 1.1
 #: The measurements, in the table's order: (key, column heading).
 COLUMNS = (
     ("load", "loads, GC on"),
@@ -113,16 +111,29 @@ def _rows(results: Sequence[dict[str, Any]], corpus: str) -> Iterator[str]:
         previous = result
 
 
+def _target(results: Sequence[dict[str, Any]], corpus: str) -> str | None:
+    by_n = {r["N"]: r["seconds"]["load"] / r["N"] for r in results if r["corpus"] == corpus}
+    if 100_000 not in by_n or 1_000_000 not in by_n:
+        return None
+    ratio = by_n[1_000_000] / by_n[100_000]
+    limit = run.SCALING_TARGET
+    met = "met" if ratio <= limit else "NOT met"
+    return f"target: loads, GC on, µs per event at 10⁶ ÷ at 10⁵ = {ratio:.2f} (≤ {limit}) {met}"
+
+
 def format_table(results: Sequence[dict[str, Any]]) -> str:
-    """µs per event at each size, and in brackets its ratio to the size before."""
+    """µs per event at each size and its ratio to the size before; the target, if measured."""
     lines = []
     for name in dict.fromkeys(r["corpus"] for r in results):
         lines += [
             f"diplorec load, {name} corpus: µs per event, ÷ the size before",
             f"{'N':>10}  " + "".join(f"{heading:>22}" for _, heading in COLUMNS),
             *_rows(results, name),
-            "",
         ]
+        target = _target(results, name)
+        if target is not None:
+            lines.append(target)
+        lines.append("")
     return "\n".join(lines).rstrip("\n")
 
 

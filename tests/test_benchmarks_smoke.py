@@ -219,3 +219,17 @@ class TestScaling:
         assert printed[3].split()[0] == "100"
         assert printed[3].count("x") == 3
         assert any(line.startswith("diplorec load, distinct corpus") for line in printed)
+
+    def test_target_line(self) -> None:
+        """With 10⁵ and 10⁶ measured, the table ends with the target's ratio and verdict."""
+        scaling = _benchmarks.module("scaling")
+
+        def result(n: int, us: float) -> dict[str, object]:
+            seconds = {key: us * n / 1e6 for key, _ in scaling.COLUMNS}
+            return {"N": n, "corpus": "standard", "seconds": seconds}
+
+        met = scaling.format_table([result(100_000, 80.0), result(1_000_000, 88.0)])
+        assert met.splitlines()[-1].endswith("= 1.10 (≤ 1.1) met")
+        missed = scaling.format_table([result(100_000, 80.0), result(1_000_000, 89.6)])
+        assert missed.splitlines()[-1].endswith("= 1.12 (≤ 1.1) NOT met")
+        assert "target" not in scaling.format_table([result(1_000, 80.0), result(10_000, 99.0)])
