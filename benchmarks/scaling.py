@@ -67,8 +67,8 @@ def prefix(data: bytes, n: int) -> bytes:
     return data[:end]
 
 
-def measure(data: bytes, n: int, repeat: int) -> dict[str, float]:
-    """Median seconds of each measurement over ``data`` (``n`` lines)."""
+def measure(data: bytes, repeat: int) -> dict[str, float]:
+    """Median seconds of each measurement over ``data``."""
     load = _diplorec().load
     paused = run.read_jsonl_work(data)["read_jsonl pause_gc"]
     on = run._medians({"load": (load, data), "read_jsonl_pause_gc": paused}, repeat, True)
@@ -91,7 +91,7 @@ def measure_sizes(
         data = corpus(sizes[-1], name == "distinct", cache)
         for n in sizes:
             log(f"  N = {n:,}: timing ({repeat} repetitions) ...")
-            seconds = measure(prefix(data, n), n, repeat)
+            seconds = measure(prefix(data, n), repeat)
             results.append({"N": n, "corpus": name, "seconds": seconds})
         del data
     return results
