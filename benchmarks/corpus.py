@@ -22,10 +22,11 @@ used nowhere else. It shows what repetition in the standard corpus is worth.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import itertools
 import random
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TypeVar
 
 import attrs
@@ -177,6 +178,8 @@ class _Builder:
         self.rng = rng
         self.distinct = distinct
         self._serial = itertools.count(1)
+        # Dates count apart from actors: one count for both ran past 9999 before 10⁶ events.
+        self._days = itertools.count(1)
         self.states: list[State] = [*P5]
         for name, iso3, iso2 in _STATES:
             aliases = (f"Republic of {name}",) if rng.random() < 0.3 else ()
@@ -237,7 +240,7 @@ class _Builder:
     def when(self) -> When:
         rng = self.rng
         if self.distinct:  # every date a day of its own
-            return When.from_date(self._FIRST_DAY + dt.timedelta(days=next(self._serial)))
+            return When.from_date(self._FIRST_DAY + dt.timedelta(days=next(self._days)))
         year = rng.randint(1950, 2025)
         roll = rng.random()
         qualifier = rng.random()
@@ -446,14 +449,11 @@ class _Builder:
         )
 
 
-def generate(n: int, *, seed: int = 20250703, distinct: bool = False) -> list[Event]:
-    """``n`` events of the benchmark mix; the same arguments give the same events.
-
-    ``distinct``: no party, person, place or date twice (see the module's docstring).
-    """
+def iter_events(n: int, *, seed: int = 20250703, distinct: bool = False) -> Iterator[Event]:
+    """The events of :func:`generate`, one at a time, holding only the last 50."""
     rng = random.Random(seed)
     builder = _Builder(rng, distinct=distinct)
-    events: list[Event] = []
+    recent: collections.deque[Event] = collections.deque(maxlen=50)
     for _ in range(n):
         roll = rng.random()
         event: Event
@@ -464,11 +464,19 @@ def generate(n: int, *, seed: int = 20250703, distinct: bool = False) -> list[Ev
         elif roll < 0.7:
             event = builder.meeting()
         elif roll < 0.9:
-            event = builder.statement(events[-50:])
+            event = builder.statement(list(recent))
         else:
             event = builder.withdrawal()
-        events.append(event)
-    return events
+        recent.append(event)
+        yield event
+
+
+def generate(n: int, *, seed: int = 20250703, distinct: bool = False) -> list[Event]:
+    """``n`` events of the benchmark mix; the same arguments give the same events.
+
+    ``distinct``: no party, person, place or date twice (see the module's docstring).
+    """
+    return list(iter_events(n, seed=seed, distinct=distinct))
 
 
 def to_jsonl(events: Sequence[Event]) -> bytes:

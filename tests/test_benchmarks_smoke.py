@@ -181,3 +181,55 @@ class TestRunner:
         assert "x" not in rows[2]
         assert "150.0" in rows[3]
         assert "1.50x" in rows[3]
+
+
+class TestScaling:
+    """``python -m benchmarks.scaling`` measures diplorec's load at each size and prints it."""
+
+    def test_corpus_in_chunks(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Made a chunk at a time, a corpus and its starts are what generate() gives."""
+        scaling = _benchmarks.module("scaling")
+        monkeypatch.setattr(scaling, "_CHUNK", 100)
+        for distinct in (False, True):
+            data = scaling.corpus(345, distinct, cache=tmp_path)
+            assert data == to_jsonl(generate(345, distinct=distinct))
+            assert scaling.prefix(data, 201) == to_jsonl(generate(201, distinct=distinct))
+            assert scaling.corpus(345, distinct, cache=tmp_path) == data  # from the file
+        assert len(list(tmp_path.iterdir())) == 2
+
+    def test_table(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """Both corpora, every size, every measurement, and the ratio to the size before."""
+        scaling = _benchmarks.module("scaling")
+        out = tmp_path / "out.json"
+        assert scaling.main(["-n", "40", "100", "--repeat", "1", "--json", str(out)]) == 0
+        results = json.loads(out.read_text("utf-8"))["results"]
+        assert [(r["corpus"], r["N"]) for r in results] == [
+            ("standard", 40),
+            ("standard", 100),
+            ("distinct", 40),
+            ("distinct", 100),
+        ]
+        for result in results:
+            assert set(result["seconds"]) == {"load", "load_gc_off", "read_jsonl_pause_gc"}
+            assert all(seconds > 0 for seconds in result["seconds"].values())
+        printed = capsys.readouterr().out.splitlines()
+        assert printed[0] == "diplorec load, standard corpus: µs per event, ÷ the size before"
+        assert printed[2].split()[0] == "40"
+        assert "x" not in printed[2]
+        assert printed[3].split()[0] == "100"
+        assert printed[3].count("x") == 3
+        assert any(line.startswith("diplorec load, distinct corpus") for line in printed)
+
+    def test_target_line(self) -> None:
+        """With 10⁵ and 10⁶ measured, the table ends with the target's ratio and verdict."""
+        scaling = _benchmarks.module("scaling")
+
+        def result(n: int, us: float) -> dict[str, object]:
+            seconds = {key: us * n / 1e6 for key, _ in scaling.COLUMNS}
+            return {"N": n, "corpus": "standard", "seconds": seconds}
+
+        met = scaling.format_table([result(100_000, 80.0), result(1_000_000, 88.0)])
+        assert met.splitlines()[-1].endswith("= 1.10 (≤ 1.1) met")
+        missed = scaling.format_table([result(100_000, 80.0), result(1_000_000, 89.6)])
+        assert missed.splitlines()[-1].endswith("= 1.12 (≤ 1.1) NOT met")
+        assert "target" not in scaling.format_table([result(1_000, 80.0), result(10_000, 99.0)])
