@@ -61,9 +61,9 @@ _FORMATS = {
     "table": ".csv, .parquet     one flat row per event (Parquet needs pyarrow)",
     "stdin": "-                  standard input, read as JSON Lines (gzip-compressed or not)",
 }
-#: Exit statuses every command shares.
 #: The worked example's recognised government, as the ledger's help gives it.
 _EXAMPLE_PARTY = "government:AFG:islamic-emirate-of-afghanistan:2021-08"
+#: Exit statuses every command shares.
 _USAGE = "2  a usage error, or a file that cannot be opened"
 _CLOSED = "1  standard output was closed before everything was written"
 
