@@ -1056,13 +1056,14 @@ class RecognitionLedger:
         # question asked most, and each call made here costs as much as the lookup.
         if isinstance(recognizer, PARTY_TYPES) and isinstance(recognized, PARTY_TYPES):
             steps = self._steps.get((recognizer.id, recognized.id))
+            if steps is None:  # no change counts for the pair: are both parties known?
+                self._known(recognizer, "recognizer")
+                self._known(recognized, "recognized party")
+                steps = _NO_STEPS
         else:
             source = self._known(recognizer, "recognizer")
-            steps = self._steps.get((source, self._known(recognized, "recognized party")))
-        if steps is None:  # no change counts for the pair: are both parties known?
-            self._known(recognizer, "recognizer")
-            self._known(recognized, "recognized party")
-            steps = _NO_STEPS
+            target = self._known(recognized, "recognized party")
+            steps = self._steps.get((source, target), _NO_STEPS)
         when = on if type(on) is When else as_when(on)
         return standing_over(steps, when._lo, when._hi)
 
