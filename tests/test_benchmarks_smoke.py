@@ -156,7 +156,17 @@ class TestRunner:
         }
         assert set(report["ops"]["dump_floor"]) == {"diplorec", "msgspec", "prebuilt"}
         assert report["ratios"]["dump_floor"]["vs_prebuilt"] > 0
+        checks = {check["what"]: check for check in report["targets"]}
+        ops = report["ops"]
+        assert checks["load vs pydantic"]["floor"] == ops["load"]["floor"] / ops["load"]["pydantic"]
+        assert checks["load_gc_off vs msgspec"]["floor"] == (
+            ops["load_gc_off"]["floor"] / ops["load_gc_off"]["msgspec"]
+        )
+        dump_floor = ops["dump_floor"]["prebuilt"] / ops["dump_floor"]["msgspec"]
+        assert checks["dump vs msgspec"]["floor"] == dump_floor
+        assert checks["memory vs pydantic"]["floor"] is None
         printed = capsys.readouterr().out
+        assert f"floor {dump_floor:.2f}" in printed
         assert "load_gc_off" in printed
         assert "targets" in printed
         assert printed.count("dump floor: orjson writing diplorec's dicts") == 2  # each corpus
