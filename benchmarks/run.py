@@ -331,7 +331,8 @@ def _floor(ops: dict[str, dict[str, float]], key: str, other: str) -> float | No
 
     For loads, msgspec reading the same shapes with no Python at all; for dumps, orjson
     writing diplorec's dicts already built (any writer that builds dicts pays at least
-    that). None where the run did not measure it.
+    that; timed with the collector on, and serving both dump targets, as a dump runs no
+    collection). None where the run did not measure it.
     """
     if key.startswith("load") and "floor" in ops.get(key, {}):
         return ops[key]["floor"] / ops[key][other]
