@@ -164,6 +164,16 @@ class TimelineEntry:
 _KIND_RANK = {kind: rank for rank, kind in enumerate(ChangeKind)}
 
 
+def _order_key(entry: TimelineEntry) -> tuple[object, ...]:
+    """:attr:`TimelineEntry.sort_key`'s order, flat, with the date's day numbers.
+
+    ``When._order`` orders dates as ``When.sort_key`` does, without making pendulum
+    dates; a flat tuple of ints and strings sorts about twice as fast as the nested key
+    (the ledger sorts every change it is built from).
+    """
+    return (*entry.when._order, entry.recognizer.id, _KIND_RANK[entry.kind], entry.event.id)
+
+
 _NO_CHANGES = Series([])
 _NO_STEPS = step_function([])
 _NO_SPANS = Spans([], [])
@@ -410,10 +420,10 @@ def _rival_entries(entries: list[TimelineEntry]) -> list[TimelineEntry]:
         if len(rivals) < 2:
             continue
         # The first day each rival may have been recognised: a trigger ends only the
-        # rivals that may have been recognised by its last possible day.
-        first_possible: dict[str, datetime.date] = {}
+        # rivals that may have been recognised by its last possible day (day numbers).
+        first_possible: dict[str, int] = {}
         for entry in group:
-            day = entry.when.earliest
+            day = span_of(entry)[0]
             known = first_possible.get(entry.recognized.id)
             if known is None or day < known:
                 first_possible[entry.recognized.id] = day
@@ -422,7 +432,7 @@ def _rival_entries(entries: list[TimelineEntry]) -> list[TimelineEntry]:
                 continue
             if not _exclusive(trigger):
                 continue
-            latest = trigger.when.latest
+            latest = span_of(trigger)[1]
             for rival_id, rival in rivals.items():
                 if rival_id == trigger.recognized.id or (
                     (trigger.event.id, trigger.recognizer.id, rival_id) in explicit
@@ -516,7 +526,7 @@ def _entry_key(entry: TimelineEntry) -> str:
 def _in_force(changes: Iterable[TimelineEntry]) -> TimelineEntry | None:
     """The latest change that gives the recognition in force, among those an answer rests on."""
     giving = [entry for entry in changes if entry.kind.gives and entry.effect in _IN_FORCE]
-    return max(giving, key=lambda entry: entry.sort_key) if giving else None
+    return max(giving, key=_order_key) if giving else None
 
 
 def _date(day: int | None) -> datetime.date | None:
@@ -1214,7 +1224,7 @@ class RecognitionLedger:
             for entry in resting:
                 used.setdefault(_entry_key(entry), entry)
         standing = outcomes.pop() if len(outcomes) == 1 else Standing.UNCERTAIN
-        changes = tuple(sorted(used.values(), key=lambda entry: entry.sort_key))
+        changes = tuple(sorted(used.values(), key=_order_key))
         giving = _in_force(changes) if standing in _IN_FORCE else None
         return StandingReport(
             recognizer=self._parties[source],
@@ -1411,7 +1421,7 @@ def _ordered(entries: Iterable[TimelineEntry]) -> list[TimelineEntry]:
     Two entries tie on the key only when different events share an id (which
     :meth:`diplorec.dossier.Dossier.check` reports); their full text breaks the tie.
     """
-    keyed = sorted(((entry.sort_key, entry) for entry in entries), key=itemgetter(0))
+    keyed = sorted(((_order_key(entry), entry) for entry in entries), key=itemgetter(0))
     ordered = [entry for _, entry in keyed]
     start = 0
     for index in range(1, len(keyed) + 1):

@@ -206,6 +206,29 @@ class TestSupersede:
         assert ledger_module._supersede(entries) == reference_supersede(entries)
 
 
+class TestOrder:
+    """The ledger sorts its changes as :attr:`TimelineEntry.sort_key` orders them."""
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(recognition_events((CCC, FIRST_GOVERNMENT)), max_size=12), st.randoms())
+    def test_order_of_sort_key(self, events: list[Any], random: Any) -> None:
+        """Whatever the input order: by sort_key, then by full text on equal keys."""
+        entries = entries_of(events)
+        random.shuffle(entries)
+        expected = sorted(entries, key=lambda entry: (entry.sort_key, repr(entry)))
+        assert ledger_module._ordered(entries) == expected
+
+    def test_same_day_by_event_id(self) -> None:
+        """Changes of one day, recognizer and kind follow their events' ids."""
+        on = When.parse("2000-03-05")
+        acts = [
+            RecognitionAct(id=f"act:{name}", on=on, recognizer=AAA, recognized=party)
+            for name, party in (("b", FIRST_GOVERNMENT), ("c", CCC), ("a", CCC))
+        ]
+        ordered = ledger_module._ordered(entries_of(acts))
+        assert [entry.event.id for entry in ordered] == ["act:a", "act:b", "act:c"]
+
+
 class TestRivals:
     """Withdrawals implied by recognising a rival government are those of a full scan."""
 
