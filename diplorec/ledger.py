@@ -158,10 +158,15 @@ class TimelineEntry:
     @property
     def sort_key(self) -> tuple[object, ...]:
         """Date first, then recognizer, kind and event id: a total, input-independent order."""
-        return (self.when.sort_key, self.recognizer.id, _KIND_RANK[self.kind], self.event.id)
+        return (self.when.sort_key, *_after_date(self))
 
 
 _KIND_RANK = {kind: rank for rank, kind in enumerate(ChangeKind)}
+
+
+def _after_date(entry: TimelineEntry) -> tuple[str, int, str]:
+    """What orders changes of the same date: recognizer, kind, then event id."""
+    return (entry.recognizer.id, _KIND_RANK[entry.kind], entry.event.id)
 
 
 def _order_key(entry: TimelineEntry) -> tuple[object, ...]:
@@ -171,7 +176,7 @@ def _order_key(entry: TimelineEntry) -> tuple[object, ...]:
     dates; a flat tuple of ints and strings sorts about twice as fast as the nested key
     (the ledger sorts every change it is built from).
     """
-    return (*entry.when._order, entry.recognizer.id, _KIND_RANK[entry.kind], entry.event.id)
+    return (*entry.when._order, *_after_date(entry))
 
 
 _NO_CHANGES = Series([])
