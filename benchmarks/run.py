@@ -475,7 +475,7 @@ def format_report(report: dict[str, Any]) -> str:
         mark = "met" if check["met"] else "NOT met"
         limit = f"(≤ {check['limit']})"
         line = f"  {check['what']:<26}{check['ratio']:>8.2f}  {limit:<10}{mark}"
-        if check.get("floor") is not None:
+        if check["floor"] is not None:
             line = f"{line:<56}floor {check['floor']:.2f}"
         lines.append(line)
     return "\n".join(lines)
